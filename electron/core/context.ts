@@ -1,0 +1,19 @@
+import type { Database } from 'better-sqlite3';
+import type { SystemInfo } from '../../shared/contract/system';
+
+/** Where an operation came from; kept on history rows. */
+export type Source = 'desk' | 'field' | 'import' | 'cli';
+
+/** Everything a handler may use. Handlers get it; they never reach for globals. */
+export interface CoreContext {
+  db: Database;
+  townshipId: string;
+  dataDir: string;
+  databaseFile: string;
+  backupsDir: string;
+  appVersion: string;
+  transport: SystemInfo['transport'];
+  source: Source;
+  /** The clock, injectable so tests and the demo can fix "today". */
+  now(): Date;
+}

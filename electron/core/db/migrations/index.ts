@@ -1,0 +1,19 @@
+import type { Migration } from './types';
+import { migration0001 } from './0001-township-settings';
+
+/** Every schema version in order. Append only: a shipped migration is never edited. */
+export const migrations: readonly Migration[] = [migration0001];
+
+/** The schema version this build of the app writes. */
+export const LATEST_VERSION = checkRegistry(migrations);
+
+function checkRegistry(list: readonly Migration[]): number {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new Error(`migration registry out of order: ${m.name} has version ${m.version}, expected ${i + 1}`);
+    }
+  });
+  return list.length;
+}
+
+export type { Migration } from './types';

@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The township this database belongs to. One database holds one township; its id goes on every
+ * row so a county roll-up can tell townships apart.
+ */
+export function ensureTownship(db: Database, now: Date, defaultName: string): string {
+  const row = db.prepare('SELECT id FROM township WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1').get() as
+    | { id: string }
+    | undefined;
+  if (row) return row.id;
+  const id = randomUUID();
+  const at = now.toISOString();
+  db.prepare('INSERT INTO township (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, defaultName, at, at);
+  return id;
+}

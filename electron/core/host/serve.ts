@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/contract/errors';
+import { openCore } from '../app';
+import { defaultDataDir } from '../paths';
+import { startHttpHost } from './http';
+
+const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N]
+
+在浏览器中运行 DrainDesk（仅监听 127.0.0.1）。Runs DrainDesk in a browser (127.0.0.1 only).
+  --data DIR   数据文件夹 data folder (default: ${defaultDataDir()})
+  --port N     端口 port (default 8686; 0 picks a free one)
+  --help       显示本帮助 show this help`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: '8686' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('invalid_input', { zh: `端口无效：${values.port}`, en: `Invalid port: ${values.port}` });
+  }
+  const staticDir = resolve(import.meta.dirname, '../../../dist/renderer');
+  if (!existsSync(resolve(staticDir, 'index.html'))) {
+    throw new AppError('not_found', {
+      zh: `找不到界面文件 ${staticDir}，请先运行 npm run build:renderer`,
+      en: `The UI is not built (${staticDir}); run npm run build:renderer first`,
+    });
+  }
+  const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true });
+  const host = await startHttpHost({
+    dispatch: core.dispatch,
+    staticDir,
+    port,
+    health: () => ({ app: 'DrainDesk', version: core.ctx.appVersion, dataDir: core.ctx.dataDir }),
+  });
+  console.log(`DrainDesk 浏览器模式已启动 (browser mode): ${host.url}`);
+  console.log(`数据文件夹 (data): ${core.ctx.dataDir}`);
+  const stop = () => {
+    void host.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) console.error(`${error.messageZh}\n${error.messageEn}`);
+  else console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+import type { Settings } from '../../../shared/contract/settings';
+
+/** App-wide state every page may read: the township's settings, and a way to refresh them. */
+export interface AppState {
+  settings: Settings;
+  setSettings(next: Settings): void;
+}
+
+export const AppContext = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp outside AppContext');
+  return value;
+}

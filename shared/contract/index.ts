@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { settingsProcedures } from './settings';
+import { systemProcedures } from './system';
+import type { WireError } from './errors';
+
+/** A procedure is its input and output schema; `field` marks the few a phone token may call. */
+export interface ProcedureDef {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/**
+ * The one table of everything the UI can ask the core to do. Every transport (IPC, browser-mode
+ * HTTP, CLI) dispatches through it; the core's handler table is typed from it.
+ */
+export const procedures = {
+  ...settingsProcedures,
+  ...systemProcedures,
+} satisfies Record<string, ProcedureDef>;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type ProcedureInput<P extends ProcedureName> = z.input<Procedures[P]['input']>;
+export type ProcedureOutput<P extends ProcedureName> = z.output<Procedures[P]['output']>;
+
+/** What crosses IPC and the utility-process boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** The single function the preload exposes to the renderer. */
+export interface DrainDeskBridge {
+  invoke(procedure: string, input: unknown): Promise<Result<unknown>>;
+}
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(procedures, name);
+}
+
+export * from './errors';
+export * from './common';
+export * from './settings';
+export * from './system';
+export { bilingual, parseInput, describeIssues } from './validation';

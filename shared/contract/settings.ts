@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { isoDate, isoTimestamp } from './common';
+import { bilingual } from './validation';
+
+export const LOCALES = ['zh', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const unitsSchema = z.strictObject({
+  /** Volumes: cubic metres, or 万m³ (10,000 m³) as leaders read them. */
+  volume: z.enum(['m3', 'wan_m3']),
+  length: z.enum(['m', 'km']),
+  area: z.enum(['mu', 'ha']),
+});
+
+export const settingsSchema = z.strictObject({
+  townshipName: z
+    .string()
+    .trim()
+    .min(1, { error: bilingual('乡镇名称不能为空', 'township name must not be empty') })
+    .max(40, { error: bilingual('乡镇名称不超过 40 个字', 'township name is at most 40 characters') }),
+  issuingOffice: z
+    .string()
+    .trim()
+    .min(1, { error: bilingual('发文单位不能为空', 'issuing office must not be empty') })
+    .max(60, { error: bilingual('发文单位不超过 60 个字', 'issuing office is at most 60 characters') }),
+  seasonStart: isoDate,
+  locale: z.enum(LOCALES),
+  units: unitsSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type Units = z.infer<typeof unitsSchema>;
+
+/** Only the fields to change; anything not named stays as it is. */
+export const settingsPatchSchema = settingsSchema
+  .extend({ units: unitsSchema.partial() })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, {
+    error: bilingual('没有要修改的设置项', 'nothing to change: name at least one setting'),
+  });
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const settingsChangeSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  changedAt: isoTimestamp,
+  source: z.enum(['desk', 'field', 'import', 'cli', 'migration']),
+});
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;
+
+export const settingsProcedures = {
+  'settings.get': { input: z.strictObject({}), output: settingsSchema },
+  'settings.update': { input: settingsPatchSchema, output: settingsSchema },
+  'settings.history': {
+    input: z.strictObject({ limit: z.int().min(1).max(500).optional() }),
+    output: z.array(settingsChangeSchema),
+  },
+  /** Puts back the value a setting had before its last change (history keeps both). */
+  'settings.undo': { input: z.strictObject({}), output: settingsSchema },
+};
