@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/errors';
 import { createBackup } from './backups';
 import { applyMigrations } from './migrate';
-import { LATEST_VERSION, migrations } from './migrations';
+import { migrations as registry, type Migration } from './migrations';
 import { classifySqliteError } from './sqliteErrors';
 
 export interface OpenOptions {
@@ -14,6 +14,8 @@ export interface OpenOptions {
    * mode use the Node build in node_modules; the desktop app in development passes its own.
    */
   nativeBinding?: string;
+  /** The schema steps; the app's registry unless a test passes its own. */
+  migrations?: readonly Migration[];
 }
 
 export interface OpenedDatabase {
@@ -46,6 +48,8 @@ function probeVersion(opts: OpenOptions): number {
 
 /** Open the system of record: refuse what we cannot read safely, back up, then migrate. */
 export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
+  const migrations = opts.migrations ?? registry;
+  const LATEST_VERSION = migrations.length;
   const version = probeVersion(opts);
   if (version > LATEST_VERSION) {
     throw new AppError('db_newer_version', {

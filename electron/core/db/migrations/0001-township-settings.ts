@@ -29,6 +29,7 @@ export const migration0001: Migration = {
       CREATE TABLE setting_change (
         id TEXT PRIMARY KEY,
         township_id TEXT NOT NULL REFERENCES township(id),
+        batch_id TEXT NOT NULL,
         key TEXT NOT NULL,
         old_json TEXT,
         new_json TEXT NOT NULL,

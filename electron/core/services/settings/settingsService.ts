@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/contract/errors';
 import { settingsSchema, type Settings, type SettingsChange, type SettingsPatch } from '../../../../shared/contract/settings';
 import type { CoreContext } from '../../context';
@@ -23,10 +24,13 @@ export function updateSettings(ctx: CoreContext, patch: SettingsPatch): Settings
   const current = getSettings(ctx);
   const next = settingsSchema.parse({ ...current, ...patch, units: { ...current.units, ...patch.units } });
   const at = ctx.now().toISOString();
+  const batchId = randomUUID();
   const r = repo(ctx);
   ctx.db.transaction(() => {
     for (const key of KEYS) {
-      if (JSON.stringify(next[key]) !== JSON.stringify(current[key])) r.write(key, next[key], ctx.source, at);
+      if (JSON.stringify(next[key]) !== JSON.stringify(current[key])) {
+        r.write({ key, oldValue: current[key], newValue: next[key], batchId, source: ctx.source, at });
+      }
     }
   })();
   return getSettings(ctx);
@@ -47,25 +51,25 @@ export function settingsHistory(ctx: CoreContext, limit = 50): SettingsChange[] 
 }
 
 /**
- * Undo the most recent save: every key changed at that same moment goes back to its old value.
- * The undo is itself recorded, so history stays complete.
+ * Undo the most recent save: every key it changed goes back to its old value. The undo is itself
+ * a save in the history, so nothing is lost and a second undo redoes.
  */
 export function undoSettings(ctx: CoreContext): Settings {
-  const recent = repo(ctx).history(100);
-  const last = recent[0];
-  if (!last) {
+  const batch = repo(ctx).lastBatch();
+  if (batch.length === 0) {
     throw new AppError('not_found', { zh: '没有可以撤销的设置修改', en: 'There is no settings change to undo' });
   }
-  const batch = recent.filter((c) => c.changedAt === last.changedAt);
-  const defaults = defaultSettings(ctx.now()) as Record<string, unknown>;
-  const restored: Record<string, unknown> = {};
-  for (const c of batch) restored[c.key] = c.oldJson === null ? defaults[c.key] : JSON.parse(c.oldJson);
   const current = getSettings(ctx) as Record<string, unknown>;
+  const restored: Record<string, unknown> = {};
+  for (const c of batch) if (c.oldJson !== null) restored[c.key] = JSON.parse(c.oldJson);
   settingsSchema.parse({ ...current, ...restored });
-  const at = new Date(Math.max(ctx.now().getTime(), Date.parse(last.changedAt) + 1)).toISOString();
+  const at = ctx.now().toISOString();
+  const batchId = randomUUID();
   const r = repo(ctx);
   ctx.db.transaction(() => {
-    for (const [key, value] of Object.entries(restored)) r.write(key, value, ctx.source, at);
+    for (const [key, value] of Object.entries(restored)) {
+      r.write({ key, oldValue: current[key], newValue: value, batchId, source: ctx.source, at });
+    }
   })();
   return getSettings(ctx);
 }

@@ -1,0 +1,11 @@
+// npm run bench [-- name…]: each benchmark prints its ratio against a baseline measured in the same run.
+import { benchWritePath } from './write-path';
+
+const all: Record<string, () => Promise<void>> = {
+  'write-path': benchWritePath,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(all)) {
+  if (wanted.length === 0 || wanted.includes(name)) await run();
+}

@@ -1,0 +1,14 @@
+import { serveCore, type ParentPort } from './coreService';
+
+// Entry of the core inside Electron's utilityProcess: main relays each IPC call here, so a long
+// import never freezes the window. Never imports 'electron'; it talks over process.parentPort.
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const dataDir = process.env.DRAINDESK_DATA_DIR;
+
+if (!parentPort || !dataDir) {
+  console.error('utility.ts runs only inside the desktop app (DRAINDESK_DATA_DIR and parentPort are required)');
+  process.exit(2);
+} else {
+  const binding = process.env.DRAINDESK_SQLITE_BINDING;
+  void serveCore(parentPort, { dataDir, transport: 'ipc', dailyBackup: true, ...(binding ? { nativeBinding: binding } : {}) });
+}

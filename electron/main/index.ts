@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { app, ipcMain, protocol, utilityProcess } from 'electron';
+import { createAppProtocolHandler } from './appProtocol';
+import { createCoreRelay, type CorePort } from './coreRelay';
+import { INVOKE_CHANNEL, createInvokeHandler } from './ipc';
+import { installMenu } from './menu';
+import { nativeBindingForDev } from './nativeBinding';
+import { APP_SCHEME } from './security';
+import { createMainWindow } from './window';
+
+// One data folder for the desktop app, browser mode and the CLI (see electron/core/paths.ts).
+app.setName('DrainDesk');
+app.setPath('userData', join(app.getPath('appData'), 'DrainDesk'));
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database; hand over to the first one instead.
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const root = app.getAppPath();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(root, 'dist/renderer')));
+
+  const binding = app.isPackaged ? undefined : nativeBindingForDev(root, process.versions.electron);
+  const core = utilityProcess.fork(join(root, 'dist/electron/core.cjs'), [], {
+    serviceName: 'DrainDesk core',
+    env: {
+      ...process.env,
+      DRAINDESK_DATA_DIR: app.getPath('userData'),
+      ...(binding ? { DRAINDESK_SQLITE_BINDING: binding } : {}),
+    },
+  });
+  const relay = createCoreRelay(core as unknown as CorePort);
+  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(relay));
+
+  installMenu();
+  let win = createMainWindow(join(root, 'dist/electron/preload.cjs'));
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (win.isDestroyed()) win = createMainWindow(join(root, 'dist/electron/preload.cjs'));
+  });
+  app.on('window-all-closed', () => {
+    core.kill();
+    app.quit();
+  });
+}
