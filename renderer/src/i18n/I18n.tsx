@@ -1,8 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Locale } from '../../../shared/contract/settings';
 import type { WireError } from '../../../shared/contract/errors';
-import { en } from './en';
-import { zh, type MessageKey } from './zh';
+import { en, zh, type MessageKey } from './messages';
 
 const tables: Record<Locale, Record<MessageKey, string>> = { zh, en };
 

@@ -1,8 +1,9 @@
 import type { Migration } from './types';
 import { migration0001 } from './0001-township-settings';
+import { migration0002 } from './0002-network';
 
 /** Every schema version in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = checkRegistry(migrations);
