@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { settingsProcedures } from './settings';
 import { systemProcedures } from './system';
+import { networkProcedures } from './network';
 import type { WireError } from './errors';
 
 /** A procedure is its input and output schema; `field` marks the few a phone token may call. */
@@ -16,6 +17,7 @@ export interface ProcedureDef {
 export const procedures = {
   ...settingsProcedures,
   ...systemProcedures,
+  ...networkProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;
@@ -39,4 +41,5 @@ export * from './errors';
 export * from './common';
 export * from './settings';
 export * from './system';
+export * from './network';
 export { bilingual, parseInput, describeIssues } from './validation';

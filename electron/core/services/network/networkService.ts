@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { Geometry } from 'geojson';
+import { AppError } from '../../../../shared/contract/errors';
+import type { CreateFeatureInput, NetworkChange, NetworkCollection, NetworkFeature, UpdateFeatureInput } from '../../../../shared/contract/network';
+import { LAYERS, LAYER_LABELS, type Layer } from '../../../../shared/domain/network';
+import type { CoreContext } from '../../context';
+import { NetworkRepository, type FeatureRow } from '../../db/repositories/networkRepository';
+import { defaults, displayName, geometryColumns, rowToFeature } from './features';
+
+export function networkRepo(ctx: CoreContext): NetworkRepository {
+  return new NetworkRepository(ctx.db, ctx.townshipId);
+}
+
+function notFound(layer: Layer, id: string): AppError {
+  return new AppError('not_found', {
+    zh: `找不到该${LAYER_LABELS[layer].zh}（编号 ${id}），可能已被删除`,
+    en: `No such ${LAYER_LABELS[layer].en.toLowerCase()} (id ${id}); it may have been deleted`,
+  });
+}
+
+/** One new feature ready to insert. Used by desk edits, imports and the demo alike. */
+export interface NewFeature {
+  layer: Layer;
+  geometry: Geometry;
+  properties: Record<string, unknown>;
+  id?: string;
+}
+
+/**
+ * Insert features and their change-log rows (and, for blockages, the first lifecycle event).
+ * The caller wraps it in a transaction; one batch id makes them undo together.
+ */
+export function insertFeatures(
+  ctx: CoreContext,
+  features: readonly NewFeature[],
+  opts: { batchId: string; action: 'create' | 'import'; source: string; importBatchId?: string | null; at?: string },
+): FeatureRow[] {
+  const repo = networkRepo(ctx);
+  const at = opts.at ?? ctx.now().toISOString();
+  const eventStmt = ctx.db.prepare(
+    `INSERT INTO blockage_event (id, township_id, blockage_id, at, actor, source, from_status, to_status, note, created_at, updated_at)
+     VALUES (?, ?, ?, ?, '', ?, NULL, ?, ?, ?, ?)`,
+  );
+  return features.map((f) => {
+    const row: FeatureRow = {
+      ...defaults(f.layer),
+      ...(f.properties as FeatureRow),
+      ...geometryColumns(f.layer, f.geometry),
+      id: f.id ?? randomUUID(),
+      township_id: ctx.townshipId,
+      source: opts.source,
+      import_batch_id: opts.importBatchId ?? null,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    };
+    if (f.layer === 'blockage' && !row.reported_at) row.reported_at = at;
+    repo.insert(f.layer, row);
+    if (f.layer === 'blockage') {
+      const status = String(row.status);
+      eventStmt.run(randomUUID(), ctx.townshipId, row.id, String(row.reported_at), opts.source === 'demo' ? 'demo' : opts.source === 'import' ? 'import' : opts.source, status, opts.action === 'import' ? '导入' : '', at, at);
+    }
+    repo.recordChange({ id: randomUUID(), batchId: opts.batchId, layer: f.layer, featureId: String(row.id), action: opts.action, before: null, after: row, source: opts.source, at });
+    return row;
+  });
+}
+
+/** Every live feature of the chosen layers (all by default), optionally within a bounding box. */
+export function listFeatures(ctx: CoreContext, layers: readonly Layer[] = LAYERS, bbox?: [number, number, number, number]): NetworkCollection {
+  const repo = networkRepo(ctx);
+  // Areas first so they draw beneath; points last.
+  const order: Layer[] = ['area', 'ditch', 'culvert', 'blockage'];
+  const features = order.filter((l) => layers.includes(l)).flatMap((l) => repo.list(l, bbox).map((row) => rowToFeature(l, row)));
+  return { type: 'FeatureCollection', features };
+}
+
+export function getFeature(ctx: CoreContext, layer: Layer, id: string): NetworkFeature {
+  const row = networkRepo(ctx).get(layer, id);
+  if (!row || row.deleted_at) throw notFound(layer, id);
+  return rowToFeature(layer, row);
+}
+
+/** Draw a new feature from the desk. */
+export function createFeature(ctx: CoreContext, input: CreateFeatureInput): NetworkFeature {
+  const [row] = ctx.db.transaction(() =>
+    insertFeatures(ctx, [{ layer: input.layer, geometry: input.geometry, properties: input.properties }], {
+      batchId: randomUUID(),
+      action: 'create',
+      source: ctx.source,
+    }),
+  )();
+  return rowToFeature(input.layer, row!);
+}
+
+/** Edit attributes and/or move a feature; the old row is kept in the change log. */
+export function updateFeature(ctx: CoreContext, input: UpdateFeatureInput): NetworkFeature {
+  const repo = networkRepo(ctx);
+  return ctx.db.transaction(() => {
+    const before = repo.get(input.layer, input.id);
+    if (!before || before.deleted_at) throw notFound(input.layer, input.id);
+    const at = ctx.now().toISOString();
+    const after: FeatureRow = { ...before, ...((input.properties ?? {}) as FeatureRow), updated_at: at };
+    if (input.geometry) Object.assign(after, geometryColumns(input.layer, input.geometry));
+    repo.write(input.layer, after);
+    repo.recordChange({ id: randomUUID(), batchId: randomUUID(), layer: input.layer, featureId: input.id, action: 'update', before, after, source: ctx.source, at });
+    return rowToFeature(input.layer, repo.get(input.layer, input.id)!);
+  })();
+}
+
+/** Soft-delete a feature (a tombstone a future county sync can carry); undo brings it back. */
+export function deleteFeature(ctx: CoreContext, layer: Layer, id: string): { id: string; layer: Layer } {
+  const repo = networkRepo(ctx);
+  ctx.db.transaction(() => {
+    const before = repo.get(layer, id);
+    if (!before || before.deleted_at) throw notFound(layer, id);
+    const at = ctx.now().toISOString();
+    const after = { ...before, deleted_at: at, updated_at: at };
+    repo.write(layer, after);
+    repo.recordChange({ id: randomUUID(), batchId: randomUUID(), layer, featureId: id, action: 'delete', before, after, source: ctx.source, at });
+  })();
+  return { id, layer };
+}
+
+function toChange(c: { id: string; batch_id: string; layer: Layer; feature_id: string; action: string; before_json: string | null; after_json: string | null; at: string; source: string }): NetworkChange {
+  const row = JSON.parse(c.after_json ?? c.before_json ?? 'null') as FeatureRow | null;
+  return {
+    id: c.id,
+    batchId: c.batch_id,
+    layer: c.layer,
+    featureId: c.feature_id,
+    featureName: displayName(c.layer, row),
+    action: c.action as NetworkChange['action'],
+    at: c.at,
+    source: c.source,
+  };
+}
+
+/**
+ * Reverse the newest change batch that is not undone yet: a created or imported feature is
+ * tombstoned, an edited or deleted one gets its earlier row back. The undo is logged too.
+ */
+export function undoLastChange(ctx: CoreContext): { undone: NetworkChange | null; count: number } {
+  const repo = networkRepo(ctx);
+  return ctx.db.transaction(() => {
+    const batch = repo.lastUndoableBatch();
+    if (batch.length === 0) {
+      throw new AppError('not_found', { zh: '没有可以撤销的地图修改', en: 'There is no map change to undo' });
+    }
+    const at = ctx.now().toISOString();
+    const undoBatch = randomUUID();
+    for (const c of [...batch].reverse()) {
+      const current = repo.get(c.layer, c.feature_id);
+      if (!current) continue;
+      const restored: FeatureRow = c.before_json ? { ...(JSON.parse(c.before_json) as FeatureRow), updated_at: at } : { ...current, deleted_at: at, updated_at: at };
+      repo.write(c.layer, restored);
+      repo.recordChange({ id: randomUUID(), batchId: undoBatch, layer: c.layer, featureId: c.feature_id, action: 'undo', before: current, after: restored, source: ctx.source, at });
+    }
+    repo.markUndone(batch[0]!.batch_id, at);
+    return { undone: toChange(batch[0]!), count: batch.length };
+  })();
+}
+
+export function networkHistory(ctx: CoreContext, limit = 50): NetworkChange[] {
+  return networkRepo(ctx).history(limit).map(toChange);
+}
