@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { MessageKey } from '../i18n/zh';
+import type { MessageKey } from '../i18n/messages';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 
 export interface PageDef {
