@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { SystemInfo } from '../../shared/contract/system';
 
 /** Where an operation came from; kept on history rows. */
-export type Source = 'desk' | 'field' | 'import' | 'cli';
+export type Source = 'desk' | 'field' | 'import' | 'cli' | 'demo';
 
 /** Everything a handler may use. Handlers get it; they never reach for globals. */
 export interface CoreContext {

@@ -12,6 +12,13 @@ export const unitsSchema = z.strictObject({
   area: z.enum(['mu', 'ha']),
 });
 
+/** The map's background: none by default (works offline); online tiles only when chosen. */
+export const basemapSchema = z.strictObject({
+  kind: z.enum(['none', 'tianditu_vec', 'tianditu_img', 'osm']),
+  tiandituKey: z.string().trim().max(64).regex(/^[0-9a-zA-Z]*$/, { error: bilingual('天地图密钥只含字母和数字', 'the Tianditu key has letters and digits only') }),
+});
+export type Basemap = z.infer<typeof basemapSchema>;
+
 export const settingsSchema = z.strictObject({
   townshipName: z
     .string()
@@ -26,13 +33,14 @@ export const settingsSchema = z.strictObject({
   seasonStart: isoDate,
   locale: z.enum(LOCALES),
   units: unitsSchema,
+  basemap: basemapSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Units = z.infer<typeof unitsSchema>;
 
 /** Only the fields to change; anything not named stays as it is. */
 export const settingsPatchSchema = settingsSchema
-  .extend({ units: unitsSchema.partial() })
+  .extend({ units: unitsSchema.partial(), basemap: basemapSchema.partial() })
   .partial()
   .refine((p) => Object.keys(p).length > 0, {
     error: bilingual('没有要修改的设置项', 'nothing to change: name at least one setting'),
@@ -45,7 +53,7 @@ export const settingsChangeSchema = z.object({
   oldValue: z.unknown(),
   newValue: z.unknown(),
   changedAt: isoTimestamp,
-  source: z.enum(['desk', 'field', 'import', 'cli', 'migration']),
+  source: z.enum(['desk', 'field', 'import', 'cli', 'demo', 'migration']),
 });
 export type SettingsChange = z.infer<typeof settingsChangeSchema>;
 

@@ -36,3 +36,8 @@ export function sameDayLastYear(day: string): string {
 export function dayStartUtc(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - OFFSET_MS).toISOString();
 }
+
+/** A township wall-clock time on a day (e.g. '09:30') as a UTC ISO timestamp. */
+export function atTownshipTime(day: string, time: string): string {
+  return new Date(`${day}T${time}:00+08:00`).toISOString();
+}

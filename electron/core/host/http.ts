@@ -90,7 +90,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, procedure: s
   }
   let input: unknown;
   try {
-    const body = await readBody(req, opts.maxBodyBytes ?? 64 * 1048576);
+    const body = await readBody(req, opts.maxBodyBytes ?? 150 * 1048576);
     const text = body.toString('utf8');
     input = text.trim() === '' ? {} : JSON.parse(text);
   } catch (error) {

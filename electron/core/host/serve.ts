@@ -5,12 +5,18 @@ import { AppError } from '../../../shared/contract/errors';
 import { openCore } from '../app';
 import { defaultDataDir } from '../paths';
 import { startHttpHost } from './http';
+import { seedDemo } from '../demo';
+import { networkSummary } from '../services/network/networkQueries';
+import { startField, stopAllFieldServers } from '../field/registry';
+import { setRendererDir } from '../field/staticDir';
 
-const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N]
+const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N] [--field-port N]
 
 在浏览器中运行 DrainDesk（仅监听 127.0.0.1）。Runs DrainDesk in a browser (127.0.0.1 only).
   --data DIR   数据文件夹 data folder (default: ${defaultDataDir()})
   --port N     端口 port (default 8686; 0 picks a free one)
+  --demo       数据文件夹为空时先生成示例乡镇 fill an empty data folder with the sample township
+  --field-port N  启动时打开现场服务（局域网，手机用）field server for phones on the LAN at launch (0: any free port)
   --help       显示本帮助 show this help`;
 
 async function main(): Promise<void> {
@@ -18,6 +24,8 @@ async function main(): Promise<void> {
     options: {
       data: { type: 'string' },
       port: { type: 'string', default: '8686' },
+      demo: { type: 'boolean', default: false },
+      'field-port': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -38,6 +46,15 @@ async function main(): Promise<void> {
     });
   }
   const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true });
+  if (values.demo) {
+    const summary = networkSummary(core.ctx);
+    if (Object.values(summary.counts).every((n) => n === 0)) {
+      const result = seedDemo(core);
+      console.log(`已生成示例乡镇 Demo township created: ${result.features} features`);
+    } else if (!summary.isDemo) {
+      console.log('数据文件夹已有数据，未生成示例。The data folder already has data; no demo was added.');
+    }
+  }
   const host = await startHttpHost({
     dispatch: core.dispatch,
     staticDir,
@@ -46,8 +63,17 @@ async function main(): Promise<void> {
   });
   console.log(`DrainDesk 浏览器模式已启动 (browser mode): ${host.url}`);
   console.log(`数据文件夹 (data): ${core.ctx.dataDir}`);
+  setRendererDir(staticDir);
+  if (values['field-port'] !== undefined) {
+    const fieldPort = Number(values['field-port']);
+    if (!Number.isInteger(fieldPort) || fieldPort < 0 || fieldPort > 65535) {
+      throw new AppError('invalid_input', { zh: `现场服务端口无效：${values['field-port']}`, en: `Invalid field port: ${values['field-port']}` });
+    }
+    const field = await startField(core.ctx, { port: fieldPort });
+    console.log(`现场服务已启动 (field server) on port ${field.listeningPort}: ${field.urls.join(' ')}`);
+  }
   const stop = () => {
-    void host.close().then(() => {
+    void Promise.all([host.close(), stopAllFieldServers()]).then(() => {
       core.close();
       process.exit(0);
     });

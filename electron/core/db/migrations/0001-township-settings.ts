@@ -33,7 +33,7 @@ export const migration0001: Migration = {
         key TEXT NOT NULL,
         old_json TEXT,
         new_json TEXT NOT NULL,
-        source TEXT NOT NULL CHECK (source IN ('desk','field','import','cli','migration')),
+        source TEXT NOT NULL CHECK (source IN ('desk','field','import','cli','demo','migration')),
         changed_at TEXT NOT NULL,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL

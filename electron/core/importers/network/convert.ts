@@ -1,0 +1,128 @@
+/**
+ * From the confirmed preview to our network: coordinates converted to WGS84 (2D), each feature
+ * put on a layer, and the file's properties read into our field names and types. Values that
+ * cannot be read are left empty with a warning, never guessed.
+ */
+import type { Point } from 'geojson';
+import { convertGeometry } from '../../../../shared/geo/crs';
+import { to2d, type SimpleGeometry } from '../../../../shared/geo/geometry';
+import { classifyLayer, layerFromWord } from './classify';
+import { FIELD_LABELS, LAYER_FIELDS, LAYER_GEOMETRY, LAYER_LABELS, type FieldSpec } from './schema';
+import type {
+  ImportedNetworkFeature,
+  NetworkField,
+  NetworkImportResult,
+  NetworkLayer,
+  NetworkPreview,
+  NormalizedFeature,
+  ToNetworkOptions,
+} from './types';
+import { parseEnum, parseFieldValue } from './values';
+import { featureList, Warnings } from './warnings';
+
+/** Ditch kind from a folder named exactly like one ("支沟"): exact, so "河口村" is not a river. */
+function kindFromFolders(folders: readonly string[], spec: FieldSpec | undefined): string | null {
+  if (spec?.type !== 'enum') return null;
+  for (const folder of [...folders].reverse()) {
+    const words = Object.values(spec.values).flat();
+    if (words.includes(folder.trim())) return parseEnum(folder, spec.values).value;
+  }
+  return null;
+}
+
+/** Village from a folder like "三家子村". */
+function villageFromFolders(folders: readonly string[]): string | null {
+  return [...folders].reverse().find((f) => /^[\u4e00-\u9fff]{1,10}村$/.test(f.trim()))?.trim() ?? null;
+}
+
+function idOf(f: NormalizedFeature, idField: string | null): string | null {
+  if (!idField) return f.id;
+  const v = f.properties[idField];
+  return v === null || v === undefined || String(v).trim() === '' ? f.id : String(v).trim();
+}
+
+function chooseLayer(f: NormalizedFeature, options: ToNetworkOptions, warnings: Warnings): NetworkLayer {
+  const mapping = options.mapping as NonNullable<ToNetworkOptions['mapping']>;
+  const override = options.layerOverrides?.[f.index];
+  if (override) {
+    if (LAYER_GEOMETRY[override] === f.kind) return override;
+    warnings.add('override_mismatch', (n, list) => ({
+      zh: `${n} 个要素指定的图层与几何类型不符(第 ${featureList(list).zh} 个),已按几何类型处理`,
+      en: `${n} feature(s) were given a layer that does not fit their geometry (#${featureList(list).en}); decided by geometry`,
+    }), f.index);
+  }
+  const named = mapping.layer ? layerFromWord(f.properties[mapping.layer] ?? null) : null;
+  if (named && LAYER_GEOMETRY[named] !== f.kind) {
+    warnings.add('layer_mismatch', (n, list) => ({
+      zh: `${n} 个要素的图层字段与几何不符(如线被标为涵管,第 ${featureList(list).zh} 个),已按几何类型处理`,
+      en: `${n} feature(s) have a layer value that does not fit their geometry (e.g. a line marked culvert, #${featureList(list).en}); decided by geometry`,
+    }), f.index);
+  }
+  const { layer, reason } = classifyLayer(f, mapping);
+  if (reason === 'default') {
+    warnings.add('point_default', (n, list) => ({
+      zh: `${n} 个点从名称、文件夹和字段都看不出是涵管还是堵点,已作为堵点导入(第 ${featureList(list).zh} 个);如是涵管请改选`,
+      en: `${n} point(s) gave no hint whether they are culverts or blockages and were imported as blockage points (#${featureList(list).en}); change them if they are culverts`,
+    }), f.index);
+  }
+  return layer;
+}
+
+function readProperties(f: NormalizedFeature, layer: NetworkLayer, options: ToNetworkOptions, warnings: Warnings): Record<string, string | number | null> {
+  const mapping = options.mapping as NonNullable<ToNetworkOptions['mapping']>;
+  const out: Record<string, string | number | null> = {};
+  for (const [field, spec] of Object.entries(LAYER_FIELDS[layer]) as [NetworkField, FieldSpec][]) {
+    const source = mapping.fields[field];
+    const raw = source !== undefined ? (f.properties[source] ?? null) : null;
+    const result = parseFieldValue(raw, spec);
+    if (result.error !== undefined) {
+      const label = FIELD_LABELS[field];
+      warnings.add('bad_value', (n, list) => ({
+        zh: `${LAYER_LABELS[layer].zh}的“${label.zh}”有 ${n} 个值无法识别或超出范围,已留空(第 ${featureList(list).zh} 个,如“${result.error}”)`,
+        en: `${n} value(s) of ${LAYER_LABELS[layer].en} "${label.en}" could not be read or are out of range and were left empty (#${featureList(list).en}, e.g. "${result.error}")`,
+      }), f.index, `bad_value:${layer}:${field}`);
+    }
+    if (result.note === 'mm') {
+      warnings.add('assumed_mm', (n, list) => ({
+        zh: `${n} 个“${FIELD_LABELS[field].zh}”数值过大,已按毫米换算为米(第 ${featureList(list).zh} 个)`,
+        en: `${n} "${FIELD_LABELS[field].en}" value(s) were too large for metres and were read as millimetres (#${featureList(list).en})`,
+      }), f.index, `assumed_mm:${field}`);
+    }
+    out[field] = result.value;
+  }
+  if (layer === 'ditch' && out.kind === null) out.kind = kindFromFolders(f.folderPath, LAYER_FIELDS.ditch.kind);
+  if ((layer === 'ditch' || layer === 'blockage') && out.village === null) out.village = villageFromFolders(f.folderPath);
+  return out;
+}
+
+/** Points stay points; a MultiPoint becomes one point per position (a culvert is one place). */
+function explode(geometry: SimpleGeometry): SimpleGeometry[] {
+  return geometry.type === 'MultiPoint' ? geometry.coordinates.map((c): Point => ({ type: 'Point', coordinates: c })) : [geometry];
+}
+
+/** Converts the preview's features to our network in WGS84 under the confirmed CRS and mapping. */
+export function toNetworkFeatures(preview: NetworkPreview, options: ToNetworkOptions): NetworkImportResult {
+  const opts: ToNetworkOptions = { ...options, mapping: options.mapping ?? preview.suggestedMapping };
+  const warnings = new Warnings();
+  const features: ImportedNetworkFeature[] = [];
+  for (const f of preview.features) {
+    const layer = chooseLayer(f, opts, warnings);
+    const properties = readProperties(f, layer, opts, warnings);
+    const wgs = convertGeometry(to2d(f.geometry), opts.crs, 'wgs84');
+    const parts = explode(wgs);
+    if (parts.length > 1) {
+      warnings.add('multipoint_split', (n, list) => ({
+        zh: `${n} 个多点要素已拆成单独的点(第 ${featureList(list).zh} 个)`,
+        en: `${n} multipoint feature(s) were split into single points (#${featureList(list).en})`,
+      }), f.index);
+    }
+    const id = idOf(f, opts.mapping?.id ?? null);
+    parts.forEach((geometry, i) => {
+      // Split parts cannot share one id: only the first keeps it.
+      features.push({ layer, id: i === 0 ? id : null, geometry, properties: { ...properties }, sourceIndex: f.index } as unknown as ImportedNetworkFeature);
+    });
+  }
+  const counts: Record<NetworkLayer, number> = { ditch: 0, culvert: 0, blockage: 0, area: 0 };
+  for (const f of features) counts[f.layer]++;
+  return { features, counts, warnings: warnings.list() };
+}

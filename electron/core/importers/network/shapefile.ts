@@ -1,0 +1,136 @@
+/**
+ * Reading a zipped shapefile: every .shp in the zip with its .dbf (attributes), .prj (coordinate
+ * system: projected ones are refused) and .cpg (text encoding; GBK assumed for non-UTF-8 bytes).
+ */
+import { openShp } from 'shapefile';
+import type { Bilingual } from '../../../../shared/contract/errors';
+import type { Crs } from '../../../../shared/geo/crs';
+import { DbfError, dbfEncoding, readDbf, type DbfRecord } from './dbf';
+import { importInvalid } from './errors';
+import { normalizeFeatures, type RawFeature } from './normalize';
+import type { ReadResult } from './preview';
+import { readPrj } from './prj';
+import { decodeWith, isValidUtf8 } from './text';
+import type { Warnings } from './warnings';
+import { baseNameOf, extensionOf, extractZip, type ZipEntry } from './zip';
+
+interface Parts {
+  shp: ZipEntry;
+  dbf?: ZipEntry;
+  prj?: ZipEntry;
+  cpg?: ZipEntry;
+}
+
+/** Groups the zip's files by shapefile: same folder and base name, extension case ignored. */
+function groupParts(entries: readonly ZipEntry[]): Parts[] {
+  const key = (e: ZipEntry) => e.name.slice(0, e.name.length - extensionOf(e.name).length - 1).toLowerCase();
+  const byKey = new Map<string, Partial<Parts>>();
+  for (const e of entries) {
+    const ext = extensionOf(e.name);
+    if (ext !== 'shp' && ext !== 'dbf' && ext !== 'prj' && ext !== 'cpg') continue;
+    const group = byKey.get(key(e)) ?? {};
+    group[ext] = e;
+    byKey.set(key(e), group);
+  }
+  return [...byKey.values()].filter((g): g is Parts => g.shp !== undefined);
+}
+
+function text(bytes: Uint8Array): string {
+  return decodeWith(bytes, isValidUtf8(bytes) ? 'utf-8' : 'gb18030');
+}
+
+async function readShapes(fileName: string, label: string, data: Uint8Array): Promise<unknown[]> {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (data.length < 100 || view.getInt32(0, false) !== 9994) {
+    throw importInvalid(fileName, 'bad_shapefile', { zh: `${label} 不是有效的 .shp 文件(文件头不对)`, en: `${label} is not a valid .shp file (bad header)` });
+  }
+  try {
+    const source = await openShp(data);
+    const shapes: unknown[] = [];
+    for (let r = await source.read(); !r.done; r = await source.read()) shapes.push(r.value);
+    return shapes;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw importInvalid(fileName, 'bad_shapefile', { zh: `${label} 已损坏或不完整:${message}`, en: `${label} is damaged or incomplete: ${message}` }, { cause: message });
+  }
+}
+
+function attributes(fileName: string, label: string, data: Uint8Array, cpg: string | null, warnings: Warnings): { records: DbfRecord[]; encoding: string } {
+  try {
+    const { encoding, source } = dbfEncoding(data, cpg);
+    if (encoding === null) {
+      throw importInvalid(
+        fileName,
+        'unknown_encoding',
+        { zh: `${label} 的 .cpg 写的编码“${(cpg ?? '').trim()}”无法识别;请改为 UTF-8 或 GBK`, en: `the .cpg of ${label} names the encoding "${(cpg ?? '').trim()}", which is not known; change it to UTF-8 or GBK` },
+        { encoding: cpg },
+      );
+    }
+    if (source === 'sniffed' && encoding === 'gbk') {
+      warnings.note('dbf_gbk_assumed', { zh: `${label} 没有 .cpg,属性文字按 GBK 读取`, en: `${label} has no .cpg; its text was read as GBK` });
+    }
+    return { records: readDbf(data, encoding).records, encoding };
+  } catch (error) {
+    if (!(error instanceof DbfError)) throw error;
+    throw importInvalid(fileName, 'bad_shapefile', { zh: `${label} 的属性表(.dbf)已损坏:${error.message}`, en: `the attribute table (.dbf) of ${label} is damaged: ${error.message}` });
+  }
+}
+
+/** Parses a zipped shapefile whose listing detectFormat already read. */
+export async function readShapefileZip(fileName: string, bytes: Uint8Array, entries: readonly ZipEntry[], maxBytes: number, warnings: Warnings): Promise<ReadResult> {
+  const groups = groupParts(entries);
+  const wanted = groups.flatMap((g) => [g.shp, g.dbf, g.prj, g.cpg].filter((e): e is ZipEntry => e !== undefined));
+  const files = extractZip(bytes, fileName, wanted, maxBytes);
+  const raw: RawFeature[] = [];
+  let detected: { crs: Crs | null; reason: Bilingual } | null = null;
+  let encoding: string | null = null;
+  for (const g of groups) {
+    const label = g.shp.name.slice(g.shp.name.lastIndexOf('/') + 1);
+    const layer = baseNameOf(g.shp.name);
+    const prjText = g.prj ? text(files.get(g.prj.name) ?? new Uint8Array()) : null;
+    if (prjText !== null) {
+      const prj = readPrj(prjText);
+      if (prj.kind === 'projected') {
+        throw importInvalid(
+          fileName,
+          'projected_crs',
+          {
+            zh: `${label} 的坐标系是投影坐标(${prj.name}),单位是米,不是经纬度。请在 ArcGIS/QGIS 中导出为地理坐标(WGS84 EPSG:4326 或 CGCS2000 EPSG:4490)后再导入`,
+            en: `${label} is in a projected coordinate system (${prj.name}), in metres, not longitude/latitude. Export it from ArcGIS/QGIS as geographic coordinates (WGS84 EPSG:4326 or CGCS2000 EPSG:4490) and import again`,
+          },
+          { crs: prj.name },
+        );
+      }
+      if (prj.kind === 'geographic') {
+        detected ??= { crs: prj.crs, reason: prj.reason };
+        if (prj.warning) warnings.note('old_datum', prj.warning);
+      } else {
+        warnings.note('unknown_prj', { zh: `${label} 的 .prj 无法识别,按经纬度读取`, en: `the .prj of ${label} is not recognised; read as lon/lat` });
+      }
+    }
+    let records: DbfRecord[] = [];
+    if (g.dbf) {
+      const cpg = g.cpg ? text(files.get(g.cpg.name) ?? new Uint8Array()) : null;
+      const table = attributes(fileName, label, files.get(g.dbf.name) ?? new Uint8Array(), cpg, warnings);
+      records = table.records;
+      encoding ??= table.encoding;
+    } else {
+      warnings.note('no_dbf', { zh: `${label} 没有 .dbf,要素没有属性`, en: `${label} has no .dbf, so its features have no attributes` });
+    }
+    const shapes = await readShapes(fileName, label, files.get(g.shp.name) ?? new Uint8Array());
+    shapes.forEach((geometry, i) => {
+      const record = records[i];
+      if (g.dbf && record === null) {
+        warnings.add('deleted_record', (n) => ({ zh: `${n} 条已删除的记录已跳过`, en: `${n} deleted record(s) skipped` }));
+        return;
+      }
+      raw.push({ geometry, properties: record ?? {}, where: { zh: `${label} 第 ${i + 1} 条记录`, en: `${label} record ${i + 1}` }, sourceLayer: layer });
+    });
+  }
+  const features = normalizeFeatures(raw, fileName, warnings);
+  const crs = detected ?? {
+    crs: null,
+    reason: { zh: '没有 .prj 文件,不知道坐标系;坐标看起来是经纬度,请选择坐标系', en: 'there is no .prj, so the coordinate system is unknown; the coordinates look like lon/lat — choose the system' },
+  };
+  return { format: 'shapefile', encoding, detectedCrs: crs.crs, crsReason: crs.reason, features };
+}

@@ -1,0 +1,163 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LngLat, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+import type { NetworkCollection } from '../../../shared/contract/network';
+import type { Basemap } from '../../../shared/contract/settings';
+import type { Layer } from '../../../shared/domain/network';
+import { basemapLayers } from './basemaps';
+import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
+import { CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCE, networkLayers } from './networkStyle';
+
+setWorkerUrl(workerUrl);
+
+export type Bbox = [number, number, number, number];
+
+export interface NetworkMapProps {
+  collection: NetworkCollection | null;
+  basemap: Basemap;
+  visible: Record<Layer, boolean>;
+  selectedId: string | null;
+  /** A click on a feature (or on nothing: null). Not called while `onPick` is set. */
+  onSelect?: (feature: { layer: Layer; id: string } | null) => void;
+  /** While set, clicks pick map positions (drawing) instead of selecting features. */
+  onPick?: ((at: LngLat) => void) | null;
+  /** Extra GeoJSON drawn on top: the line being drawn, a feature being moved. */
+  sketch?: GeoJSON.FeatureCollection | null;
+  fitTo?: { bbox: Bbox; key: number } | null;
+  onReady?: (map: MapLibre) => void;
+  className?: string;
+}
+
+function baseStyle(basemap: Basemap): StyleSpecification {
+  const base = basemapLayers(basemap.kind, basemap.tiandituKey);
+  return {
+    version: 8,
+    // No `glyphs`: every label is drawn locally with the app's own font.
+    sources: {
+      ...base.sources,
+      [NETWORK_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
+      sketch: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#f4f1e8' } },
+      ...base.layers,
+      ...networkLayers(),
+      { id: 'selected-line', type: 'line', source: NETWORK_SOURCE, filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#00c2ff', 'line-width': 8, 'line-opacity': 0.55 } },
+      { id: 'selected-point', type: 'circle', source: NETWORK_SOURCE, filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
+      { id: 'sketch-line', type: 'line', source: 'sketch', paint: { 'line-color': '#7b2cbf', 'line-width': 3, 'line-dasharray': [2, 1] } },
+      { id: 'sketch-point', type: 'circle', source: 'sketch', paint: { 'circle-radius': 5, 'circle-color': '#7b2cbf', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
+    ],
+  };
+}
+
+/**
+ * The network on a maplibre map. Features go to maplibre as one GeoJSON source (never React
+ * state per feature), so 50,000 ditches pan as smoothly as 50. The container says when the map
+ * is idle (`data-map-state`), which tests and the print view wait on.
+ */
+export function NetworkMap(props: NetworkMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibre | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    let map: MapLibre | null = null;
+    let cancelled = false;
+    void (async () => {
+      await loadMapFont(latest.current.collection?.features.map((f) => String(f.properties.name ?? '')) ?? []);
+      if (cancelled || !container.current) return;
+      map = new MapLibre({
+        container: container.current,
+        style: baseStyle(latest.current.basemap),
+        center: [124.2, 43.4],
+        zoom: 11,
+        attributionControl: false,
+        localIdeographFontFamily: MAP_FONT_FAMILY,
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+      mapRef.current = map;
+      map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+      const el = container.current;
+      map.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
+      map.on('idle', () => el.setAttribute('data-map-state', 'idle'));
+      map.on('load', () => setLoaded(true));
+      map.on('click', (e) => {
+        const p = latest.current;
+        if (p.onPick) return p.onPick(e.lngLat);
+        const hits: MapGeoJSONFeature[] = map!.queryRenderedFeatures(e.point, { layers: CLICKABLE_LAYERS.filter((l) => map!.getLayer(l)) });
+        const hit = hits[0];
+        p.onSelect?.(hit ? { layer: hit.properties.layer as Layer, id: String(hit.properties.id) } : null);
+      });
+      for (const layer of CLICKABLE_LAYERS) {
+        map.on('mouseenter', layer, () => (map!.getCanvas().style.cursor = latest.current.onPick ? 'crosshair' : 'pointer'));
+        map.on('mouseleave', layer, () => (map!.getCanvas().style.cursor = latest.current.onPick ? 'crosshair' : ''));
+      }
+      (window as unknown as { __draindeskMap?: MapLibre }).__draindeskMap = map;
+      latest.current.onReady?.(map);
+    })();
+    return () => {
+      cancelled = true;
+      map?.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  // Basemap changes rebuild the style; the data effects below put the network back.
+  const basemapKey = `${props.basemap.kind}:${props.basemap.tiandituKey}`;
+  const firstBasemap = useRef(basemapKey);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || firstBasemap.current === basemapKey) return;
+    firstBasemap.current = basemapKey;
+    map.setStyle(baseStyle(props.basemap));
+    map.once('style.load', () => setLoaded((v) => v));
+  }, [basemapKey, loaded, props.basemap]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !props.collection) return;
+    void loadMapFont(props.collection.features.map((f) => String(f.properties.name ?? ''))).then(() => {
+      (map.getSource(NETWORK_SOURCE) as GeoJSONSource | undefined)?.setData(props.collection as GeoJSON.FeatureCollection);
+    });
+  }, [props.collection, loaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    (map.getSource('sketch') as GeoJSONSource | undefined)?.setData(props.sketch ?? { type: 'FeatureCollection', features: [] });
+  }, [props.sketch, loaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    for (const [group, ids] of Object.entries(LAYER_GROUPS)) {
+      for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', props.visible[group as Layer] ? 'visible' : 'none');
+    }
+  }, [props.visible, loaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    const id = props.selectedId ?? '';
+    map.setFilter('selected-line', ['all', ['==', ['get', 'id'], id], ['==', ['geometry-type'], 'LineString']]);
+    map.setFilter('selected-point', ['all', ['==', ['get', 'id'], id], ['==', ['geometry-type'], 'Point']]);
+  }, [props.selectedId, loaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !props.fitTo) return;
+    const [w, s, e, n] = props.fitTo.bbox;
+    map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 16, duration: 0 });
+  }, [props.fitTo, loaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map) map.getCanvas().style.cursor = props.onPick ? 'crosshair' : '';
+  }, [props.onPick]);
+
+  return <div ref={container} className={props.className ?? 'network-map'} data-map-state="loading" data-testid="network-map" />;
+}

@@ -1,0 +1,126 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+
+/** The app's label font: shipped with the app, drawn by maplibre locally (no glyph server). */
+export const LABEL_FONT = ['Noto Sans SC Regular'];
+export const NETWORK_SOURCE = 'network';
+
+/** Ditch colours by condition: clear blue, silted amber, blocked red — readable in print too. */
+export const CONDITION_COLORS = { clear: '#1f78c8', silted: '#d08a00', blocked: '#d7261e' } as const;
+export const KIND_WIDTHS = { river: 7, main: 4, branch: 2.4, field: 1.2 } as const;
+export const STATUS_COLORS = {
+  reported: '#d7261e',
+  assigned: '#e8590c',
+  in_progress: '#f0a400',
+  cleared: '#2b8a3e',
+  verified: '#5c940d',
+  rejected: '#868e96',
+} as const;
+
+const byKind = (values: Record<string, number>, fallback: number): ExpressionSpecification => [
+  'match',
+  ['get', 'kind'],
+  ...Object.entries(values).flatMap(([k, v]) => [k, v]),
+  fallback,
+] as unknown as ExpressionSpecification;
+
+/** Width by kind, growing with zoom; `extra` widens it (a casing). Zoom must be the outermost expression. */
+const zoomed = (factor: number, extra = 0): ExpressionSpecification =>
+  [
+    'interpolate', ['linear'], ['zoom'],
+    10, ['+', ['*', byKind(KIND_WIDTHS, 1), factor * 0.35], extra],
+    14, ['+', ['*', byKind(KIND_WIDTHS, 1), factor], extra],
+    18, ['+', ['*', byKind(KIND_WIDTHS, 1), factor * 2.5], extra],
+  ] as ExpressionSpecification;
+
+const isLayer = (layer: string): ExpressionSpecification => ['==', ['get', 'layer'], layer];
+
+/** Map layer ids grouped by the toggle that shows or hides them. */
+export const LAYER_GROUPS = {
+  area: ['area-fill', 'area-outline', 'area-label'],
+  ditch: ['ditch-casing', 'ditch-line', 'ditch-label'],
+  culvert: ['culvert-symbol'],
+  blockage: ['blockage-halo', 'blockage-symbol', 'blockage-label'],
+} as const;
+
+/** Every network layer, bottom to top: areas, rivers and ditches, culverts, blockage points. */
+export function networkLayers(): LayerSpecification[] {
+  return [
+    { id: 'area-fill', type: 'fill', source: NETWORK_SOURCE, filter: isLayer('area'), paint: { 'fill-color': ['match', ['get', 'kind'], 'village', '#e9f2dc', '#f4ecd8'], 'fill-opacity': 0.55 } },
+    { id: 'area-outline', type: 'line', source: NETWORK_SOURCE, filter: isLayer('area'), paint: { 'line-color': '#9aab7c', 'line-width': 1.2, 'line-dasharray': [4, 2] } },
+    {
+      id: 'ditch-casing',
+      type: 'line',
+      source: NETWORK_SOURCE,
+      filter: ['all', isLayer('ditch'), ['!=', ['get', 'kind'], 'field']],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': zoomed(1, 2), 'line-opacity': 0.9 },
+    },
+    {
+      id: 'ditch-line',
+      type: 'line',
+      source: NETWORK_SOURCE,
+      filter: isLayer('ditch'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', ['==', ['get', 'kind'], 'river'], '#4a90c8', ['match', ['get', 'condition'], 'blocked', CONDITION_COLORS.blocked, 'silted', CONDITION_COLORS.silted, CONDITION_COLORS.clear]],
+        'line-width': zoomed(1),
+        'line-dasharray': ['case', ['==', ['get', 'condition'], 'silted'], ['literal', [2, 1.2]], ['literal', [1, 0]]],
+      },
+    },
+    {
+      id: 'culvert-symbol',
+      type: 'circle',
+      source: NETWORK_SOURCE,
+      filter: isLayer('culvert'),
+      minzoom: 12,
+      paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 2.5, 16, 6], 'circle-color': '#ffffff', 'circle-stroke-color': '#37474f', 'circle-stroke-width': 2 },
+    },
+    {
+      id: 'blockage-halo',
+      type: 'circle',
+      source: NETWORK_SOURCE,
+      filter: ['all', isLayer('blockage'), ['in', ['get', 'status'], ['literal', ['reported', 'assigned', 'in_progress']]]],
+      paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 8, 16, 16], 'circle-color': '#d7261e', 'circle-opacity': 0.18 },
+    },
+    {
+      id: 'blockage-symbol',
+      type: 'circle',
+      source: NETWORK_SOURCE,
+      filter: isLayer('blockage'),
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4, 16, 8],
+        'circle-color': ['match', ['get', 'status'], ...Object.entries(STATUS_COLORS).flat(), '#868e96'] as unknown as ExpressionSpecification,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: 'area-label',
+      type: 'symbol',
+      source: NETWORK_SOURCE,
+      filter: ['all', isLayer('area'), ['==', ['get', 'kind'], 'village']],
+      layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 15, 'text-letter-spacing': 0.2 },
+      paint: { 'text-color': '#5b6b3a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    },
+    {
+      id: 'ditch-label',
+      type: 'symbol',
+      source: NETWORK_SOURCE,
+      filter: ['all', isLayer('ditch'), ['in', ['get', 'kind'], ['literal', ['river', 'main']]]],
+      layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 13, 'symbol-spacing': 400 },
+      paint: { 'text-color': '#0b4a7a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    },
+    {
+      id: 'blockage-label',
+      type: 'symbol',
+      source: NETWORK_SOURCE,
+      filter: ['all', isLayer('blockage'), ['in', ['get', 'status'], ['literal', ['reported', 'assigned', 'in_progress']]]],
+      minzoom: 13,
+      layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12, 'text-offset': [0, 1.3], 'text-anchor': 'top', 'text-max-width': 10 },
+      paint: { 'text-color': '#a61e1e', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    },
+  ];
+}
+
+/** Layers that answer a click. */
+export const CLICKABLE_LAYERS = ['blockage-symbol', 'culvert-symbol', 'ditch-line', 'area-fill'];

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { LAYERS } from '../domain/network';
+import { id } from './common';
+
+const bilingualText = z.object({ zh: z.string(), en: z.string() });
+export const CRS_VALUES = ['wgs84', 'gcj02', 'bd09'] as const;
+const crs = z.enum(CRS_VALUES);
+const layerCounts = z.object({ ditch: z.int(), culvert: z.int(), blockage: z.int(), area: z.int() });
+
+export const fieldMappingSchema = z.strictObject({
+  layer: z.string().nullable(),
+  id: z.string().nullable(),
+  fields: z.record(z.string(), z.string()),
+  points: z.enum(['auto', 'culvert', 'blockage']),
+});
+export type FieldMappingInput = z.infer<typeof fieldMappingSchema>;
+
+export const importPreviewSchema = z.object({
+  previewId: z.string(),
+  fileName: z.string(),
+  format: z.enum(['geojson', 'kml', 'kmz', 'shapefile', 'csv']),
+  encoding: z.string().nullable(),
+  detectedCrs: crs.nullable(),
+  crsReason: bilingualText,
+  counts: z.object({ total: z.int(), byGeometry: z.record(z.string(), z.int()), byLayer: layerCounts, bySourceLayer: z.record(z.string(), z.int()) }),
+  fields: z.array(z.object({ name: z.string(), samples: z.array(z.string()), filled: z.int() })),
+  suggestedMapping: fieldMappingSchema,
+  warnings: z.array(z.object({ code: z.string(), message: bilingualText, features: z.array(z.int()).optional() })),
+  /** The first features, so the user can recognise the file. */
+  sample: z.array(z.object({ index: z.int(), layer: z.enum(LAYERS), name: z.string(), where: bilingualText })),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importResultSchema = z.object({
+  batchId: id,
+  fileName: z.string(),
+  counts: layerCounts,
+  updated: z.int(),
+  warnings: z.array(z.object({ code: z.string(), message: bilingualText })),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const importProcedures = {
+  /** Read a file (bytes as base64) and say what is in it; nothing is written. */
+  'import.preview': {
+    input: z.strictObject({ fileName: z.string().min(1).max(255), dataBase64: z.string() }),
+    output: importPreviewSchema,
+  },
+  /** Write a previewed file under the confirmed coordinate system and mapping: all or nothing. */
+  'import.commit': {
+    input: z.strictObject({
+      previewId: z.string(),
+      crs,
+      mapping: fieldMappingSchema.optional(),
+      layerOverrides: z.record(z.string(), z.enum(LAYERS)).optional(),
+    }),
+    output: importResultSchema,
+  },
+  'network.export': {
+    input: z.strictObject({ format: z.enum(['geojson', 'kml', 'csv']), layers: z.array(z.enum(LAYERS)).optional() }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string(), count: z.int() }),
+  },
+};
