@@ -14,8 +14,10 @@ export const unitsSchema = z.strictObject({
 
 /** The map's background: none by default (works offline); online tiles only when chosen. */
 export const basemapSchema = z.strictObject({
-  kind: z.enum(['none', 'tianditu_vec', 'tianditu_img', 'osm']),
+  kind: z.enum(['none', 'tianditu_vec', 'tianditu_img', 'osm', 'offline']),
   tiandituKey: z.string().trim().max(64).regex(/^[0-9a-zA-Z]*$/, { error: bilingual('天地图密钥只含字母和数字', 'the Tianditu key has letters and digits only') }),
+  /** A raster MBTiles or PMTiles file on this PC, for maps without the internet. */
+  offlineFile: z.string().trim().max(1000),
 });
 export type Basemap = z.infer<typeof basemapSchema>;
 

@@ -1,15 +1,28 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LngLat, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
+import { addProtocol, Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LngLat, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { NetworkCollection } from '../../../shared/contract/network';
 import type { Basemap } from '../../../shared/contract/settings';
 import type { Layer } from '../../../shared/domain/network';
-import { basemapLayers } from './basemaps';
+import { invoke } from '../api/client';
+import { basemapLayers, OFFLINE_PROTOCOL } from './basemaps';
 import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
-import { CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCE, networkLayers } from './networkStyle';
+import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCE, networkLayers } from './networkStyle';
 
 setWorkerUrl(workerUrl);
+
+// A transparent 1×1 PNG: where the offline file has no tile, the map shows the plain background.
+const EMPTY_TILE = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
+// Offline basemap tiles come from the user's own MBTiles/PMTiles file through the core.
+addProtocol(OFFLINE_PROTOCOL, async (params) => {
+  const m = /\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+  if (!m) throw new Error(`bad tile url ${params.url}`);
+  const tile = await invoke('basemap.tile', { z: Number(m[1]), x: Number(m[2]), y: Number(m[3]) });
+  const bytes = tile.dataBase64 ? Uint8Array.from(atob(tile.dataBase64), (c) => c.charCodeAt(0)) : EMPTY_TILE;
+  return { data: bytes.buffer };
+});
 
 export type Bbox = [number, number, number, number];
 
@@ -29,6 +42,21 @@ export interface NetworkMapProps {
   className?: string;
 }
 
+/** The middle of each area's outer ring's extent, as a label point. */
+function areaLabelPoints(collection: NetworkCollection): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  for (const f of collection.features) {
+    if (f.properties.layer !== 'area') continue;
+    const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates[0]?.[0] : undefined;
+    if (!ring || ring.length === 0) continue;
+    const lons = ring.map((p) => p[0] as number);
+    const lats = ring.map((p) => p[1] as number);
+    const at = [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+    features.push({ type: 'Feature', properties: { name: f.properties.name, kind: (f.properties as { kind: string }).kind }, geometry: { type: 'Point', coordinates: at } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 function baseStyle(basemap: Basemap): StyleSpecification {
   const base = basemapLayers(basemap.kind, basemap.tiandituKey);
   return {
@@ -38,6 +66,7 @@ function baseStyle(basemap: Basemap): StyleSpecification {
       ...base.sources,
       [NETWORK_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
       sketch: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [AREA_LABEL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1e8' } },
@@ -107,7 +136,7 @@ export function NetworkMap(props: NetworkMapProps) {
   }, []);
 
   // Basemap changes rebuild the style; the data effects below put the network back.
-  const basemapKey = `${props.basemap.kind}:${props.basemap.tiandituKey}`;
+  const basemapKey = `${props.basemap.kind}:${props.basemap.tiandituKey}:${props.basemap.offlineFile}`;
   const firstBasemap = useRef(basemapKey);
   useEffect(() => {
     const map = mapRef.current;
@@ -122,6 +151,7 @@ export function NetworkMap(props: NetworkMapProps) {
     if (!map || !loaded || !props.collection) return;
     void loadMapFont(props.collection.features.map((f) => String(f.properties.name ?? ''))).then(() => {
       (map.getSource(NETWORK_SOURCE) as GeoJSONSource | undefined)?.setData(props.collection as GeoJSON.FeatureCollection);
+      (map.getSource(AREA_LABEL_SOURCE) as GeoJSONSource | undefined)?.setData(areaLabelPoints(props.collection!));
     });
   }, [props.collection, loaded]);
 

@@ -3,6 +3,8 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 /** The app's label font: shipped with the app, drawn by maplibre locally (no glyph server). */
 export const LABEL_FONT = ['Noto Sans SC Regular'];
 export const NETWORK_SOURCE = 'network';
+/** One point per area, at its middle, so a village is named once rather than once per tile. */
+export const AREA_LABEL_SOURCE = 'area-labels';
 
 /** Ditch colours by condition: clear blue, silted amber, blocked red — readable in print too. */
 export const CONDITION_COLORS = { clear: '#1f78c8', silted: '#d08a00', blocked: '#d7261e' } as const;
@@ -97,8 +99,8 @@ export function networkLayers(): LayerSpecification[] {
     {
       id: 'area-label',
       type: 'symbol',
-      source: NETWORK_SOURCE,
-      filter: ['all', isLayer('area'), ['==', ['get', 'kind'], 'village']],
+      source: AREA_LABEL_SOURCE,
+      filter: ['==', ['get', 'kind'], 'village'],
       layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 15, 'text-letter-spacing': 0.2 },
       paint: { 'text-color': '#5b6b3a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
     },

@@ -8,6 +8,6 @@ export function defaultSettings(now: Date): Settings {
     seasonStart: `${now.getUTCFullYear()}-06-01`,
     locale: 'zh',
     units: { volume: 'wan_m3', length: 'm', area: 'mu' },
-    basemap: { kind: 'none', tiandituKey: '' },
+    basemap: { kind: 'none', tiandituKey: '', offlineFile: '' },
   };
 }

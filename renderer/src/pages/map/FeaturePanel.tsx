@@ -29,6 +29,9 @@ export function FeaturePanel({ target, version, onChanged, onClose, onMove }: Pr
   useEffect(() => {
     setError(null);
     setSaved(false);
+  }, [target.layer, target.id]);
+
+  useEffect(() => {
     invoke('network.get', target).then(
       (f) => {
         setFeature(f);
@@ -95,7 +98,7 @@ export function FeaturePanel({ target, version, onChanged, onClose, onMove }: Pr
   };
 
   return (
-    <aside className="feature-panel" aria-label={pick(LAYER_LABELS[target.layer], locale)} data-testid="feature-panel">
+    <aside className="feature-panel" aria-label={pick(LAYER_LABELS[target.layer], locale)} data-testid="feature-panel" data-feature-id={target.id}>
       <header>
         <span className="layer-tag">{pick(LAYER_LABELS[target.layer], locale)}</span>
         <h2>{String(props.name || pick(LAYER_LABELS[target.layer], locale))}</h2>

@@ -4,6 +4,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { useApp } from '../../shell/AppContext';
 import { BackupPanel } from './BackupPanel';
+import { BasemapSettings } from './BasemapSettings';
 import { SettingsHistory } from './SettingsHistory';
 import { useSettingsForm } from './useSettingsForm';
 
@@ -102,6 +103,7 @@ export function SettingsPage() {
               {unitOptions('area', ['mu', 'ha'])}
             </div>
           </fieldset>
+          <BasemapSettings value={draft.basemap} onChange={(basemap) => set('basemap', basemap)} />
           <div className="actions">
             <button type="submit" className="primary" disabled={!form.dirty || form.busy} title={t('settings.shortcut')}>
               {form.busy ? t('common.saving') : t('common.save')}
