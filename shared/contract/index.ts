@@ -2,12 +2,26 @@ import type { z } from 'zod';
 import { settingsProcedures } from './settings';
 import { systemProcedures } from './system';
 import { networkProcedures } from './network';
+import { blockageProcedures } from './blockages';
+import { fieldProcedures } from './field';
+import { importProcedures } from './imports';
+import { basemapProcedures } from './basemap';
+import { deploymentProcedures } from './deployments';
+import { rainfallProcedures } from './rainfall';
+import { totalsProcedures } from './totals';
+import { capacityProcedures } from './capacity';
+import { sheetProcedures } from './sheets';
 import type { WireError } from './errors';
 
 /** A procedure is its input and output schema; `field` marks the few a phone token may call. */
 export interface ProcedureDef {
   input: z.ZodType;
   output: z.ZodType;
+  /**
+   * Skip checking the output at run time. Only for bulk reads whose rows the database already
+   * constrains (the whole network: checking 50,000 features doubled the map's load time).
+   */
+  trustOutput?: true;
 }
 
 /**
@@ -18,6 +32,13 @@ export const procedures = {
   ...settingsProcedures,
   ...systemProcedures,
   ...networkProcedures,
+  ...importProcedures,
+  ...basemapProcedures,
+  ...blockageProcedures,
+  ...fieldProcedures,
+  ...deploymentProcedures, ...rainfallProcedures, ...totalsProcedures,
+  ...capacityProcedures,
+  ...sheetProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;
@@ -42,4 +63,13 @@ export * from './common';
 export * from './settings';
 export * from './system';
 export * from './network';
+export * from './blockages';
+export * from './field';
+export * from './imports';
+export * from './basemap';
+export * from './deployments';
+export * from './rainfall';
+export * from './totals';
+export * from './capacity';
+export * from './sheets';
 export { bilingual, parseInput, describeIssues } from './validation';

@@ -181,6 +181,7 @@ export const networkProcedures = {
       bbox: z.tuple([lon, lat, lon, lat]).optional(),
     }),
     output: featureCollectionSchema,
+    trustOutput: true as const,
   },
   'network.get': { input: layerAndId, output: networkFeatureSchema },
   'network.create': { input: createInput, output: networkFeatureSchema },

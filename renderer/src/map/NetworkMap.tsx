@@ -1,5 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { addProtocol, Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LngLat, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
+import * as maplibre from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { NetworkCollection } from '../../../shared/contract/network';
@@ -11,6 +12,8 @@ import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
 import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCE, networkLayers } from './networkStyle';
 
 setWorkerUrl(workerUrl);
+// bench/network.ts builds its baseline (a bare maplibre page) with the very same bundle.
+(window as unknown as { __draindeskMaplibre?: unknown }).__draindeskMaplibre = maplibre;
 
 // A transparent 1×1 PNG: where the offline file has no tile, the map shows the plain background.
 const EMPTY_TILE = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));

@@ -60,7 +60,8 @@ export function insertFeatures(
       const status = String(row.status);
       eventStmt.run(randomUUID(), ctx.townshipId, row.id, String(row.reported_at), opts.source === 'demo' ? 'demo' : opts.source === 'import' ? 'import' : opts.source, status, opts.action === 'import' ? '导入' : '', at, at);
     }
-    repo.recordChange({ id: randomUUID(), batchId: opts.batchId, layer: f.layer, featureId: String(row.id), action: opts.action, before: null, after: row, source: opts.source, at });
+    // A created row is in its table; the log needs only enough to name it (undo tombstones it).
+    repo.recordChange({ id: randomUUID(), batchId: opts.batchId, layer: f.layer, featureId: String(row.id), action: opts.action, before: null, after: { name: row.name ?? '' }, source: opts.source, at });
     return row;
   });
 }

@@ -1,0 +1,119 @@
+// Issue 3's performance claims, each against a baseline measured in the same run:
+//  1. importing 50,000 ditch segments and 5,000 points through the import service vs raw
+//     better-sqlite3 INSERTs of the same rows (same tables, same R*Tree triggers);
+//  2. opening the map page on that network until maplibre is idle vs a bare maplibre page
+//     showing the same GeoJSON (both in Debian's Chromium).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import { openCore } from '../electron/core/app';
+import { commitImport, previewImport } from '../electron/core/services/imports/importService';
+import { geometryColumns } from '../electron/core/services/network/features';
+import { startHttpHost } from '../electron/core/host/http';
+import { report } from './lib';
+
+const SEGMENTS = 50_000;
+const POINTS = 5_000;
+
+/** A grid of short ditch segments and points around the demo township. */
+function bigNetwork() {
+  const features: unknown[] = [];
+  const side = Math.ceil(Math.sqrt(SEGMENTS));
+  for (let i = 0; i < SEGMENTS; i++) {
+    const x = 124.0 + (i % side) * 0.0015;
+    const y = 43.3 + Math.floor(i / side) * 0.0012;
+    features.push({ type: 'Feature', properties: { layer: 'ditch', name: `支沟${i}`, kind: i % 10 === 0 ? 'main' : 'branch', condition: 'clear', work: 'existing' }, geometry: { type: 'LineString', coordinates: [[x, y], [x + 0.0012, y]] } });
+  }
+  for (let i = 0; i < POINTS; i++) {
+    const x = 124.0 + (i % 70) * 0.0045;
+    const y = 43.3 + Math.floor(i / 70) * 0.0036;
+    features.push({ type: 'Feature', properties: { layer: i % 2 ? 'culvert' : 'blockage', name: `点${i}` }, geometry: { type: 'Point', coordinates: [x, y] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+async function timeImport(json: Buffer): Promise<{ ours: number; baseline: number; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-bench-net-'));
+  const core = await openCore({ dataDir, transport: 'cli' });
+  const t0 = performance.now();
+  const { preview } = await previewImport('bench.geojson', json);
+  commitImport({ ...core.ctx, source: 'import' }, preview, { crs: 'wgs84' });
+  const ours = performance.now() - t0;
+  core.close();
+
+  // Baseline: the same rows straight into the same tables with prepared INSERTs in one transaction.
+  const rawDir = mkdtempSync(join(tmpdir(), 'draindesk-bench-raw-'));
+  const raw = await openCore({ dataDir: rawDir, transport: 'cli' });
+  const parsed = JSON.parse(json.toString('utf8')) as { features: { properties: Record<string, string>; geometry: GeoJSON.Geometry }[] };
+  const at = new Date().toISOString();
+  const ditch = raw.db.prepare(`INSERT INTO ditch (id, township_id, name, geometry, min_lon, min_lat, max_lon, max_lat, source, kind, condition, work, length_m, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, 'clear', 'existing', ?, ?, ?)`);
+  const point = (layer: string) => raw.db.prepare(`INSERT INTO ${layer} (id, township_id, name, geometry, min_lon, min_lat, max_lon, max_lat, source, created_at, updated_at${layer === 'blockage' ? ', reported_at' : ''})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?${layer === 'blockage' ? ', ?' : ''})`);
+  const culvert = point('culvert');
+  const blockage = point('blockage');
+  const t1 = performance.now();
+  const again = JSON.parse(json.toString('utf8')) as typeof parsed; // the baseline parses too
+  raw.db.transaction(() => {
+    for (const f of again.features) {
+      const g = geometryColumns(f.properties.layer === 'ditch' ? 'ditch' : 'culvert', f.geometry);
+      if (f.properties.layer === 'ditch') ditch.run(randomUUID(), raw.ctx.townshipId, f.properties.name, g.geometry, g.min_lon, g.min_lat, g.max_lon, g.max_lat, f.properties.kind, g.length_m, at, at);
+      else if (f.properties.layer === 'culvert') culvert.run(randomUUID(), raw.ctx.townshipId, f.properties.name, g.geometry, g.min_lon, g.min_lat, g.max_lon, g.max_lat, at, at);
+      else blockage.run(randomUUID(), raw.ctx.townshipId, f.properties.name, g.geometry, g.min_lon, g.min_lat, g.max_lon, g.max_lat, at, at, at);
+    }
+  })();
+  const baseline = performance.now() - t1;
+  raw.close();
+  rmSync(rawDir, { recursive: true, force: true });
+  return { ours, baseline, dataDir };
+}
+
+async function timeMapOpen(dataDir: string, json: Buffer): Promise<{ ours: number; baseline: number }> {
+  const { chromium } = await import('playwright-core');
+  const core = await openCore({ dataDir, transport: 'http' });
+  const host = await startHttpHost({ dispatch: core.dispatch, staticDir: join(import.meta.dirname, '../dist/renderer'), port: 0 });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Ours: the real map page, from navigation until the map says it is idle with the network drawn.
+  const t0 = performance.now();
+  await page.goto(`${host.url}#/map`);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid=network-map]');
+    const map = (window as unknown as { __draindeskMap?: { querySourceFeatures(s: string): unknown[] } }).__draindeskMap;
+    return el?.getAttribute('data-map-state') === 'idle' && (map?.querySourceFeatures('network').length ?? 0) > 0;
+  }, null, { timeout: 300_000, polling: 50 });
+  const ours = performance.now() - t0;
+
+  // Baseline: a bare maplibre page (same bundle, same worker) given the same GeoJSON.
+  const bare = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await bare.goto(`${host.url}#/settings`); // loads the bundle (maplibre is in it) without the map page
+  await bare.waitForFunction(() => '__draindeskMaplibre' in window);
+  const t1 = performance.now();
+  await bare.evaluate(async (text) => {
+    const mod = (window as unknown as { __draindeskMaplibre?: typeof import('maplibre-gl') }).__draindeskMaplibre!;
+    const div = document.createElement('div');
+    div.style.cssText = 'position:fixed;inset:0';
+    document.body.append(div);
+    const map = new mod.Map({ container: div, style: { version: 8, sources: { n: { type: 'geojson', data: JSON.parse(text) } }, layers: [{ id: 'l', type: 'line', source: 'n' }, { id: 'p', type: 'circle', source: 'n', filter: ['==', ['geometry-type'], 'Point'] }] }, center: [124.2, 43.4], zoom: 11 });
+    await new Promise<void>((done) => map.once('idle', () => done()));
+  }, json.toString('utf8'));
+  const baseline = performance.now() - t1;
+  await browser.close();
+  await host.close();
+  core.close();
+  return { ours, baseline };
+}
+
+export async function benchNetwork(): Promise<void> {
+  const json = Buffer.from(JSON.stringify(bigNetwork()));
+  const imported = await timeImport(json);
+  report(`network import: ${SEGMENTS.toLocaleString()} ditches + ${POINTS.toLocaleString()} points`, imported.ours, imported.baseline, 1.5);
+  const opened = await timeMapOpen(imported.dataDir, json);
+  report('map page open until idle (same network)', opened.ours, opened.baseline, 1.5);
+  rmSync(imported.dataDir, { recursive: true, force: true });
+}
