@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ImportPreview, ImportResult } from '../../../../shared/contract/imports';
+import type { FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
 import type { WireError } from '../../../../shared/contract/errors';
 import { LAYER_LABELS, LAYERS } from '../../../../shared/domain/network';
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { pick } from './labels';
+import { MappingEditor } from './MappingEditor';
 import { fileToBase64, MAX_IMPORT_BYTES } from './readFile';
 
 type Crs = 'wgs84' | 'gcj02' | 'bd09';
@@ -23,6 +24,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
   const [busy, setBusy] = useState<'reading' | 'committing' | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [crs, setCrs] = useState<Crs>('wgs84');
+  const [mapping, setMapping] = useState<FieldMappingInput | null>(null);
   const [error, setError] = useState<WireError | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -37,6 +39,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
     try {
       const p = await invoke('import.preview', { fileName: file.name, dataBase64: await fileToBase64(file) });
       setPreview(p);
+      setMapping(p.suggestedMapping);
       setCrs(p.detectedCrs ?? 'wgs84');
     } catch (e) {
       if (e instanceof ApiError) setError(e.wire);
@@ -54,7 +57,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
     setBusy('committing');
     setError(null);
     try {
-      onDone(await invoke('import.commit', { previewId: preview.previewId, crs }));
+      onDone(await invoke('import.commit', { previewId: preview.previewId, crs, ...(mapping ? { mapping } : {}) }));
     } catch (e) {
       if (e instanceof ApiError) setError(e.wire);
     } finally {
@@ -118,6 +121,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
               ))}
               <div className="field-hint">{pick(preview.crsReason, locale)}</div>
             </fieldset>
+            {mapping && <MappingEditor preview={preview} mapping={mapping} onChange={setMapping} />}
             {preview.warnings.length > 0 && (
               <div className="banner banner-warn">
                 <strong>{t('import.warnings')}：</strong>
