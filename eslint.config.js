@@ -7,7 +7,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'zlib', 'stream', 'worker_threads', 'better-sqlite3'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'tests/e2e/artifacts/**', 'bench/out/**'] },
+  { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'tests/e2e/artifacts/**', 'bench/out/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,6 +15,10 @@ export default defineConfig({
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'renderer/index.html'),
+        // The phone page the LAN field server serves (issue 5): its own entry, no desk code.
+        field: resolve(import.meta.dirname, 'renderer/field.html'),
+        // The daily sheet's print view (issue 7): printToPDF, the headless CLI and the browser's print.
+        print: resolve(import.meta.dirname, 'renderer/print.html'),
       },
     },
   },

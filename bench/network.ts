@@ -12,6 +12,7 @@ import { openCore } from '../electron/core/app';
 import { commitImport, previewImport } from '../electron/core/services/imports/importService';
 import { geometryColumns } from '../electron/core/services/network/features';
 import { startHttpHost } from '../electron/core/host/http';
+import type * as Maplibre from 'maplibre-gl';
 import { report } from './lib';
 
 const SEGMENTS = 50_000;
@@ -46,7 +47,7 @@ async function timeImport(json: Buffer): Promise<{ ours: number; baseline: numbe
   // Baseline: the same rows straight into the same tables with prepared INSERTs in one transaction.
   const rawDir = mkdtempSync(join(tmpdir(), 'draindesk-bench-raw-'));
   const raw = await openCore({ dataDir: rawDir, transport: 'cli' });
-  const parsed = JSON.parse(json.toString('utf8')) as { features: { properties: Record<string, string>; geometry: GeoJSON.Geometry }[] };
+  type Parsed = { features: { properties: Record<string, string>; geometry: GeoJSON.Geometry }[] };
   const at = new Date().toISOString();
   const ditch = raw.db.prepare(`INSERT INTO ditch (id, township_id, name, geometry, min_lon, min_lat, max_lon, max_lat, source, kind, condition, work, length_m, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, 'clear', 'existing', ?, ?, ?)`);
@@ -55,7 +56,7 @@ async function timeImport(json: Buffer): Promise<{ ours: number; baseline: numbe
   const culvert = point('culvert');
   const blockage = point('blockage');
   const t1 = performance.now();
-  const again = JSON.parse(json.toString('utf8')) as typeof parsed; // the baseline parses too
+  const again = JSON.parse(json.toString('utf8')) as Parsed; // the baseline parses too
   raw.db.transaction(() => {
     for (const f of again.features) {
       const g = geometryColumns(f.properties.layer === 'ditch' ? 'ditch' : 'culvert', f.geometry);
@@ -95,7 +96,7 @@ async function timeMapOpen(dataDir: string, json: Buffer): Promise<{ ours: numbe
   await bare.waitForFunction(() => '__draindeskMaplibre' in window);
   const t1 = performance.now();
   await bare.evaluate(async (text) => {
-    const mod = (window as unknown as { __draindeskMaplibre?: typeof import('maplibre-gl') }).__draindeskMaplibre!;
+    const mod = (window as unknown as { __draindeskMaplibre?: typeof Maplibre }).__draindeskMaplibre!;
     const div = document.createElement('div');
     div.style.cssText = 'position:fixed;inset:0';
     document.body.append(div);

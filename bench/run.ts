@@ -1,8 +1,16 @@
 // npm run bench [-- name…]: each benchmark prints its ratio against a baseline measured in the same run.
 import { benchWritePath } from './write-path';
+import { benchSheet } from './sheet';
+import { benchCapacity } from './capacity';
+import { benchNetwork } from './network';
+import { benchFieldBurst } from './field-burst';
 
 const all: Record<string, () => Promise<void>> = {
   'write-path': benchWritePath,
+  sheet: benchSheet,
+  capacity: benchCapacity,
+  network: benchNetwork,
+  'field-burst': benchFieldBurst,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { app, ipcMain, protocol, utilityProcess } from 'electron';
 import { createAppProtocolHandler } from './appProtocol';
-import { createCoreRelay, type CorePort } from './coreRelay';
+import { createCoreRelay } from './coreRelay';
 import { INVOKE_CHANNEL, createInvokeHandler } from './ipc';
 import { installMenu } from './menu';
+import { createSheetPrinter, withPrintProcedure, withSheetPdfRequests, type CoreProcessPort } from './print';
+import { openPrintWindow } from './printWindow';
 import { nativeBindingForDev } from './nativeBinding';
 import { APP_SCHEME } from './security';
 import { createMainWindow } from './window';
@@ -36,7 +38,9 @@ function start(): void {
       ...(binding ? { DRAINDESK_SQLITE_BINDING: binding } : {}),
     },
   });
-  const relay = createCoreRelay(core as unknown as CorePort);
+  // The daily sheet (issue 7): main prints the print view for the core (签发) and for the page (print dialog).
+  const printer = createSheetPrinter(() => openPrintWindow(join(root, 'dist/electron/preload.cjs')));
+  const relay = withPrintProcedure(createCoreRelay(withSheetPdfRequests(core as unknown as CoreProcessPort, printer)), printer);
   ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(relay));
 
   installMenu();

@@ -1,6 +1,7 @@
 /**
  * BD-09 (Baidu): a second obfuscation applied on top of GCJ-02. Forward formulas are Baidu's
- * published ones; the inverses iterate, like GCJ-02's.
+ * published ones; the inverses iterate, like GCJ-02's. The BD-09 step applies everywhere; only
+ * the GCJ-02 step underneath is the identity outside China.
  */
 import { gcj02ToWgs84, wgs84ToGcj02 } from './gcj02';
 import { invertNearIdentity, type LonLat } from './invert';

@@ -7,7 +7,7 @@ import { invertNearIdentity, type LonLat } from './invert';
 
 /** Krasovsky 1940 semi-major axis and eccentricity², as the published algorithm uses. */
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943; // 0.00669342162296594323, as published, to double precision
 
 /**
  * The rectangle the published algorithm treats as China; outside it GCJ-02 equals WGS84. It is a

@@ -1,6 +1,16 @@
 import { settingsHandlers } from '../services/settings/handlers';
 import { systemHandlers } from '../services/system/handlers';
 import { networkHandlers } from '../services/network/handlers';
+import { importHandlers } from '../services/imports/handlers';
+import { basemapHandlers } from '../services/basemap/handlers';
+import { deploymentHandlers } from '../services/deployments/handlers';
+import { rainfallHandlers } from '../services/rainfall/handlers';
+import { totalsHandlers } from '../services/totals/handlers';
+import { capacityHandlers } from '../services/capacity/handlers';
+import { sheetHandlers } from '../services/sheets/handlers';
+import { blockageHandlers } from '../services/blockages/handlers';
+import { teamHandlers } from '../services/teams/handlers';
+import { fieldHandlers } from '../field/handlers';
 import type { Handlers } from './handlerTypes';
 
 /** Every procedure's handler. A procedure in the contract without one here fails to compile. */
@@ -8,4 +18,12 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...systemHandlers,
   ...networkHandlers,
+  ...importHandlers,
+  ...basemapHandlers,
+  ...deploymentHandlers, ...rainfallHandlers, ...totalsHandlers,
+  ...capacityHandlers,
+  ...sheetHandlers,
+  ...blockageHandlers,
+  ...teamHandlers,
+  ...fieldHandlers,
 };

@@ -2,6 +2,8 @@ import type { Geometry, Position } from 'geojson';
 import { addDays, atTownshipTime } from '../../../shared/domain/dates';
 import type { BlockageStatus } from '../../../shared/domain/network';
 import type { CoreContext } from '../context';
+import { assign, transition } from '../services/blockages/lifecycle';
+import { saveTeam } from '../services/teams/teamService';
 import type { NewFeature } from '../services/network/networkService';
 import { DEMO } from './constants';
 import { DemoPlane } from './plane';
@@ -9,11 +11,27 @@ import { seededRandom } from './random';
 
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
+/** The demo's field teams and the machines they bring. */
+export const DEMO_TEAMS = [
+  { name: '三合堡抢险队', leader: '王建国', phone: '13904341001', machines: { excavators: 6, longArmExcavators: 1, dumpTrucks: 4, pumps: 20 } },
+  { name: '兴隆机械队', leader: '李长春', phone: '13904341002', machines: { excavators: 8, longArmExcavators: 2, dumpTrucks: 6, pumps: 12 } },
+  { name: '永安排涝队', leader: '张福林', phone: '13904341003', machines: { excavators: 4, longArmExcavators: 1, dumpTrucks: 3, pumps: 30 } },
+  { name: '太平清淤队', leader: '刘玉山', phone: '13904341004', machines: { excavators: 5, longArmExcavators: 1, dumpTrucks: 5, pumps: 10 } },
+] as const;
+
+const EVENT_NOTES: Partial<Record<BlockageStatus, string>> = {
+  assigned: '已通知作业队',
+  in_progress: '钩机已到场',
+  cleared: '已挖开，水已流入支沟',
+  verified: '现场查看，排水通畅',
+  rejected: '现场核实无积水',
+};
+
 /** What the demo network generator produces, before it is written. */
 export interface DemoNetwork {
   features: NewFeature[];
-  /** Lifecycle events for the demo blockages beyond their first report, oldest first. */
-  blockageEvents: { blockageId: string; day: string; from: BlockageStatus; to: BlockageStatus; note: string }[];
+  /** What happened to each demo blockage after its report, oldest first (played through the lifecycle). */
+  blockageEvents: { blockageId: string; day: string; to: BlockageStatus; team: string | null; note: string }[];
 }
 
 /**
@@ -185,6 +203,7 @@ export function buildDemoNetwork(): DemoNetwork {
   ];
   const causes = ['涵管口被秸秆堵塞', '沟内淤泥堆积', '倒伏玉米秆堵沟', '路涵塌陷', '杂草丛生阻水', '土坝截流未拆'];
   const taken = new Set<number>();
+  const finalStatus = new Map<string, BlockageStatus>();
   plan.forEach((p, i) => {
     let k = Math.floor(rand() * branchIds.length);
     while (taken.has(k)) k = (k + 1) % branchIds.length;
@@ -196,36 +215,42 @@ export function buildDemoNetwork(): DemoNetwork {
       id,
       layer: 'blockage',
       geometry: { type: 'Point', coordinates: b.mid },
-      properties: { name: `${b.name}${causes[i % causes.length]}`, village: b.village, ditch_id: b.id, status: p.status, reported_at: atTownshipTime(reportedDay, '07:30'), note: '' },
+      // Every blockage starts as reported; its later steps are played through the real lifecycle.
+      properties: { name: `${b.name}${causes[i % causes.length]}`, village: b.village, ditch_id: b.id, status: 'reported', reported_at: atTownshipTime(reportedDay, '07:30'), note: '' },
     });
+    finalStatus.set(id, p.status);
     const path: BlockageStatus[] =
       p.status === 'rejected' ? ['reported', 'rejected'] : (['reported', 'assigned', 'in_progress', 'cleared', 'verified'] as BlockageStatus[]).slice(0, ['reported', 'assigned', 'in_progress', 'cleared', 'verified'].indexOf(p.status) + 1);
+    const team = DEMO_TEAMS[i % DEMO_TEAMS.length]!.name;
     for (let s = 1; s < path.length; s++) {
       const isClearedToday = p.startDay === 69 && path[s] === 'cleared';
-      blockageEvents.push({ blockageId: id, day: isClearedToday ? DEMO.today : dayOf(p.startDay + s), from: path[s - 1]!, to: path[s]!, note: '' });
+      blockageEvents.push({ blockageId: id, day: isClearedToday ? DEMO.today : dayOf(p.startDay + s), to: path[s]!, team: path[s] === 'assigned' ? team : null, note: EVENT_NOTES[path[s]!] ?? '' });
     }
   });
   // A ditch with a blockage still open holds water back: mark it blocked.
   const open = new Set(['reported', 'assigned', 'in_progress']);
   for (const f of features) {
-    if (f.layer !== 'blockage' || !open.has(String(f.properties.status))) continue;
+    if (f.layer !== 'blockage' || !open.has(finalStatus.get(String(f.id)) ?? '')) continue;
     const ditch = features.find((d) => d.id === f.properties.ditch_id);
     if (ditch) ditch.properties.condition = 'blocked';
   }
   return { features, blockageEvents };
 }
 
-/** Write the demo network (one transaction, with the blockages' event history). */
+/**
+ * Write the demo network, then play each blockage's season through the real lifecycle (teams,
+ * dispatch, progress, clearing, checking) at the times the plan says, so the demo's history looks
+ * exactly like a real one. The caller holds the transaction.
+ */
 export function seedNetwork(ctx: CoreContext, insert: (features: readonly NewFeature[]) => void): DemoNetwork {
   const demo = buildDemoNetwork();
   insert(demo.features);
-  const event = ctx.db.prepare(
-    `INSERT INTO blockage_event (id, township_id, blockage_id, at, actor, source, from_status, to_status, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, '示例', 'demo', ?, ?, ?, ?, ?)`,
-  );
+  const teams = new Map<string, string>(DEMO_TEAMS.map((t) => [t.name, saveTeam(ctx, { name: t.name, leader: t.leader, phone: t.phone, machines: t.machines }).id]));
   demo.blockageEvents.forEach((e, i) => {
-    const at = atTownshipTime(e.day, `${String(9 + (i % 8)).padStart(2, '0')}:15`);
-    event.run(`0d3e0000-0000-4000-9000-${(i + 1).toString(16).padStart(12, '0')}`, ctx.townshipId, e.blockageId, at, e.from, e.to, e.note, at, at);
+    const at = new Date(atTownshipTime(e.day, `${String(9 + (i % 8)).padStart(2, '0')}:15`));
+    const eventCtx: CoreContext = { ...ctx, now: () => at };
+    if (e.to === 'assigned') assign(eventCtx, { id: e.blockageId, teamId: teams.get(e.team!)!, note: e.note });
+    else transition(eventCtx, { id: e.blockageId, to: e.to, note: e.note });
   });
   return demo;
 }

@@ -1,4 +1,6 @@
 import { serveCore, type ParentPort } from './coreService';
+import { splitParentPort } from '../sheets/parentPort';
+import { setSheetPdfRenderer } from '../sheets/port';
 
 // Entry of the core inside Electron's utilityProcess: main relays each IPC call here, so a long
 // import never freezes the window. Never imports 'electron'; it talks over process.parentPort.
@@ -10,5 +12,8 @@ if (!parentPort || !dataDir) {
   process.exit(2);
 } else {
   const binding = process.env.DRAINDESK_SQLITE_BINDING;
-  void serveCore(parentPort, { dataDir, transport: 'ipc', dailyBackup: true, ...(binding ? { nativeBinding: binding } : {}) });
+  // Sheets are printed to PDF by main (Electron's printToPDF) over the same channel.
+  const { api, renderer } = splitParentPort(parentPort);
+  setSheetPdfRenderer(renderer);
+  void serveCore(api, { dataDir, transport: 'ipc', dailyBackup: true, ...(binding ? { nativeBinding: binding } : {}) });
 }

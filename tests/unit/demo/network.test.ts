@@ -43,8 +43,9 @@ describe('demo network', () => {
       storageM3: 1,
       conveyanceM3s: 1,
     }));
+    const last = new Map(demo.blockageEvents.map((e) => [e.blockageId, e.to]));
     const blockages = demo.features
-      .filter((f) => f.layer === 'blockage' && ['reported', 'assigned', 'in_progress'].includes(String(f.properties.status)))
+      .filter((f) => f.layer === 'blockage' && ['reported', 'assigned', 'in_progress'].includes(last.get(String(f.id)) ?? 'reported'))
       .map((f) => ({ id: String(f.id), ditchId: String(f.properties.ditch_id) }));
     const analysis = analyzeBlockages(segments as never, blockages as never, { snapToleranceM: 1, rainMm: 50, runoffCoefficient: 0.45 });
     expect(analysis.problems.filter((p) => p.code === 'gap' || p.code === 'loop')).toEqual([]);

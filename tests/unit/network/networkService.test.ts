@@ -78,3 +78,16 @@ describe('network features', () => {
     expect((await ok<NetworkCollection>(core, 'network.list', {})).features).toEqual([]);
   });
 });
+
+describe('network edits and the blockage lifecycle', () => {
+  it('undoes a rename of a blockage that was dispatched since, keeping its status and history', async () => {
+    const core = await tempCore();
+    const b = await ok<NetworkFeature>(core, 'network.create', { layer: 'blockage', geometry: { type: 'Point', coordinates: [124.2, 43.4] }, properties: { name: '旧名' } });
+    await ok(core, 'network.update', { layer: 'blockage', id: b.id, properties: { name: '新名' } });
+    const team = await ok<{ id: string }>(core, 'teams.save', { name: '兴隆机械队' });
+    await ok(core, 'blockages.assign', { id: b.id, teamId: team.id, note: '' });
+    await ok(core, 'network.undo', {});
+    const after = await ok<NetworkFeature>(core, 'network.get', { layer: 'blockage', id: b.id });
+    expect(after.properties).toMatchObject({ name: '旧名', status: 'assigned' });
+  });
+});

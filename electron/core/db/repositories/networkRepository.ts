@@ -44,9 +44,12 @@ export class NetworkRepository {
     stmt(this.db, `insert:${layer}`, () => `INSERT INTO ${layer} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(values);
   }
 
-  /** Overwrite every column of a row from a full snapshot (used by update and undo). */
+  /**
+   * Overwrite every column of a row from a full snapshot (used by update and undo). A blockage's
+   * status is never written here: it changes only through the lifecycle, with its event.
+   */
   write(layer: Layer, row: FeatureRow): void {
-    const cols = this.columns(layer).filter((c) => c !== 'id' && c !== 'township_id');
+    const cols = this.columns(layer).filter((c) => c !== 'id' && c !== 'township_id' && !(layer === 'blockage' && c === 'status'));
     stmt(this.db, `write:${layer}`, () => `UPDATE ${layer} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND township_id = @township_id`).run(
       Object.fromEntries([...cols, 'id', 'township_id'].map((c) => [c, row[c] ?? null])),
     );

@@ -1,11 +1,18 @@
 import { commonMessages } from './common';
 import { settingsMessages } from './settings';
+import { mapMessages } from './map';
+import { dashboardMessages } from './dashboard';
+import { deploymentsMessages } from './deployments';
+import { rainfallMessages } from './rainfall';
+import { blockagesMessages } from './blockages';
+import { capacityMessages } from './capacity';
+import { sheetMessages } from './sheet';
 
 /**
  * Every screen's texts. Each area keeps its own file with `zh` and `en` side by side; add one line
  * here. defineMessages makes tsc check that `en` has every key `zh` has.
  */
-const parts = [commonMessages, settingsMessages] as const;
+const parts = [commonMessages, mapMessages, settingsMessages, dashboardMessages, deploymentsMessages, rainfallMessages, blockagesMessages, capacityMessages, sheetMessages] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

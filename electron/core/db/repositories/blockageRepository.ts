@@ -1,0 +1,216 @@
+import type { Database } from 'better-sqlite3';
+import type { BlockageStatus } from '../../../../shared/domain/network';
+import type { BlockageEventKind } from '../../../../shared/domain/blockageLifecycle';
+
+/** A blockage as the lifecycle reads it, with its team and event aggregates joined in. */
+export interface BlockageDbRow {
+  id: string;
+  name: string;
+  village: string;
+  status: BlockageStatus;
+  geometry: string;
+  reported_at: string;
+  status_at: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  reported_by_team_id: string | null;
+  reported_by_team_name: string | null;
+  excavators: number;
+  long_arm_excavators: number;
+  pumps: number;
+  note: string;
+  source: string;
+  ditch_id: string | null;
+  ditch_name: string | null;
+  updated_at: string;
+  deleted_at: string | null;
+  last_event_at: string | null;
+  last_event_source: string | null;
+  event_count: number;
+  photo_count: number;
+}
+
+/** One lifecycle event as stored. */
+export interface EventDbRow {
+  id: string;
+  township_id: string;
+  blockage_id: string;
+  at: string;
+  actor: string;
+  source: string;
+  from_status: BlockageStatus | null;
+  to_status: BlockageStatus | null;
+  note: string;
+  photo: string | null;
+  lon: number | null;
+  lat: number | null;
+  client_id: string | null;
+  kind: BlockageEventKind;
+  team_id: string | null;
+  from_team_id: string | null;
+  to_team_id: string | null;
+  machines_json: string | null;
+  undoes_event_id: string | null;
+  seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An event joined with the names a reader wants. */
+export type EventView = EventDbRow & { team_name: string | null; from_team_name: string | null; to_team_name: string | null; undone: number };
+
+export type NewEvent = Omit<EventDbRow, 'seq' | 'township_id' | 'created_at' | 'updated_at'>;
+
+const SELECT_ROW = `
+  SELECT b.id, b.name, b.village, b.status, b.geometry, b.reported_at, b.status_at, b.team_id, t.name AS team_name,
+         b.reported_by_team_id, r.name AS reported_by_team_name, b.excavators, b.long_arm_excavators, b.pumps,
+         b.note, b.source, b.ditch_id, d.name AS ditch_name, b.updated_at, b.deleted_at,
+         e.last_event_at, e.last_event_source, coalesce(e.event_count, 0) AS event_count, coalesce(e.photo_count, 0) AS photo_count
+  FROM blockage b
+  LEFT JOIN team t ON t.id = b.team_id
+  LEFT JOIN team r ON r.id = b.reported_by_team_id
+  LEFT JOIN ditch d ON d.id = b.ditch_id
+  LEFT JOIN (
+    SELECT blockage_id, max(at) AS last_event_at, count(*) AS event_count, count(photo) AS photo_count,
+           (SELECT source FROM blockage_event x WHERE x.blockage_id = ev.blockage_id ORDER BY seq DESC LIMIT 1) AS last_event_source
+    FROM blockage_event ev GROUP BY blockage_id
+  ) e ON e.blockage_id = b.id`;
+
+const SELECT_EVENT = `
+  SELECT ev.*, t.name AS team_name, ft.name AS from_team_name, tt.name AS to_team_name,
+         EXISTS (SELECT 1 FROM blockage_event u WHERE u.undoes_event_id = ev.id) AS undone
+  FROM blockage_event ev
+  LEFT JOIN team t ON t.id = ev.team_id
+  LEFT JOIN team ft ON ft.id = ev.from_team_id
+  LEFT JOIN team tt ON tt.id = ev.to_team_id`;
+
+/** Blockages and their append-only lifecycle events, for one township. */
+export class BlockageRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly townshipId: string,
+  ) {}
+
+  /** Every live blockage. */
+  list(): BlockageDbRow[] {
+    return this.db.prepare(`${SELECT_ROW} WHERE b.township_id = ? AND b.deleted_at IS NULL ORDER BY b.reported_at`).all(this.townshipId) as BlockageDbRow[];
+  }
+
+  /** Live blockages a team may see: assigned to it, or reported by it and not yet dispatched. */
+  listForTeam(teamId: string): BlockageDbRow[] {
+    return this.db
+      .prepare(
+        `${SELECT_ROW} WHERE b.township_id = ? AND b.deleted_at IS NULL
+           AND (b.team_id = ? OR (b.reported_by_team_id = ? AND b.team_id IS NULL AND b.status = 'reported'))
+         ORDER BY b.reported_at`,
+      )
+      .all(this.townshipId, teamId, teamId) as BlockageDbRow[];
+  }
+
+  /** One blockage, live or not. */
+  get(id: string): BlockageDbRow | undefined {
+    return this.db.prepare(`${SELECT_ROW} WHERE b.id = ? AND b.township_id = ?`).get(id, this.townshipId) as BlockageDbRow | undefined;
+  }
+
+  events(blockageId: string): EventView[] {
+    return this.db.prepare(`${SELECT_EVENT} WHERE ev.blockage_id = ? ORDER BY ev.seq`).all(blockageId) as EventView[];
+  }
+
+  event(id: string): EventView | undefined {
+    return this.db.prepare(`${SELECT_EVENT} WHERE ev.id = ? AND ev.township_id = ?`).get(id, this.townshipId) as EventView | undefined;
+  }
+
+  eventByClientId(clientId: string): EventDbRow | undefined {
+    return this.db.prepare('SELECT * FROM blockage_event WHERE client_id = ?').get(clientId) as EventDbRow | undefined;
+  }
+
+  /** Append an event; the trigger gives it its seq. Returns the stored row. */
+  insertEvent(e: NewEvent, at: string): EventDbRow {
+    this.db
+      .prepare(
+        `INSERT INTO blockage_event (id, township_id, blockage_id, at, actor, source, from_status, to_status, note, photo, lon, lat, client_id,
+           kind, team_id, from_team_id, to_team_id, machines_json, undoes_event_id, created_at, updated_at)
+         VALUES (@id, @township_id, @blockage_id, @at, @actor, @source, @from_status, @to_status, @note, @photo, @lon, @lat, @client_id,
+           @kind, @team_id, @from_team_id, @to_team_id, @machines_json, @undoes_event_id, @created_at, @updated_at)`,
+      )
+      .run({ ...e, township_id: this.townshipId, created_at: at, updated_at: at });
+    return this.db.prepare('SELECT * FROM blockage_event WHERE id = ?').get(e.id) as EventDbRow;
+  }
+
+  /** Put the blockage in the state its newest event says (same transaction as the event). */
+  setState(id: string, s: { status: BlockageStatus; statusAt: string; teamId: string | null; machines: { excavators: number; longArmExcavators: number; pumps: number }; at: string }): void {
+    this.db
+      .prepare(
+        `UPDATE blockage SET status = ?, status_at = ?, team_id = ?, excavators = ?, long_arm_excavators = ?, pumps = ?, updated_at = ?
+         WHERE id = ? AND township_id = ?`,
+      )
+      .run(s.status, s.statusAt, s.teamId, s.machines.excavators, s.machines.longArmExcavators, s.machines.pumps, s.at, id, this.townshipId);
+  }
+
+  /** Mark who reported a blockage from the field (set once, when it is created). */
+  setReportedBy(id: string, teamId: string): void {
+    this.db.prepare('UPDATE blockage SET reported_by_team_id = ? WHERE id = ? AND township_id = ?').run(teamId, id, this.townshipId);
+  }
+
+  /** The newest desk change of status or team that no later event has undone. */
+  lastUndoableDeskChange(): EventDbRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT ev.* FROM blockage_event ev JOIN blockage b ON b.id = ev.blockage_id
+         WHERE ev.township_id = ? AND ev.source = 'desk' AND ev.kind IN ('status','assign') AND b.deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM blockage_event u WHERE u.undoes_event_id = ev.id)
+         ORDER BY ev.seq DESC LIMIT 1`,
+      )
+      .get(this.townshipId) as EventDbRow | undefined;
+  }
+
+  /**
+   * Whether a change of status or team that still stands came after `seq` on this blockage
+   * (an undone change and the undo that cancelled it do not count).
+   */
+  changedAfter(blockageId: string, seq: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM blockage_event e WHERE e.blockage_id = ? AND e.seq > ? AND e.kind != 'undo'
+             AND (e.to_status IS NOT NULL OR e.kind = 'assign')
+             AND NOT EXISTS (SELECT 1 FROM blockage_event u WHERE u.undoes_event_id = e.id) LIMIT 1`,
+        )
+        .get(blockageId, seq) !== undefined
+    );
+  }
+
+  /** Events after a cursor, oldest first, with their blockage's name. */
+  changesSince(cursor: number, limit: number): (EventDbRow & { blockage_name: string })[] {
+    return this.db
+      .prepare(
+        `SELECT ev.*, b.name AS blockage_name FROM blockage_event ev JOIN blockage b ON b.id = ev.blockage_id
+         WHERE ev.township_id = ? AND ev.seq > ? ORDER BY ev.seq LIMIT ?`,
+      )
+      .all(this.townshipId, cursor, limit) as never;
+  }
+
+  /** The newest seq, and a stamp that moves with any edit of a blockage row (rename, move, delete). */
+  version(): { seq: number; stamp: string } {
+    const seq = (this.db.prepare('SELECT coalesce(max(seq), 0) AS s FROM blockage_event').get() as { s: number }).s;
+    const b = this.db.prepare('SELECT count(*) AS n, coalesce(max(updated_at), \'\') AS u FROM blockage WHERE township_id = ?').get(this.townshipId) as { n: number; u: string };
+    const t = this.db.prepare('SELECT coalesce(max(updated_at), \'\') AS u FROM team WHERE township_id = ?').get(this.townshipId) as { u: string };
+    return { seq, stamp: `${seq}:${b.n}:${b.u}:${t.u}` };
+  }
+
+  /** Open blockages whose point lies inside a small box (for "probably the same one" checks). */
+  openNear(lon: number, lat: number, degrees: number): { id: string; name: string; geometry: string }[] {
+    return this.db
+      .prepare(
+        `SELECT t.id, t.name, t.geometry FROM geo_rtree r JOIN geo_feature f ON f.gid = r.gid JOIN blockage t ON t.id = f.feature_id
+         WHERE f.layer = 'blockage' AND r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?
+           AND t.township_id = ? AND t.deleted_at IS NULL AND t.status IN ('reported','assigned','in_progress')`,
+      )
+      .all(lon - degrees, lon + degrees, lat - degrees, lat + degrees, this.townshipId) as never;
+  }
+
+  /** The ditch a blockage sits on, for the phone's small map. */
+  ditchLine(ditchId: string): { name: string; geometry: string } | undefined {
+    return this.db.prepare('SELECT name, geometry FROM ditch WHERE id = ? AND deleted_at IS NULL').get(ditchId) as never;
+  }
+}

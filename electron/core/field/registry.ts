@@ -1,0 +1,77 @@
+/**
+ * The running field servers, one per database at most. The server object lives here, outside the
+ * database context: handlers get a fresh context per call, the server outlives them.
+ */
+import type { FieldStatus } from '../../../shared/contract/field';
+import type { CoreContext } from '../context';
+import { fieldPort } from './config';
+import { fieldUrls } from './lan';
+import { startFieldServer, type FieldServer } from './server';
+import { rendererDir } from './staticDir';
+
+const running = new Map<string, FieldServer>();
+
+function key(ctx: Pick<CoreContext, 'databaseFile'>): string {
+  return ctx.databaseFile;
+}
+
+/** The running server for this database, if any (one whose database was closed is dropped). */
+export function runningServer(ctx: Pick<CoreContext, 'databaseFile' | 'db'>): FieldServer | null {
+  const server = running.get(key(ctx)) ?? null;
+  if (server && !ctx.db.open) {
+    running.delete(key(ctx));
+    void server.close();
+    return null;
+  }
+  return server;
+}
+
+/** Where phones reach the field page: each LAN address, or the one address it is bound to (tests). */
+export function fieldAddresses(ctx: CoreContext): { address: string; url: string }[] {
+  const server = runningServer(ctx);
+  if (server && server.host !== '0.0.0.0') return [{ address: server.host, url: `http://${server.host}:${server.port}/` }];
+  return fieldUrls(server?.port ?? fieldPort(ctx));
+}
+
+export function fieldStatus(ctx: CoreContext): FieldStatus {
+  const server = runningServer(ctx);
+  return {
+    running: server !== null,
+    port: fieldPort(ctx),
+    listeningPort: server?.port ?? null,
+    urls: server ? fieldAddresses(ctx).map((u) => u.url) : [],
+    startedAt: server?.startedAt ?? null,
+    requests: server?.stats.requests ?? 0,
+    lastRequestAt: server?.stats.lastRequestAt ?? null,
+  };
+}
+
+/**
+ * Turn the field server on (on the saved port unless one is given; 0 picks a free one). If it
+ * already runs on that port nothing changes; on another port it is restarted there.
+ */
+export async function startField(ctx: CoreContext, opts: { port?: number | undefined; host?: string } = {}): Promise<FieldStatus> {
+  const port = opts.port ?? fieldPort(ctx);
+  const current = runningServer(ctx);
+  if (current && (port === 0 || current.port === port)) return fieldStatus(ctx);
+  if (current) await stopField(ctx);
+  // DRAINDESK_FIELD_HOST lets tests and CI keep it on loopback; the app listens on the LAN.
+  const host = opts.host ?? process.env.DRAINDESK_FIELD_HOST ?? '0.0.0.0';
+  const server = await startFieldServer({ ctx, staticDir: rendererDir(), port, host });
+  running.set(key(ctx), server);
+  return fieldStatus(ctx);
+}
+
+/** Turn it off: the port is released and phones get no answer until it is on again. */
+export async function stopField(ctx: Pick<CoreContext, 'databaseFile' | 'db'>): Promise<void> {
+  const server = running.get(key(ctx));
+  running.delete(key(ctx));
+  await server?.close();
+}
+
+/** Stop every field server (browser mode and tests, before the database closes). */
+export async function stopAllFieldServers(): Promise<void> {
+  const all = [...running.values()];
+  running.clear();
+  await Promise.all(all.map((s) => s.close()));
+}

@@ -1,0 +1,192 @@
+/**
+ * Per-area drain-down (issue 6): the runoff of a rain against the free storage of the area's
+ * ditches and what takes water out of the area — the ditches that leave it (or discharge into a
+ * river inside it), each limited by the smallest culvert on it, and the pumps deployed there.
+ */
+import { drainDownHours, gradeDrainDown } from '../../../../shared/calc';
+import { localProjection, projectLine } from '../../../../shared/calc/localMetres';
+import { buildPieceIndex } from '../../../../shared/calc/networkGrid';
+import type { AreaDrain, CapacityQueryParsed, CapacitySettings } from '../../../../shared/contract/capacity';
+import type { Bilingual } from '../../../../shared/contract/errors';
+import { BoxGrid, pointInPolygons } from './geometry';
+import type { AreaRow, LonLat } from './load';
+import type { Membership } from './membership';
+import type { Ranked } from './ranking';
+import type { AreaRunoff } from './runoff';
+import type { EvaluatedCulvert, EvaluatedDitch } from './sections';
+
+/** Pumps out on the day at one place. */
+export interface PumpPlace {
+  placeKind: 'village' | 'site' | 'blockage';
+  place: string;
+  /** Where the blockage is, for place kind 'blockage'. */
+  position: LonLat | null;
+  pumps: number;
+}
+
+export interface AreaInputs {
+  ditches: readonly EvaluatedDitch[];
+  culverts: readonly EvaluatedCulvert[];
+  areas: readonly AreaRow[];
+  runoff: readonly AreaRunoff[];
+  membership: Membership;
+  ranked: Ranked;
+  pumpPlaces: readonly PumpPlace[];
+  ratedPumpM3h: number;
+  settings: CapacitySettings;
+  query: Pick<CapacityQueryParsed, 'method' | 'initialFillPct'>;
+  nameOf(id: string): string;
+}
+
+/** For each ditch, true when its downstream end lies within the snap tolerance of a river. */
+function endsAtRiver(ditches: readonly EvaluatedDitch[], downstream: readonly LonLat[], tolerance: number): Uint8Array {
+  const out = new Uint8Array(ditches.length);
+  const rivers: number[] = [];
+  ditches.forEach((d, i) => d.row.kind === 'river' && rivers.push(i));
+  if (rivers.length === 0 || ditches.length === 0) return out;
+  const projection = localProjection(ditches[rivers[0]!]!.row.coords[0]![1]);
+  const empty = new Float64Array(0);
+  const lines = ditches.map((d) => (d.row.kind === 'river' ? projectLine(d.row.coords, projection) : empty));
+  const index = buildPieceIndex(lines, rivers, tolerance, 100);
+  downstream.forEach((p, i) => {
+    if (ditches[i]!.row.kind === 'river') return;
+    index.near(projection.x(p[0]), projection.y(p[1]), () => (out[i] = 1));
+  });
+  return out;
+}
+
+/**
+ * Pumps count for an area when they are out at its village (a village area of that name) or at a
+ * blockage point inside it. A free-text work site cannot be placed and serves no area.
+ */
+export function pumpsServe(p: PumpPlace, area: AreaRow): boolean {
+  if (p.placeKind === 'village') return area.kind === 'village' && p.place === area.name;
+  return p.placeKind === 'blockage' && p.position !== null && pointInPolygons(p.position, area.polygons);
+}
+
+const note = (zh: string, en: string): Bilingual => ({ zh, en });
+
+export function drainAreas(input: AreaInputs): AreaDrain[] {
+  const { ditches, culverts, areas, runoff, membership, ranked, settings, query, nameOf } = input;
+  const up: LonLat[] = [];
+  const down: LonLat[] = [];
+  for (const d of ditches) {
+    const c = d.row.coords;
+    const reversed = ranked.reversed.has(d.row.id);
+    up.push(reversed ? c[c.length - 1]! : c[0]!);
+    down.push(reversed ? c[0]! : c[c.length - 1]!);
+  }
+  const atRiver = endsAtRiver(ditches, down, settings.snapToleranceM);
+
+  // Exits of each area: ditches whose upstream end is inside and whose downstream end is outside
+  // it or at a river inside it. The grid keeps this to the few areas around each ditch end.
+  const grid = new BoxGrid(areas.map((x) => x.bbox));
+  const exitsOfArea: number[][] = areas.map(() => []);
+  ditches.forEach((d, i) => {
+    if (d.row.kind === 'river') return;
+    for (const a of grid.at(up[i]!)) {
+      const polygons = areas[a]!.polygons;
+      if (!pointInPolygons(up[i]!, polygons)) continue;
+      if (atRiver[i] === 1 || !pointInPolygons(down[i]!, polygons)) exitsOfArea[a]!.push(i);
+    }
+  });
+
+  // The smallest culvert on each ditch (culverts on one ditch are in series), and invalid ones.
+  const culvertLimit = new Map<string, number>();
+  const culvertInvalid = new Map<string, number>();
+  for (const c of culverts) {
+    if (c.ditchId === null) continue;
+    if (c.capacityM3s === null) culvertInvalid.set(c.ditchId, (culvertInvalid.get(c.ditchId) ?? 0) + 1);
+    else culvertLimit.set(c.ditchId, Math.min(culvertLimit.get(c.ditchId) ?? Infinity, c.capacityM3s));
+  }
+
+  // Which open blockage (the nearest downstream one: the smallest cut-off range) stops each exit.
+  const cutOffBy = (id: string): string | null => {
+    const p = ranked.orderOf.get(id);
+    if (p === undefined) return null;
+    let best: { id: string; size: number } | null = null;
+    for (const r of ranked.analysis.ranking) {
+      const { start, end } = r.cutOffRange;
+      if (p >= start && p < end && (best === null || end - start < best.size)) best = { id: r.blockageId, size: end - start };
+    }
+    return best?.id ?? null;
+  };
+
+  return areas.map((area, a) => {
+    const r = runoff[a]!;
+    const members = membership.ditchesOfArea[a]!;
+    let storageM3 = 0;
+    let ditchLengthM = 0;
+    let excluded = 0;
+    for (const i of members) {
+      const d = ditches[i]!;
+      ditchLengthM += d.row.length_m;
+      if (d.figures) storageM3 += d.figures.storageM3;
+      else excluded += 1;
+    }
+    const freeStorageM3 = storageM3 * (1 - query.initialFillPct / 100);
+
+    const exits: AreaDrain['exits'] = [];
+    for (const i of exitsOfArea[a]!) {
+      const d = ditches[i]!;
+      const conveyance = d.figures?.conveyanceM3s ?? null;
+      const limit = culvertLimit.get(d.row.id) ?? null;
+      const culvertLimitM3s = limit !== null && conveyance !== null && limit < conveyance ? limit : null;
+      let counted = culvertLimitM3s ?? conveyance ?? 0;
+      let why: Bilingual | null = null;
+      const blocker = cutOffBy(d.row.id);
+      if (d.figures === null) {
+        why = note('断面数据无效，未计入外排', 'invalid section data: not counted');
+      } else if (d.row.condition === 'blocked') {
+        why = note('沟渠堵塞，不过水', 'the ditch is blocked and carries nothing');
+      } else if (!ranked.orderOf.has(d.row.id)) {
+        counted = 0;
+        why = note('下游连不到河道，未计入外排', 'it reaches no river downstream: not counted');
+      } else if (blocker !== null) {
+        counted = 0;
+        why = note(`被下游堵点“${nameOf(blocker)}”截断`, `cut off by the blockage "${nameOf(blocker)}" downstream`);
+      } else if (culvertInvalid.has(d.row.id)) {
+        why = note('沟上有涵管数据不全，未按涵管限流', 'a culvert on it has incomplete data, so it does not limit the flow here');
+      }
+      exits.push({ ditchId: d.row.id, name: d.row.name, conveyanceM3s: conveyance, culvertLimitM3s, countedM3s: counted, note: why });
+    }
+    const outflowM3s = exits.reduce((s, e) => s + e.countedM3s, 0);
+
+    let pumps = 0;
+    for (const p of input.pumpPlaces) if (pumpsServe(p, area)) pumps += p.pumps;
+    const pumpingM3h = pumps * input.ratedPumpM3h;
+
+    let drain: AreaDrain['drain'] = { status: 'unknown', hours: null, excessM3: null, removalM3h: outflowM3s * 3600 + pumpingM3h };
+    let grade: AreaDrain['grade'] = { dry: null, rice: null };
+    if (r.runoffM3 !== null) {
+      const result = drainDownHours({ runoffM3: r.runoffM3, freeStorageM3, outflowM3s, pumpingM3h });
+      drain = { status: result.status, hours: Number.isFinite(result.hours) ? result.hours : null, excessM3: result.excessM3, removalM3h: result.removalM3h };
+      grade = { dry: gradeDrainDown(result.hours, 'dry'), rice: gradeDrainDown(result.hours, 'rice') };
+    }
+    const fillPct = r.runoffM3 !== null && storageM3 > 0 ? query.initialFillPct + (r.runoffM3 / storageM3) * 100 : null;
+    return {
+      id: area.id,
+      name: area.name,
+      kind: area.kind,
+      areaM2: area.area_m2,
+      method: query.method,
+      runoffCoefficient: r.runoffCoefficient,
+      coefficientIsDefault: r.coefficientIsDefault,
+      curveNumber: r.curveNumber,
+      runoffM3: r.runoffM3,
+      ditches: members.length,
+      ditchLengthM,
+      excludedDitches: excluded,
+      storageM3,
+      freeStorageM3,
+      exits,
+      outflowM3s,
+      pumps,
+      pumpingM3h,
+      drain,
+      grade,
+      fillPct,
+      problem: r.problem,
+    };
+  });
+}

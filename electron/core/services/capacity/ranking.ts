@@ -1,0 +1,143 @@
+/**
+ * The blockage-impact ranking (issue 6) on the stored network: builds the segments for
+ * shared/calc's analyzeBlockages and adds what only the database knows — each area's own runoff
+ * (its C or CN, not one township-wide C) and ditches whose section data are invalid — with prefix
+ * sums over the analysis's cut-off order, so each blockage still costs O(1).
+ */
+import { analyzeBlockages, type NetworkAnalysis, type NetworkBlockage, type NetworkProblem, type NetworkSegment } from '../../../../shared/calc';
+import type { BlockageImpactRow, CapacitySettings, NetworkProblemRow } from '../../../../shared/contract/capacity';
+import type { BlockageRow } from './load';
+import type { Membership } from './membership';
+import type { EvaluatedDitch } from './sections';
+
+export interface Ranked {
+  analysis: NetworkAnalysis;
+  ranking: BlockageImpactRow[];
+  problems: NetworkProblemRow[];
+  /** Position of each ditch id in analysis.cutOffOrder (absent: it reaches no river). */
+  orderOf: Map<string, number>;
+  reversed: Set<string>;
+}
+
+const SHOWN_IDS = 20;
+
+/**
+ * The section a ditch contributes to a blockage's cut-off. A blocked (堵塞) ditch counts at the
+ * conveyance it has once opened, since opening it is what the ranking is about; a silted one at
+ * its reduced section (clearing a blockage point does not desilt it). Invalid ditches stay in the
+ * network (they still connect) with no figures, and are counted per blockage.
+ */
+function segmentOf(d: EvaluatedDitch, catchmentM2: number | null): NetworkSegment {
+  const f = d.figures;
+  return {
+    id: d.row.id,
+    coords: d.row.coords,
+    kind: d.row.kind,
+    condition: d.row.condition,
+    storageM3: f ? f.storageM3 : 0,
+    conveyanceM3s: f ? (d.row.condition === 'blocked' ? f.fullConveyanceM3s : f.conveyanceM3s) : 0,
+    catchmentM2,
+    lengthM: d.row.length_m,
+  };
+}
+
+function problemRow(p: NetworkProblem, nameOf: (id: string) => string): NetworkProblemRow {
+  const ids = 'segmentIds' in p ? p.segmentIds : 'blockageId' in p ? [p.blockageId] : [p.segmentId];
+  // Messages name features by id; users know them by name.
+  const named = (text: string) => {
+    let out = text;
+    for (const id of [('blockageId' in p ? p.blockageId : ''), ('segmentId' in p ? p.segmentId : ''), ('ditchId' in p ? p.ditchId : '')]) {
+      if (id) out = out.split(id).join(`“${nameOf(id)}”`);
+    }
+    return out;
+  };
+  return {
+    code: p.code,
+    message: { zh: named(p.message.zh), en: named(p.message.en) },
+    count: ids.length,
+    ids: ids.slice(0, SHOWN_IDS),
+    names: ids.slice(0, SHOWN_IDS).map(nameOf),
+  };
+}
+
+/**
+ * The network analysis of the open blockages. It does not depend on the rain (the runoff held
+ * back is computed per area in rankBlockages), so it can be reused while only the rain changes.
+ */
+export function analyzeNetwork(
+  ditches: readonly EvaluatedDitch[],
+  membership: Membership,
+  blockages: readonly BlockageRow[],
+  settings: CapacitySettings,
+): NetworkAnalysis {
+  const segments = ditches.map((d, i) => segmentOf(d, membership.catchmentM2[i] ?? null));
+  const input: NetworkBlockage[] = blockages.map((b) => ({ id: b.id, ditchId: b.ditch_id, position: b.position }));
+  return analyzeBlockages(segments, input, { snapToleranceM: settings.snapToleranceM, rainMm: 0, runoffCoefficient: settings.defaultRunoffCoefficient });
+}
+
+/** The ranking for one rain: each blockage's runoff held back from the areas' own runoff. */
+export function rankBlockages(
+  analysis: NetworkAnalysis,
+  ditches: readonly EvaluatedDitch[],
+  /** Runoff of each ditch's share of its area, m³, or null when unknown (no area, no CN, no rain). */
+  ditchRunoffM3: readonly (number | null)[],
+  blockages: readonly BlockageRow[],
+  nameOf: (id: string) => string,
+): Ranked {
+  const indexOf = new Map<string, number>();
+  ditches.forEach((d, i) => indexOf.set(d.row.id, i));
+  const n = analysis.cutOffOrder.length;
+  const sumRunoff = new Float64Array(n + 1);
+  const sumNoRunoff = new Int32Array(n + 1);
+  const sumNoSection = new Int32Array(n + 1);
+  const orderOf = new Map<string, number>();
+  for (let p = 0; p < n; p++) {
+    const id = analysis.cutOffOrder[p]!;
+    orderOf.set(id, p);
+    const i = indexOf.get(id)!;
+    const runoff = ditchRunoffM3[i] ?? null;
+    sumRunoff[p + 1] = sumRunoff[p]! + (runoff ?? 0);
+    sumNoRunoff[p + 1] = sumNoRunoff[p]! + (runoff === null ? 1 : 0);
+    sumNoSection[p + 1] = sumNoSection[p]! + (ditches[i]!.figures === null ? 1 : 0);
+  }
+
+  const blockageById = new Map(blockages.map((b) => [b.id, b]));
+  const ranking: BlockageImpactRow[] = analysis.ranking.map((impact) => {
+    const { start, end } = impact.cutOffRange;
+    const b = blockageById.get(impact.blockageId)!;
+    const ditch = ditches[indexOf.get(impact.segmentId)!]!.row;
+    return {
+      rank: 0,
+      blockageId: b.id,
+      name: b.name,
+      village: b.village || ditch.village,
+      status: b.status,
+      position: b.position,
+      ditchId: ditch.id,
+      ditchName: ditch.name,
+      locatedBy: impact.locatedBy,
+      cutOff: {
+        ...impact.cutOff,
+        catchmentMissingCount: sumNoRunoff[end]! - sumNoRunoff[start]!,
+        sectionMissingCount: sumNoSection[end]! - sumNoSection[start]!,
+        runoffHeldM3: sumRunoff[end]! - sumRunoff[start]!,
+      },
+      blockagesInside: impact.blockagesInside,
+    };
+  });
+  // The same order as analyzeBlockages (runoff held, then storage, then id), on the per-area runoff.
+  ranking.sort(
+    (a, b) =>
+      b.cutOff.runoffHeldM3 - a.cutOff.runoffHeldM3 ||
+      b.cutOff.storageM3 - a.cutOff.storageM3 ||
+      (a.blockageId < b.blockageId ? -1 : a.blockageId > b.blockageId ? 1 : 0),
+  );
+  ranking.forEach((r, i) => (r.rank = i + 1));
+  return {
+    analysis,
+    ranking,
+    problems: analysis.problems.map((p) => problemRow(p, nameOf)),
+    orderOf,
+    reversed: new Set(analysis.reversedSegmentIds),
+  };
+}

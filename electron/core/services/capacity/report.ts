@@ -1,0 +1,215 @@
+/** The capacity report: every figure of issue 6, computed live from the database for one rain. */
+import type { Database } from 'better-sqlite3';
+import { pumpingCapacityM3h, type NetworkAnalysis } from '../../../../shared/calc';
+import { localProjection, projectLine } from '../../../../shared/calc/localMetres';
+import { buildPieceIndex } from '../../../../shared/calc/networkGrid';
+import type { CapacityQueryParsed, CapacityReport, CapacitySettings, RainDepth } from '../../../../shared/contract/capacity';
+import { AppError } from '../../../../shared/contract/errors';
+import type { CoreContext } from '../../context';
+import { drainAreas, pumpsServe } from './areas';
+import { dayPumps, rainDepth, reportDate } from './inputs';
+import { loadNetwork, type AreaRow, type CulvertRow, type DitchRow, type NetworkRows } from './load';
+import { areaMembership, type Membership } from './membership';
+import { analyzeNetwork, rankBlockages, type Ranked } from './ranking';
+import { areaRunoff } from './runoff';
+import { evaluateCulverts, evaluateDitches, type EvaluatedCulvert, type EvaluatedDitch } from './sections';
+import { getCapacitySettings } from './settings';
+import { sumTotals } from './totals';
+
+/** Invalid ditches listed by name in a report (all are counted). */
+export const INVALID_SHOWN = 200;
+
+export interface Computed {
+  date: string;
+  rain: RainDepth;
+  settings: CapacitySettings;
+  rows: NetworkRows;
+  ditches: EvaluatedDitch[];
+  culverts: EvaluatedCulvert[];
+  membership: Membership;
+  ranked: Ranked;
+  report: CapacityReport;
+}
+
+/** The ditch a culvert sits on: its ditch_id, else the nearest non-river ditch within the snap tolerance. */
+function culvertDitchFinder(ditches: readonly DitchRow[], tolerance: number): (c: CulvertRow) => DitchRow | null {
+  // Both look-ups are built on first use: many townships have no culverts without a ditch_id.
+  let byId: Map<string, DitchRow> | null = null;
+  let index: ReturnType<typeof buildPieceIndex> | null = null;
+  let projection: ReturnType<typeof localProjection> | null = null;
+  return (c) => {
+    if (c.ditch_id !== null) {
+      byId ??= new Map(ditches.map((d) => [d.id, d]));
+      return byId.get(c.ditch_id) ?? null;
+    }
+    if (ditches.length === 0) return null;
+    if (index === null || projection === null) {
+      projection = localProjection(ditches[0]!.coords[0]![1]);
+      const p = projection;
+      const empty = new Float64Array(0);
+      const lines = ditches.map((d) => (d.kind === 'river' ? empty : projectLine(d.coords, p)));
+      index = buildPieceIndex(lines, ditches.flatMap((d, i) => (d.kind === 'river' ? [] : [i])), tolerance, 100);
+    }
+    let best = -1;
+    let bestD = Infinity;
+    index.near(projection.x(c.position[0]), projection.y(c.position[1]), (i, _v, d) => {
+      if (d < bestD || (d === bestD && i < best)) {
+        best = i;
+        bestD = d;
+      }
+    });
+    return best === -1 ? null : ditches[best]!;
+  };
+}
+
+function ditchRunoffs(ditches: readonly EvaluatedDitch[], areas: readonly AreaRow[], runoffM3: readonly (number | null)[], membership: Membership): (number | null)[] {
+  return ditches.map((_d, i) => {
+    const a = membership.finestArea[i]!;
+    const catchment = membership.catchmentM2[i];
+    if (a === -1 || catchment === null || catchment === undefined) return null;
+    const runoff = runoffM3[a];
+    if (runoff === null || runoff === undefined) return null;
+    const areaM2 = areas[a]!.area_m2;
+    return areaM2 > 0 ? (runoff * catchment) / areaM2 : 0;
+  });
+}
+
+const KIND_ORDER = { main: 0, branch: 1, field: 2, river: 3 } as const;
+
+
+/** Everything that depends on the stored network and settings but not on the rain or the day. */
+interface NetworkState {
+  fingerprint: string;
+  settings: CapacitySettings;
+  rows: NetworkRows;
+  ditches: EvaluatedDitch[];
+  culverts: EvaluatedCulvert[];
+  membership: Membership;
+  analysis: NetworkAnalysis;
+  names: Map<string, string>;
+}
+
+const states = new WeakMap<Database, NetworkState>();
+
+/**
+ * Any committed write changes this: total_changes() counts this connection's writes (the core's
+ * own), PRAGMA data_version moves when another connection commits (a CLI run beside the app).
+ */
+function fingerprint(ctx: CoreContext): string {
+  const changes = (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const version = ctx.db.pragma('data_version', { simple: true }) as number;
+  return `${ctx.townshipId}:${version}:${changes}`;
+}
+
+/**
+ * The network side of the report, recomputed whenever anything was written since the last call
+ * and reused otherwise, so changing the rain, the method or the day on the page stays instant.
+ */
+function networkState(ctx: CoreContext): NetworkState {
+  const key = fingerprint(ctx);
+  const cached = states.get(ctx.db);
+  if (cached && cached.fingerprint === key) return cached;
+  const settings = getCapacitySettings(ctx);
+  const rows = loadNetwork(ctx);
+  const ditches = evaluateDitches(rows.ditches, settings);
+  const culverts = evaluateCulverts(rows.culverts, culvertDitchFinder(rows.ditches, settings.snapToleranceM), settings);
+  const membership = areaMembership(rows.ditches, rows.areas);
+  const analysis = analyzeNetwork(ditches, membership, rows.openBlockages, settings);
+  const names = new Map<string, string>();
+  for (const d of rows.ditches) names.set(d.id, d.name || '未命名沟渠');
+  for (const b of rows.openBlockages) names.set(b.id, b.name || '未命名堵点');
+  const state = { fingerprint: key, settings, rows, ditches, culverts, membership, analysis, names };
+  states.set(ctx.db, state);
+  return state;
+}
+
+/** Computes everything once; the report, the map and the export all read from this. */
+export function computeCapacity(ctx: CoreContext, query: CapacityQueryParsed): Computed {
+  const date = reportDate(ctx, query.date);
+  const rain = rainDepth(ctx, date, query);
+  const { settings, rows, ditches, culverts, membership, analysis, names } = networkState(ctx);
+  const runoffs = rows.areas.map((a) => areaRunoff(a, rain.mm, query.method, settings));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const ranked = rankBlockages(analysis, ditches, ditchRunoffs(ditches, rows.areas, runoffs.map((r) => r.runoffM3), membership), rows.openBlockages, nameOf);
+
+  const pumpDay = dayPumps(ctx, date);
+  const areas = drainAreas({
+    ditches,
+    culverts,
+    areas: rows.areas,
+    runoff: runoffs,
+    membership,
+    ranked,
+    pumpPlaces: pumpDay.places,
+    ratedPumpM3h: pumpDay.ratedM3h,
+    settings,
+    query,
+    nameOf,
+  });
+
+  const pumps = pumpDay.places.reduce((s, p) => s + p.pumps, 0);
+  const pumping = pumpingCapacityM3h([{ type: 'pump', count: pumps }], { pump: pumpDay.ratedM3h });
+  if (!pumping.ok) throw new AppError('internal', pumping.problems[0]!.message);
+  const unplacedPumps = pumpDay.places.filter((p) => !rows.areas.some((a) => pumpsServe(p, a))).reduce((s, p) => s + p.pumps, 0);
+
+  const totals = sumTotals(ditches);
+  // Rivers are outlets: a river without a section is shown in its byKind row, not listed as a fault.
+  const invalid = ditches
+    .filter((d) => d.figures === null && d.row.kind !== 'river')
+    .sort((a, b) => KIND_ORDER[a.row.kind] - KIND_ORDER[b.row.kind] || b.row.length_m - a.row.length_m);
+  const validCulverts = culverts.filter((c) => c.capacityM3s !== null);
+
+  const report: CapacityReport = {
+    date,
+    rain,
+    method: query.method,
+    initialFillPct: query.initialFillPct,
+    settings,
+    overall: { ...totals.overall, pumpingM3h: pumping.totalM3h },
+    byKind: totals.byKind,
+    byWork: totals.byWork,
+    byCondition: totals.byCondition,
+    byVillage: totals.byVillage,
+    invalidDitches: {
+      count: invalid.length,
+      shown: invalid.slice(0, INVALID_SHOWN).map((d) => ({
+        id: d.row.id,
+        name: d.row.name,
+        village: d.row.village,
+        kind: d.row.kind,
+        lengthM: d.row.length_m,
+        problems: d.problems,
+      })),
+    },
+    culverts: {
+      count: culverts.length,
+      valid: validCulverts.length,
+      excluded: culverts.length - validCulverts.length,
+      totalM3s: validCulverts.reduce((s, c) => s + c.capacityM3s!, 0),
+      rows: culverts.map((c) => ({
+        id: c.row.id,
+        name: c.row.name,
+        village: c.row.village,
+        ditchId: c.ditchId,
+        diameterM: c.row.diameter_m,
+        barrels: c.row.barrels,
+        slope: c.slope,
+        capacityM3s: c.capacityM3s,
+        problems: c.problems,
+      })),
+    },
+    pumping: { pumps, ratedM3h: pumpDay.ratedM3h, totalM3h: pumping.totalM3h, unplacedPumps },
+    openBlockages: rows.openBlockages.length,
+    ranking: ranked.ranking,
+    networkProblems: ranked.problems,
+    networkStats: {
+      ditchSegments: analysis.stats.ditchSegments,
+      riverSegments: analysis.stats.riverSegments,
+      junctions: analysis.stats.junctions,
+      outletJunctions: analysis.stats.outletJunctions,
+      drainingSegments: analysis.stats.drainingSegments,
+    },
+    areas,
+  };
+  return { date, rain, settings, rows, ditches, culverts, membership, ranked, report };
+}

@@ -1,0 +1,142 @@
+import type { Result } from '../../shared/contract';
+import { AppError, type WireError } from '../../shared/contract/errors';
+import { SHEET_PRINT_PAGE, sheetPrintQuery, sheetProcedures } from '../../shared/contract/sheets';
+import { parseInput } from '../../shared/contract/validation';
+import type { SheetPdfReply, SheetPdfRequest } from '../core/sheets/parentPort';
+import type { CorePort, CoreReply, CoreRequest } from './coreRelay';
+import type { Relay } from './ipc';
+import { APP_ORIGIN } from './security';
+
+/**
+ * Printing the daily sheet in the desktop app (issue 7). Main owns windows and printers, so it
+ * answers two things: the core's requests for a sheet's PDF (签发 stores it) and the page's
+ * `sheets.print` (the system print dialog). Both open the print view in a hidden window, wait for
+ * the view's own ready signal, then call printToPDF or print. The Electron parts (the window) come
+ * in through `openWindow`, so this file is tested without Electron.
+ */
+
+/** The parts of a hidden BrowserWindow the printer uses. */
+export interface PrintWindow {
+  loadURL(url: string): Promise<void>;
+  webContents: {
+    executeJavaScript(code: string, userGesture?: boolean): Promise<unknown>;
+    printToPDF(options: typeof SHEET_PDF_OPTIONS): Promise<Uint8Array>;
+    print(options: { silent: boolean; printBackground: boolean }, callback: (success: boolean, failureReason: string) => void): void;
+  };
+  destroy(): void;
+}
+
+/** printToPDF's options: the page size and margins come from the view's @page rule. */
+export const SHEET_PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
+
+/** Resolves when the print view is ready (data, fonts, map idle); rejects with its error. */
+export const PRINT_READY_SCRIPT = 'window.draindeskPrint.ready';
+
+/** Only what the core's port produces: date=…, id=… or token=… (nothing else reaches a URL). */
+const QUERY = /^(date=\d{4}-\d{2}-\d{2}|id=[0-9a-f-]{36}|token=[0-9a-f]{32})$/;
+
+export function printViewUrl(query: string): string {
+  if (!QUERY.test(query)) throw new AppError('invalid_input', { zh: '打印请求无效', en: 'Invalid print request' });
+  return `${APP_ORIGIN}/${SHEET_PRINT_PAGE}?${query}`;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('internal', { zh: `调度日报打印页面 ${ms / 1000} 秒内未就绪`, en: `The sheet print view was not ready within ${ms / 1000} s` })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface SheetPrinter {
+  /** The print view for `query` as A4 PDF bytes. */
+  toPdf(query: string): Promise<Uint8Array>;
+  /** The system print dialog for the print view; false when the user cancels. */
+  print(query: string): Promise<boolean>;
+}
+
+/** A printer that opens one hidden window per job and always closes it. */
+export function createSheetPrinter(openWindow: () => PrintWindow, readyTimeoutMs = 60_000): SheetPrinter {
+  async function withView<T>(query: string, fn: (win: PrintWindow) => Promise<T>): Promise<T> {
+    const url = printViewUrl(query);
+    const win = openWindow();
+    try {
+      await win.loadURL(url);
+      await withTimeout(win.webContents.executeJavaScript(PRINT_READY_SCRIPT, true), readyTimeoutMs);
+      return await fn(win);
+    } finally {
+      win.destroy();
+    }
+  }
+  return {
+    toPdf: (query) => withView(query, (win) => win.webContents.printToPDF(SHEET_PDF_OPTIONS)),
+    print: (query) =>
+      withView(
+        query,
+        (win) =>
+          new Promise<boolean>((resolve, reject) => {
+            win.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
+              if (success) resolve(true);
+              else if (reason === 'cancelled') resolve(false);
+              else reject(new AppError('internal', { zh: `打印失败：${reason}`, en: `Printing failed: ${reason}` }));
+            });
+          }),
+      ),
+  };
+}
+
+function wire(error: unknown): WireError {
+  if (error instanceof AppError) return error.toWire();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `打印失败：${message}`, messageEn: `Printing failed: ${message}` };
+}
+
+/** Answer `sheets.print` here (main owns the printer); relay every other call to the core. */
+export function withPrintProcedure(relay: Relay, printer: Pick<SheetPrinter, 'print'>): Relay {
+  return async (procedure, input): Promise<Result<unknown>> => {
+    if (procedure !== 'sheets.print') return relay(procedure, input);
+    try {
+      const ref = parseInput(sheetProcedures['sheets.print'].input, input === undefined ? {} : input);
+      return { ok: true, value: { printed: await printer.print(sheetPrintQuery(ref)) } };
+    } catch (error) {
+      return { ok: false, error: wire(error) };
+    }
+  };
+}
+
+/** The utility process as main sees it: replies to calls, and the core's own print requests. */
+export interface CoreProcessPort {
+  postMessage(message: CoreRequest | SheetPdfReply): void;
+  on(event: 'message', listener: (message: CoreReply | SheetPdfRequest) => void): void;
+  on(event: 'exit', listener: (code: number) => void): void;
+}
+
+function isPdfRequest(message: unknown): message is SheetPdfRequest {
+  return typeof message === 'object' && message !== null && (message as SheetPdfRequest).kind === 'sheet-pdf';
+}
+
+/**
+ * The core's channel with its print requests taken out: each is printed to PDF and answered on
+ * the same channel; the relay sees only replies to its calls.
+ */
+export function withSheetPdfRequests(port: CoreProcessPort, printer: Pick<SheetPrinter, 'toPdf'>): CorePort {
+  const replyListeners: ((message: CoreReply) => void)[] = [];
+  port.on('message', (message) => {
+    if (!isPdfRequest(message)) {
+      for (const listener of replyListeners) listener(message);
+      return;
+    }
+    const { renderId, query } = message;
+    printer.toPdf(query).then(
+      (bytes) => port.postMessage({ kind: 'sheet-pdf-result', renderId, pdfBase64: Buffer.from(bytes).toString('base64') }),
+      (error: unknown) => port.postMessage({ kind: 'sheet-pdf-result', renderId, error: wire(error) }),
+    );
+  });
+  return {
+    postMessage: (message) => port.postMessage(message),
+    on: ((event: 'message' | 'exit', listener: (arg: never) => void) => {
+      if (event === 'message') replyListeners.push(listener as (message: CoreReply) => void);
+      else port.on('exit', listener as (code: number) => void);
+    }) as CorePort['on'],
+  };
+}

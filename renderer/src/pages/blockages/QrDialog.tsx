@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { IssuedToken } from '../../../../shared/contract/field';
+import { useI18n } from '../../i18n/I18n';
+
+/** The QR code of a new phone token's link, shown once (only the token's hash is kept). */
+export function QrDialog({ issued, running, onClose }: { issued: IssuedToken; running: boolean; onClose(): void }) {
+  const { t } = useI18n();
+  const [which, setWhich] = useState(0);
+  const link = issued.links[which] ?? issued.links[0];
+  return (
+    <div className="dialog-backdrop" role="presentation">
+      <div className="dialog bk-qr" role="dialog" aria-modal="true" aria-label={t('fieldsrv.qr.title')} data-testid="qr-dialog">
+        <h2>
+          {issued.token.teamName}
+          {issued.token.label ? ` · ${issued.token.label}` : ''}
+        </h2>
+        <p>{t('fieldsrv.qr.title')}</p>
+        {!running ? <div className="banner banner-warn">{t('fieldsrv.qr.serverOff')}</div> : null}
+        {link ? <img className="bk-qr-img" alt={link.url} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(link.qrSvg)}`} /> : null}
+        {issued.links.length > 1 ? (
+          <label className="bk-crs">
+            {t('fieldsrv.qr.address')}
+            <select value={which} onChange={(e) => setWhich(Number(e.target.value))}>
+              {issued.links.map((l, i) => (
+                <option key={l.address} value={i}>
+                  {l.address}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <div className="mono bk-qr-url" data-testid="qr-url">
+          {link?.url}
+        </div>
+        <p className="muted">{t('fieldsrv.qr.once')}</p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={onClose}>
+            {t('fieldsrv.qr.close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

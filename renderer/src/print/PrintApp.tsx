@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SheetData, SheetRef } from '../../../shared/contract/sheets';
+import { ApiError, invoke } from '../api/client';
+import { markError, markReady } from './ready';
+import { SheetDocument } from './SheetDocument';
+
+/** The sheet named by the URL: ?date=YYYY-MM-DD (live draft), ?id=… (issued), ?token=… (being issued). */
+export function refFromSearch(search: string): SheetRef | null {
+  const q = new URLSearchParams(search);
+  const token = q.get('token');
+  const id = q.get('id');
+  const date = q.get('date');
+  if (token) return { token };
+  if (id) return { id };
+  if (date) return { date };
+  return null;
+}
+
+/**
+ * The print view: load the sheet's data, draw it, and once the map is idle and the fonts are in,
+ * say it is ready (and, opened with autoprint=1 from browser mode, open the browser's print).
+ */
+export function PrintApp() {
+  const [data, setData] = useState<SheetData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const docRef = useRef<HTMLDivElement>(null);
+  const done = useRef(false);
+
+  useEffect(() => {
+    const ref = refFromSearch(window.location.search);
+    if (!ref) {
+      setError('缺少要打印的日报（date、id 或 token）');
+      markError('no sheet named in the URL (date, id or token)');
+      return;
+    }
+    invoke('sheets.data', ref).then(
+      (d) => {
+        document.title = `${d.title} 第${d.number}期 ${d.date}`;
+        setData(d);
+      },
+      (e: unknown) => {
+        const message = e instanceof ApiError ? `${e.wire.message}（${e.wire.messageEn}）` : String(e);
+        setError(message);
+        markError(message);
+      },
+    );
+  }, []);
+
+  const onMapIdle = useCallback(() => {
+    if (done.current || !docRef.current) return;
+    done.current = true;
+    void markReady(docRef.current).then(() => {
+      if (new URLSearchParams(window.location.search).get('autoprint') === '1') window.print();
+    });
+  }, []);
+
+  if (error) {
+    return (
+      <div className="print-error" role="alert" data-testid="print-error">
+        <h1>调度日报无法生成</h1>
+        <p>{error}</p>
+      </div>
+    );
+  }
+  if (!data) return <div className="print-loading">正在准备调度日报…</div>;
+  return (
+    <div className="print-paper" ref={docRef}>
+      <SheetDocument data={data} onMapIdle={onMapIdle} />
+    </div>
+  );
+}

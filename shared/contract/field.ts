@@ -1,0 +1,145 @@
+/**
+ * The field server (issue 5): the desk's procedures to turn it on and off and to hand out team
+ * tokens, and — in a separate table — the few calls a phone with a team token may make.
+ */
+import { z } from 'zod';
+import { FIELD_ACTIONS, BLOCKAGE_EVENT_KINDS } from '../domain/blockageLifecycle';
+import { BLOCKAGE_STATUSES } from '../domain/network';
+import { assignedMachinesSchema, photoInputSchema, gpsPositionSchema } from './blockages';
+import { id, isoTimestamp } from './common';
+import { bilingual } from './validation';
+
+/** The port the field server uses unless the office picks another. */
+export const DEFAULT_FIELD_PORT = 8787;
+
+export const fieldStatusSchema = z.object({
+  running: z.boolean(),
+  /** The port set in the app (used when it is turned on). */
+  port: z.int(),
+  /** The port it actually listens on while running. */
+  listeningPort: z.int().nullable(),
+  /** http://<LAN address>:<port>/ for each network interface, best first. */
+  urls: z.array(z.string()),
+  startedAt: isoTimestamp.nullable(),
+  requests: z.int(),
+  lastRequestAt: isoTimestamp.nullable(),
+});
+export type FieldStatus = z.infer<typeof fieldStatusSchema>;
+
+export const fieldTokenSchema = z.object({
+  id,
+  teamId: id,
+  teamName: z.string(),
+  /** The token's last four characters, so the office can tell phones apart. */
+  hint: z.string(),
+  label: z.string(),
+  createdAt: isoTimestamp,
+  lastUsedAt: isoTimestamp.nullable(),
+  revokedAt: isoTimestamp.nullable(),
+});
+export type FieldToken = z.infer<typeof fieldTokenSchema>;
+
+export const issuedTokenSchema = z.object({
+  token: fieldTokenSchema,
+  /** The secret itself: shown once (only its hash is stored). */
+  secret: z.string(),
+  links: z.array(z.object({ url: z.string(), address: z.string(), qrSvg: z.string() })),
+});
+export type IssuedToken = z.infer<typeof issuedTokenSchema>;
+
+const portSchema = (min: number) =>
+  z.int({ error: bilingual('端口应为整数', 'port must be a whole number') })
+    .min(min, { error: bilingual(`端口应在 ${min} 到 65535 之间`, `port must be within ${min}..65535`) })
+    .max(65535, { error: bilingual(`端口应在 ${min} 到 65535 之间`, `port must be within ${min}..65535`) });
+
+const label = z.string().trim().max(30, { error: bilingual('说明不超过 30 个字', 'label is at most 30 characters') });
+
+export const fieldProcedures = {
+  'field.status': { input: z.strictObject({}), output: fieldStatusSchema },
+  /** Listen on the LAN (0.0.0.0). `port` overrides the saved one for this run (0: any free port). */
+  'field.start': { input: z.strictObject({ port: portSchema(0).optional() }), output: fieldStatusSchema },
+  'field.stop': { input: z.strictObject({}), output: fieldStatusSchema },
+  /** Save the port (restarts the server on it when running). */
+  'field.setPort': { input: z.strictObject({ port: portSchema(1024) }), output: fieldStatusSchema },
+  /** A new token for one phone of a team, with the link and its QR code. */
+  'field.issueToken': { input: z.strictObject({ teamId: id, label: label.default('') }), output: issuedTokenSchema },
+  'field.tokens': { input: z.strictObject({ teamId: id.optional(), includeRevoked: z.boolean().optional() }), output: z.array(fieldTokenSchema) },
+  'field.revokeToken': { input: z.strictObject({ tokenId: id }), output: fieldTokenSchema },
+  /** Revoke a token and issue its replacement (same team and label). */
+  'field.renewToken': { input: z.strictObject({ tokenId: id }), output: issuedTokenSchema },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The phone's API. Not part of the desk's procedure table: only the field server answers it,
+// and only with a team token (Authorization: Bearer <token>). The team comes from the token.
+
+export const phoneEventSchema = z.object({
+  at: isoTimestamp,
+  kind: z.enum(BLOCKAGE_EVENT_KINDS),
+  toStatus: z.enum(BLOCKAGE_STATUSES).nullable(),
+  actor: z.string(),
+  note: z.string(),
+  hasPhoto: z.boolean(),
+});
+
+export const phoneBlockageSchema = z.object({
+  id,
+  name: z.string(),
+  village: z.string(),
+  status: z.enum(BLOCKAGE_STATUSES),
+  position: z.tuple([z.number(), z.number()]),
+  reportedAt: isoTimestamp,
+  note: z.string(),
+  machines: assignedMachinesSchema,
+  /** Assigned to this team (it may change the status); false for its own reports awaiting dispatch. */
+  assigned: z.boolean(),
+  ditch: z.object({ name: z.string(), coordinates: z.array(z.tuple([z.number(), z.number()])) }).nullable(),
+  events: z.array(phoneEventSchema),
+});
+export type PhoneBlockage = z.infer<typeof phoneBlockageSchema>;
+
+const note = z.string().trim().max(500, { error: bilingual('备注不超过 500 个字', 'note is at most 500 characters') }).default('');
+const clientId = z.uuid({ error: bilingual('缺少手机生成的编号（clientId）', 'clientId must be a UUID made on the phone') });
+
+export const phoneProcedures = {
+  'phone.me': {
+    input: z.strictObject({}),
+    output: z.object({ team: z.object({ id, name: z.string(), leader: z.string() }), township: z.string(), serverTime: isoTimestamp }),
+  },
+  'phone.blockages': { input: z.strictObject({}), output: z.array(phoneBlockageSchema) },
+  /** 已到场 / 处理中 / 已疏通 / a note, with an optional photo and position; retries are harmless. */
+  'phone.update': {
+    input: z.strictObject({
+      clientId,
+      blockageId: id,
+      action: z.enum(FIELD_ACTIONS),
+      note,
+      photo: photoInputSchema.optional(),
+      position: gpsPositionSchema.nullable().optional(),
+      /** When it happened on the phone (queued offline); the server's time if absent or implausible. */
+      at: isoTimestamp.optional(),
+    }),
+    output: z.object({ eventId: id, status: z.enum(BLOCKAGE_STATUSES), duplicate: z.boolean() }),
+  },
+  /** A new blockage at the phone's GPS position. */
+  'phone.report': {
+    input: z.strictObject({
+      clientId,
+      position: gpsPositionSchema,
+      name: z.string().trim().max(60).default(''),
+      note,
+      photo: photoInputSchema.optional(),
+      at: isoTimestamp.optional(),
+    }),
+    output: z.object({ blockageId: id, eventId: id, duplicate: z.boolean() }),
+  },
+};
+
+export type PhoneProcedures = typeof phoneProcedures;
+export type PhoneProcedureName = keyof PhoneProcedures;
+export type PhoneInput<P extends PhoneProcedureName> = z.input<PhoneProcedures[P]['input']>;
+export type PhoneOutput<P extends PhoneProcedureName> = z.output<PhoneProcedures[P]['output']>;
+
+export function isPhoneProcedure(name: string): name is PhoneProcedureName {
+  return Object.prototype.hasOwnProperty.call(phoneProcedures, name);
+}
