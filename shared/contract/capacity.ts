@@ -298,8 +298,11 @@ export const CAPACITY_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const capacityProcedures = {
   /** Totals, per-culvert capacity, pumping, the blockage ranking and per-area drain-down for a rain. */
   'capacity.report': { input: capacityQuerySchema, output: capacityReportSchema },
-  /** The ditches coloured by conveyance or fullness, and the ranked blockages, as GeoJSON. */
-  'capacity.map': { input: capacityQuerySchema, output: capacityMapSchema },
+  /**
+   * The ditches with their figures for colouring, and the ranked blockages, as GeoJSON. A bulk read
+   * of the whole network, so not re-checked at run time (a unit test checks it against the schema).
+   */
+  'capacity.map': { input: capacityQuerySchema, output: capacityMapSchema, trustOutput: true as const },
   /** The totals table (in .xlsx also the ranking, drain-down, invalid ditches and culverts), as a file's bytes in base64. */
   'capacity.export': {
     input: z.strictObject({

@@ -284,6 +284,9 @@ export const sheetProcedures = {
   'sheets.print': { input: z.union([z.strictObject({ date: isoDate }), z.strictObject({ id })]), output: z.object({ printed: z.boolean() }) },
 };
 
+/** The sheet's title: "<township>防汛排涝调度日报". */
+export const sheetTitle = (township: string): string => `${township}防汛排涝调度日报`;
+
 /** The print view's page in the built renderer (a second entry, no app shell). */
 export const SHEET_PRINT_PAGE = 'print.html';
 

@@ -63,7 +63,8 @@ describe('deployments, totals and the dashboard in browser mode', () => {
     // The next day, typed in with the keyboard only.
     await page.getByRole('link', { name: '出动' }).click();
     await page.locator('#dep-date').fill('2026-08-11');
-    await expect.poll(() => page.getByText('这一天还没有出动记录').isVisible()).toBe(true);
+    await page.locator('[data-testid="deployment-grid"][data-date="2026-08-11"]').waitFor();
+    await page.getByText('这一天还没有出动记录').waitFor();
     await page.getByLabel('地点类型 1', { exact: true }).focus();
     // kind, place, task, people, excavators, long-arm, dump trucks, pumps, hours, culverts, culvert m, field ditch m, cleared m, pumped, note
     await typeCells(page, ['1', '兴隆村', '1', '36', '', '', '', '12', '20', '', '', '', '', '', '']);
@@ -75,10 +76,7 @@ describe('deployments, totals and the dashboard in browser mode', () => {
     await typeCells(page, ['300']);
     await page.getByLabel('地点 4', { exact: true }).fill('兴隆材');
     await page.keyboard.press('Control+s');
-    await page.getByTestId('error-banner').getByText('第 4 行：村庄“兴隆材”不在村庄列表中').waitFor({ timeout: 8000 }).catch(async (e: unknown) => {
-      await page.screenshot({ path: join(ARTIFACTS, 'zz-fail.png') });
-      throw e;
-    });
+    await page.getByTestId('error-banner').getByText('第 4 行：村庄“兴隆材”不在村庄列表中').waitFor();
     expect(await page.locator('td.cell-error').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'deployments-error.png') });
 
@@ -100,7 +98,7 @@ describe('deployments, totals and the dashboard in browser mode', () => {
 
     // Copy the previous day's rows onto the next day, save, then undo that save.
     await page.getByRole('button', { name: '后一天 ›' }).click();
-    await expect.poll(() => page.locator('#dep-date').inputValue()).toBe('2026-08-12');
+    await page.locator('[data-testid="deployment-grid"][data-date="2026-08-12"]').waitFor();
     await page.getByRole('button', { name: '复制前一天' }).click();
     await page.getByText('已复制前一天的 3 行').waitFor();
     await page.keyboard.press('Control+s');
@@ -168,6 +166,13 @@ describe('deployments, totals and the dashboard in browser mode', () => {
     await expect.poll(() => page.getByTestId('rain-season').textContent()).toBe('407.7');
     const totals = await api<Totals>(server, 'totals.get', { date: '2026-08-11' });
     expect(totals.rain).toMatchObject({ dayMm: 11.5, stationsReported: 2, seasonMm: 401.7 });
+
+    // A value typed into the grid: 12 August at 三合堡站; the township value becomes (8 + 6) / 2.
+    await page.getByLabel('2026-08-12 三合堡站', { exact: true }).fill('8');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').filter({ hasText: '已保存（1 处修改）' }).waitFor();
+    await expect.poll(() => page.getByTestId('rain-season').textContent()).toBe('408.7');
     await page.screenshot({ path: join(ARTIFACTS, 'rainfall.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();

@@ -2,8 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AppError } from '../../../shared/contract/errors';
 import { SHEET_PRINT_PAGE, sheetPrintQuery, type SheetPrintReady } from '../../../shared/contract/sheets';
 import { createDispatch } from '../api/dispatch';
-import { startHttpHost } from '../host/http';
+import { startHttpHost, type HttpHost } from '../host/http';
 import { launchPrintBrowser } from './browser';
+import type { CoreContext } from '../context';
 import type { SheetRenderJob } from './port';
 import { printRendererDir } from './rendererDir';
 
@@ -44,26 +45,75 @@ export async function waitForPrintReady(page: Page, timeoutMs = READY_TIMEOUT_MS
   }
 }
 
-// One Chromium for the process, launched on first use and reused (browser mode issues a sheet a
-// day; the bench and tests render many): the print view's scripts stay in its cache.
-let warm: { browser: Promise<Browser>; context: Promise<BrowserContext> } | null = null;
+// One Chromium for the process, launched on first use and kept warm, and one print page per core
+// kept loaded: the next sheet is drawn in place (draindeskPrint.render) without loading the view's
+// scripts, fonts and map worker again. Both close after a minute without renders.
+interface Warm {
+  browser: Promise<Browser>;
+  context: Promise<BrowserContext>;
+  pages: Map<CoreContext, Promise<WarmPage>>;
+}
+interface WarmPage {
+  page: Page;
+  host: HttpHost;
+  /** Renders in one page run one after another. */
+  queue: Promise<unknown>;
+}
+
+let warm: Warm | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
 let active = 0;
 
-function acquire(): Promise<BrowserContext> {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = null;
+function browserState(): Warm {
   if (!warm) {
     const browser = launchPrintBrowser();
-    const context = browser.then((b) => b.newContext(PRINT_CONTEXT));
-    warm = { browser, context };
+    const state: Warm = { browser, context: browser.then((b) => b.newContext(PRINT_CONTEXT)), pages: new Map() };
     browser.then(
-      (b) => b.on('disconnected', () => (warm = null)),
-      () => (warm = null),
+      (b) => b.on('disconnected', () => warm === state && (warm = null)),
+      () => warm === state && (warm = null),
     );
+    warm = state;
   }
-  active++;
-  return warm.context;
+  return warm;
+}
+
+async function openPage(ctx: CoreContext, query: string): Promise<WarmPage> {
+  const host = await startHttpHost({ dispatch: createDispatch(ctx), staticDir: printRendererDir(), port: 0 });
+  try {
+    const page = await (await browserState().context).newPage();
+    const response = await page.goto(`${host.url}${SHEET_PRINT_PAGE}?${query}`);
+    const loaded = response?.ok() && (await page.evaluate(() => 'draindeskPrint' in globalThis));
+    if (!loaded) {
+      await page.close();
+      throw new AppError('not_found', {
+        zh: `调度日报打印页面没有打开（HTTP ${response?.status() ?? '无响应'}）；界面文件可能缺失或正在重新构建，请稍后重试`,
+        en: `The sheet print view did not open (HTTP ${response?.status() ?? 'no response'}); the UI files may be missing or being rebuilt; try again`,
+      });
+    }
+    return { page, host, queue: Promise.resolve() };
+  } catch (error) {
+    await host.close();
+    throw error;
+  }
+}
+
+async function dropPage(ctx: CoreContext, entry: Promise<WarmPage>): Promise<void> {
+  if (warm?.pages.get(ctx) === entry) warm.pages.delete(ctx);
+  const w = await entry.catch(() => null);
+  if (!w) return;
+  await w.page.close().catch(() => undefined);
+  await w.host.close();
+}
+
+/** Close the warm pages and Chromium (the CLI does so before it exits). */
+export async function closePrintBrowser(): Promise<void> {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  const w = warm;
+  warm = null;
+  if (!w) return;
+  for (const [ctx, entry] of w.pages) await dropPage(ctx, entry);
+  await (await w.browser.catch(() => null))?.close();
 }
 
 function release(): void {
@@ -73,38 +123,43 @@ function release(): void {
   idleTimer.unref();
 }
 
-/** Close the warm Chromium (the CLI does so before it exits). */
-export async function closePrintBrowser(): Promise<void> {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = null;
-  const w = warm;
-  warm = null;
-  if (w) await (await w.browser.catch(() => null))?.close();
-}
-
 /**
- * Browser mode, the CLI and tests: serve the built renderer and this core's API on 127.0.0.1 (a
- * free port, only for this render), open the print view in headless Chromium, wait for it to be
- * ready and print it to A4 PDF.
+ * Browser mode, the CLI and tests: the built renderer and this core's API served on 127.0.0.1 (a
+ * free port, for the print page only), the print view in headless Chromium, its ready signal, then
+ * A4 PDF. The first sheet loads the page; later ones are drawn in the same page.
  */
 export async function renderSheetPdfHeadless(job: SheetRenderJob): Promise<Uint8Array> {
-  const host = await startHttpHost({ dispatch: createDispatch(job.ctx), staticDir: printRendererDir(), port: 0 });
-  let page: Page | null = null;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  active++;
   try {
-    const context = await acquire().catch((error: unknown) => {
-      active--;
+    const query = sheetPrintQuery(job.ref);
+    const state = browserState();
+    let entry = state.pages.get(job.ctx);
+    const fresh = !entry;
+    if (!entry) {
+      entry = openPage(job.ctx, query);
+      state.pages.set(job.ctx, entry);
+    }
+    const current = entry;
+    const w = await current.catch(async (error: unknown) => {
+      await dropPage(job.ctx, current);
       throw error;
     });
+    const run = w.queue.then(async () => {
+      if (!fresh) await w.page.evaluate((q) => void (globalThis as unknown as { draindeskPrint: { render(q: string): unknown } }).draindeskPrint.render(q), query);
+      await waitForPrintReady(w.page);
+      return new Uint8Array(await w.page.pdf(SHEET_PDF_OPTIONS));
+    });
+    w.queue = run.catch(() => undefined);
     try {
-      page = await context.newPage();
-      await page.goto(`${host.url}${SHEET_PRINT_PAGE}?${sheetPrintQuery(job.ref)}`);
-      await waitForPrintReady(page);
-      return new Uint8Array(await page.pdf(SHEET_PDF_OPTIONS));
-    } finally {
-      await page?.close().catch(() => undefined);
-      release();
+      return await run;
+    } catch (error) {
+      // A page that failed once is not trusted with the next sheet.
+      await dropPage(job.ctx, current);
+      throw error;
     }
   } finally {
-    await host.close();
+    release();
   }
 }

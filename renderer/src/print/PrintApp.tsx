@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SheetData, SheetRef } from '../../../shared/contract/sheets';
-import { ApiError, invoke } from '../api/client';
+import { ApiError } from '../api/client';
 import { markError, markReady } from './ready';
 import { SheetDocument } from './SheetDocument';
 
@@ -17,23 +17,22 @@ export function refFromSearch(search: string): SheetRef | null {
 }
 
 /**
- * The print view: load the sheet's data, draw it, and once the map is idle and the fonts are in,
+ * The print view: take the sheet's data (its request started before React), draw it, and once the map is idle and the fonts are in,
  * say it is ready (and, opened with autoprint=1 from browser mode, open the browser's print).
  */
-export function PrintApp() {
+export function PrintApp(props: { renderId: number; data: Promise<SheetData> | null }) {
   const [data, setData] = useState<SheetData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const docRef = useRef<HTMLDivElement>(null);
   const done = useRef(false);
 
   useEffect(() => {
-    const ref = refFromSearch(window.location.search);
-    if (!ref) {
+    if (!props.data) {
       setError('缺少要打印的日报（date、id 或 token）');
-      markError('no sheet named in the URL (date, id or token)');
+      markError(props.renderId, 'no sheet named in the URL (date, id or token)');
       return;
     }
-    invoke('sheets.data', ref).then(
+    props.data.then(
       (d) => {
         document.title = `${d.title} 第${d.number}期 ${d.date}`;
         setData(d);
@@ -41,18 +40,18 @@ export function PrintApp() {
       (e: unknown) => {
         const message = e instanceof ApiError ? `${e.wire.message}（${e.wire.messageEn}）` : String(e);
         setError(message);
-        markError(message);
+        markError(props.renderId, message);
       },
     );
-  }, []);
+  }, [props.data, props.renderId]);
 
   const onMapIdle = useCallback(() => {
     if (done.current || !docRef.current) return;
     done.current = true;
-    void markReady(docRef.current).then(() => {
-      if (new URLSearchParams(window.location.search).get('autoprint') === '1') window.print();
+    void markReady(props.renderId, docRef.current).then((info) => {
+      if (info && new URLSearchParams(window.location.search).get('autoprint') === '1') window.print();
     });
-  }, []);
+  }, [props.renderId]);
 
   if (error) {
     return (

@@ -1,15 +1,33 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './print.css';
+import { prewarm } from 'maplibre-gl';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PrintApp } from './PrintApp';
-import { installPrintSignals } from './ready';
+import { invoke } from '../api/client';
+import { PrintApp, refFromSearch } from './PrintApp';
+import { beginRender, installPrintSignals } from './ready';
 
 // The print view (issue 7): its own entry, no app shell, so nothing but the sheet reaches paper.
-installPrintSignals();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PrintApp />
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+
+/** Show the sheet a query names; its data request starts before React draws anything. */
+function show(search: string): void {
+  const id = beginRender();
+  const ref = refFromSearch(search);
+  const data = ref ? invoke('sheets.data', ref) : null;
+  data?.catch(() => undefined);
+  root.render(
+    <StrictMode>
+      <PrintApp key={id} renderId={id} data={data} />
+    </StrictMode>,
+  );
+}
+
+installPrintSignals((query) => {
+  window.history.replaceState(null, '', `?${query}`);
+  show(`?${query}`);
+});
+// The map's worker starts now, beside the data request (NetworkMap set its URL on import).
+prewarm();
+show(window.location.search);

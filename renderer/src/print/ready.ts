@@ -1,25 +1,55 @@
 import type { SheetPrintReady } from '../../../shared/contract/sheets';
 import { CONTENT_HEIGHT_PX, pageCss } from './page';
 
+/** What the print view offers whoever prints it (Electron main, the headless renderer, tests). */
+export interface PrintSignals {
+  /** The sheet on screen is ready to print: data loaded, map idle, fonts loaded. Rejects with the view's error. */
+  ready: Promise<SheetPrintReady>;
+  /**
+   * Show another sheet in this same page (`date=…`, `id=…` or `token=…`) and resolve when it is
+   * ready: a warm page prints the next sheet without loading its scripts again.
+   */
+  render(query: string): Promise<SheetPrintReady>;
+}
+
 declare global {
   interface Window {
-    /** The print view's readiness, awaited by Electron's printToPDF, the headless CLI and tests. */
-    draindeskPrint?: { ready: Promise<SheetPrintReady> };
+    draindeskPrint?: PrintSignals;
   }
 }
 
-let settle: { resolve: (v: SheetPrintReady) => void; reject: (e: Error) => void } | null = null;
-const ready = new Promise<SheetPrintReady>((resolve, reject) => {
-  settle = { resolve, reject };
-});
-// Rejections are for the awaiting printer; the page itself shows the error.
-ready.catch(() => undefined);
+interface Pending {
+  id: number;
+  resolve: (v: SheetPrintReady) => void;
+  reject: (e: Error) => void;
+}
 
-/** Publish the ready promise and the page's @page rule before anything renders. */
-export function installPrintSignals(): void {
-  window.draindeskPrint = { ready };
+let current: Pending | null = null;
+let lastId = 0;
+
+/** Start a new render: a fresh ready promise, published on window.draindeskPrint. Returns its id. */
+export function beginRender(): number {
+  const id = ++lastId;
+  const ready = new Promise<SheetPrintReady>((resolve, reject) => {
+    current = { id, resolve, reject };
+  });
+  // Rejections are for the awaiting printer; the page itself shows the error.
+  ready.catch(() => undefined);
+  if (window.draindeskPrint) window.draindeskPrint.ready = ready;
   document.documentElement.dataset.printState = 'loading';
   setPageRule(false);
+  return id;
+}
+
+/** Publish the print signals; `render` shows another sheet in place. */
+export function installPrintSignals(render: (query: string) => void): void {
+  window.draindeskPrint = {
+    ready: Promise.resolve({ pages: 0 }),
+    render(query) {
+      render(query);
+      return window.draindeskPrint!.ready;
+    },
+  };
 }
 
 function setPageRule(numbered: boolean): void {
@@ -36,22 +66,25 @@ const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /**
  * Once the data are drawn and the map has gone idle: wait for the fonts, let layout settle, number
- * the pages if the sheet runs past one ("第 x 页 共 y 页"), and say so.
+ * the pages if the sheet runs past one ("第 x 页 共 y 页"), and say so. A render that was replaced
+ * by a newer one says nothing.
  */
-export async function markReady(doc: HTMLElement): Promise<SheetPrintReady> {
+export async function markReady(id: number, doc: HTMLElement): Promise<SheetPrintReady | null> {
   await document.fonts.ready;
   await frame();
   await frame();
+  if (current?.id !== id) return null;
   const pages = Math.max(1, Math.ceil(doc.getBoundingClientRect().height / CONTENT_HEIGHT_PX - 0.02));
   setPageRule(pages > 1);
   document.documentElement.dataset.printPages = String(pages);
   document.documentElement.dataset.printState = 'ready';
   const info = { pages };
-  settle?.resolve(info);
+  current.resolve(info);
   return info;
 }
 
-export function markError(message: string): void {
+export function markError(id: number, message: string): void {
+  if (current?.id !== id) return;
   document.documentElement.dataset.printState = 'error';
-  settle?.reject(new Error(message));
+  current.reject(new Error(message));
 }

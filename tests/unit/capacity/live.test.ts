@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { CapacityMap, CapacityReport } from '../../../shared/contract/capacity';
+import { capacityMapSchema, type CapacityMap, type CapacityReport } from '../../../shared/contract/capacity';
 import { area, blockage, capacityCore, DEMO_SECTION, ditch, ok, river } from './helpers';
 
 describe('capacity is computed live', () => {
@@ -41,5 +41,7 @@ describe('capacity is computed live', () => {
     expect(byId.get(bad.id)).toMatchObject({ layer: 'ditch', valid: false, conveyanceM3s: null, storageM3: null });
     expect(byId.get(b.id)).toMatchObject({ layer: 'blockage', rank: 1, name: '一号支沟堵点' });
     expect(map.bbox).not.toBeNull();
+    // The procedure skips the run-time output check (a bulk read), so check it here.
+    expect(capacityMapSchema.safeParse(map).success).toBe(true);
   });
 });

@@ -78,7 +78,7 @@ async function run(values: SheetFlags): Promise<void> {
       const date = values.date ?? (await call(core, 'totals.get', {})).date;
       const result: Record<string, unknown> = { date };
       if (values.list) {
-        const list = await call(core, 'sheets.list', values.date ? { season: date.slice(0, 4) } : {});
+        const list = await call(core, 'sheets.list', { season: date.slice(0, 4) });
         result.list = list;
         if (!values.json) {
           console.log(`汛期 season ${list.season ?? '—'}：已签发 ${list.records.length} 份，下一期 next No. ${list.nextNumber}`);

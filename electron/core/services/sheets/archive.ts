@@ -102,6 +102,10 @@ export function issueSheet(ctx: CoreContext, input: { date: string; correction?:
     let pdf: Uint8Array;
     try {
       pdf = await renderSheetPdf({ ref: { token }, ctx });
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new AppError('internal', { zh: `日报 PDF 生成失败，未签发：${message}`, en: `Making the sheet's PDF failed; nothing was issued: ${message}` });
     } finally {
       releasePending(token);
     }

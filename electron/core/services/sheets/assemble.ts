@@ -1,5 +1,5 @@
 import { capacityQuerySchema, type CapacityGroup } from '../../../../shared/contract/capacity';
-import type { SheetData, SheetForceRow, SheetState } from '../../../../shared/contract/sheets';
+import { sheetTitle, type SheetData, type SheetForceRow, type SheetState } from '../../../../shared/contract/sheets';
 import type { CoreContext } from '../../context';
 import { listBlockages } from '../blockages/queries';
 import { detail } from '../blockages/views';
@@ -87,7 +87,7 @@ export function buildSheetData(ctx: CoreContext, date: string, header: SheetHead
     season: date.slice(0, 4),
     township: settings.townshipName,
     issuingOffice: settings.issuingOffice,
-    title: `${settings.townshipName}防汛排涝调度日报`,
+    title: sheetTitle(settings.townshipName),
     generatedAt: ctx.now().toISOString(),
     totals,
     chart: series.days.map((d) => ({

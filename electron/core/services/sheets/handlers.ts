@@ -1,8 +1,11 @@
 import { AppError } from '../../../../shared/contract/errors';
+import { sheetTitle } from '../../../../shared/contract/sheets';
 import type { HandlersFor } from '../../api/handlerTypes';
 import { renderSheetPdf } from '../../sheets/port';
 import { draftData, issuedData, issuedPdf, issueSheet, listSheets, sheetData, sheetFileStem } from './archive';
+import { getSettings } from '../settings/settingsService';
 import { getDraft, saveDraft } from './draft';
+import { prospective } from './numbering';
 import { sheetXlsx } from './xlsx';
 
 const PDF = 'application/pdf';
@@ -22,9 +25,10 @@ export const sheetHandlers: HandlersFor<
     return { fileName: pdf.fileName, mimeType: PDF, contentBase64: b64(pdf.bytes), sha256: pdf.sha256 };
   },
   'sheets.renderPdf': async (input, ctx) => {
-    const data = draftData(ctx, input.date);
     const bytes = await renderSheetPdf({ ref: { date: input.date }, ctx });
-    return { fileName: `${sheetFileStem(data)}.pdf`, mimeType: PDF, contentBase64: b64(bytes) };
+    const plan = prospective(ctx, input.date);
+    const title = sheetTitle(getSettings(ctx).townshipName);
+    return { fileName: `${sheetFileStem({ title, number: plan.number, correction: plan.correction, date: input.date, state: 'draft' })}.pdf`, mimeType: PDF, contentBase64: b64(bytes) };
   },
   'sheets.exportXlsx': async (input, ctx) => {
     const data = 'id' in input ? issuedData(ctx, input.id) : draftData(ctx, input.date);

@@ -113,8 +113,14 @@ export function DeploymentsPage() {
           </div>
         )}
         <ErrorBanner error={day.error} />
-        {day.saved && day.saved.rows.length === 0 && !day.dirty && <p className="muted">{t('dep.empty')}</p>}
-        <EntryGrid rows={day.rows} setRows={day.setRows} places={places} ratedPumpM3h={rated} issues={day.cellIssues} badCells={badCells} />
+        {day.saved?.date !== date ? (
+          <p className="muted">{t('common.loading')}</p>
+        ) : (
+          <>
+            {day.saved.rows.length === 0 && !day.dirty && <p className="muted">{t('dep.empty')}</p>}
+            <EntryGrid date={date} rows={day.rows} setRows={day.setRows} places={places} ratedPumpM3h={rated} issues={day.cellIssues} badCells={badCells} />
+          </>
+        )}
       </section>
       <div className="dep-side">
         <SeasonPanel totals={totals} />

@@ -14,6 +14,8 @@ import type { CellIssue } from './useDeploymentDay';
 const NOTE_COL = 3 + NUMBER_COLUMNS.length;
 
 interface Props {
+  /** The day shown (also on the table as data-date, so tests can wait for it). */
+  date: string;
   rows: DraftRow[];
   setRows(update: (rows: DraftRow[]) => DraftRow[]): void;
   places: DeploymentPlaces;
@@ -26,7 +28,7 @@ interface Props {
  * The day's entry grid, made for the keyboard: Tab moves right, Enter moves down (adding a row at
  * the bottom), Shift+Enter up, Ctrl+Delete removes the row; the kind and task pickers take digits.
  */
-export function EntryGrid({ rows, setRows, places, ratedPumpM3h, issues, badCells }: Props) {
+export function EntryGrid({ date, rows, setRows, places, ratedPumpM3h, issues, badCells }: Props) {
   const { t, locale } = useI18n();
   const table = useRef<HTMLTableElement>(null);
   const [focusAt, setFocusAt] = useState<[number, number] | null>(null);
@@ -98,7 +100,7 @@ export function EntryGrid({ rows, setRows, places, ratedPumpM3h, issues, badCell
           <option key={v} value={v} />
         ))}
       </datalist>
-      <table className="dep-grid" ref={table} onKeyDown={onKeyDown} data-testid="deployment-grid">
+      <table className="dep-grid" ref={table} onKeyDown={onKeyDown} data-testid="deployment-grid" data-date={date}>
         <colgroup>
           <col className="w-no" />
           <col className="w-kind" />

@@ -59,6 +59,9 @@ export function useDeploymentDay(date: string | null) {
 
   useEffect(() => {
     setNotice(null);
+    // Until the day's rows arrive there is no grid to type into (typing into the previous day's
+    // grid would be lost when they arrive).
+    setSaved(null);
     if (date) void load(date);
   }, [date, load]);
 

@@ -26,7 +26,18 @@ export function RainGridCard({ seasonStart, today, latest, version, onSaved }: P
   const end = latest && latest >= seasonStart && latest < today ? addDays(latest, 1) : today;
   const twoWeeks = () => ({ from: addDays(end, -13) < seasonStart ? seasonStart : addDays(end, -13), to: end });
   const { t } = useI18n();
-  const [range, setRange] = useState(twoWeeks);
+  const [range, setRangeState] = useState(twoWeeks);
+  // Follow new data (an import, a new day) until the user picks a range of their own.
+  const chosen = useRef(false);
+  const setRange = (r: { from: string; to: string }) => {
+    chosen.current = true;
+    setRangeState(r);
+  };
+  useEffect(() => {
+    if (chosen.current) return;
+    const next = twoWeeks(); // derived from `end`
+    setRangeState((r) => (r.from === next.from && r.to === next.to ? r : next));
+  }, [end]);
   const [grid, setGrid] = useState<RainGrid | null>(null);
   const [edits, setEdits] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<WireError | null>(null);

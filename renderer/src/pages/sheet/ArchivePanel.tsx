@@ -9,7 +9,8 @@ export interface ArchiveList {
   nextNumber: number;
 }
 
-const label = (r: SheetRecord, locale: 'zh' | 'en') =>
+/** 第1期, 第1期（更正）, 第1期（更正2） — or No. 1 (correction 1) in English. */
+export const issueName = (r: Pick<SheetRecord, 'number' | 'correction'>, locale: 'zh' | 'en') =>
   locale === 'zh' ? `第${r.number}期${r.correction > 0 ? `（更正${r.correction > 1 ? r.correction : ''}）` : ''}` : `No. ${r.number}${r.correction > 0 ? ` (correction ${r.correction})` : ''}`;
 
 /** The season's issued sheets, newest first: open one (its frozen data), or take its PDF or tables. */
@@ -43,7 +44,7 @@ export function ArchivePanel(props: {
             {list.records.map((r) => (
               <tr key={r.id} className={r.id === props.selectedId ? 'selected' : ''} data-testid="archive-row">
                 <td className="nowrap">
-                  <strong>{label(r, locale)}</strong>
+                  <strong>{issueName(r, locale)}</strong>
                 </td>
                 <td className="nowrap">{r.date}</td>
                 <td className="nowrap muted">{stamp(r.issuedAt)}</td>

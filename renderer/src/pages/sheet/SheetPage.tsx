@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
 import { SheetDocument } from '../../print/SheetDocument';
 import { downloadBase64 } from '../capacity/download';
-import { ArchivePanel } from './ArchivePanel';
+import { ArchivePanel, issueName } from './ArchivePanel';
 import { IssueDialog } from './IssueDialog';
 import { PlanEditor } from './PlanEditor';
 import { rowsFromForce } from './planForm';
@@ -18,7 +18,7 @@ import './sheet-page.css';
  * prints, print it, export it, issue it (签发), and reopen, reprint or correct what was issued.
  */
 export function SheetPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const s = useSheetPage();
   const [dialog, setDialog] = useState<null | { correction: SheetRecord | null }>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -126,7 +126,7 @@ export function SheetPage() {
       <main className="sheet-preview-pane">
         <div className="sheet-preview-bar">
           <span data-testid="preview-label">
-            {issued ? fill(t('sheet.preview.issued'), { n: issued.correction > 0 ? `${issued.number}（更正）` : issued.number, at: stamp(issued.issuedAt) }) : t('sheet.preview.draft')}
+            {issued ? fill(t('sheet.preview.issued'), { label: issueName(issued, locale), at: stamp(issued.issuedAt) }) : t('sheet.preview.draft')}
           </span>
           {issued && (
             <button type="button" onClick={() => s.setView({ kind: 'draft' })}>
