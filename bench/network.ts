@@ -12,6 +12,7 @@ import { openCore } from '../electron/core/app';
 import { commitImport, previewImport } from '../electron/core/services/imports/importService';
 import { geometryColumns } from '../electron/core/services/network/features';
 import { startHttpHost } from '../electron/core/host/http';
+import { HEADLESS_ARGS } from '../electron/core/sheets/browser';
 import type * as Maplibre from 'maplibre-gl';
 import { report } from './lib';
 
@@ -77,7 +78,7 @@ async function timeMapOpen(dataDir: string, json: Buffer): Promise<{ ours: numbe
   const host = await startHttpHost({ dispatch: core.dispatch, staticDir: join(import.meta.dirname, '../dist/renderer'), port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', ...HEADLESS_ARGS],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // Ours: the real map page, from navigation until the map says it is idle with the network drawn.

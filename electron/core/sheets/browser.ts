@@ -25,21 +25,23 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   });
 }
 
+/**
+ * Headless Chromium flags: software WebGL for the map, and no network calls of its own (this
+ * office is often offline). Tests and benches launch with the same flags.
+ */
+export const HEADLESS_ARGS = [
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
 /** Headless Chromium with software WebGL (the map), no network calls of its own. */
 export function launchPrintBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findBrowser(),
-    headless: true,
-    args: [
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-      '--font-render-hinting=none',
-    ],
-  });
+  return chromium.launch({ executablePath: findBrowser(), headless: true, args: HEADLESS_ARGS });
 }
