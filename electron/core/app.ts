@@ -6,6 +6,7 @@ import { createDispatch, type Dispatch } from './api/dispatch';
 import { openDatabase } from './db/connection';
 import { ensureTownship } from './db/township';
 import { createBackup, listBackups } from './db/backups';
+import { mirrorAttachments } from './db/attachments';
 import { dataPaths } from './paths';
 
 export interface CoreOptions {
@@ -49,6 +50,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     const today = now().toISOString().slice(0, 10);
     if (!listBackups(paths.backupsDir).some((b) => b.reason === 'daily' && b.createdAt.startsWith(today))) {
       await createBackup(db, paths.backupsDir, 'daily', now());
+      mirrorAttachments(paths.dataDir, paths.backupsDir);
     }
   }
   return { ctx, db, dispatch: createDispatch(ctx), close: () => db.close() };

@@ -45,3 +45,17 @@ describe('backups', () => {
     expect(existsSync(join(dir, 'draindesk-20260701-070000-pre-migration.sqlite'))).toBe(false);
   });
 });
+
+describe('backups of attachments', () => {
+  it('copies photos and issued sheets beside the database copies, adding only what is new', async () => {
+    const { mkdirSync, readFileSync } = await import('node:fs');
+    const core = await tempCore();
+    mkdirSync(join(core.ctx.dataDir, 'photos'), { recursive: true });
+    mkdirSync(join(core.ctx.dataDir, 'sheets', '2026'), { recursive: true });
+    writeFileSync(join(core.ctx.dataDir, 'photos', 'a.jpg'), 'photo');
+    writeFileSync(join(core.ctx.dataDir, 'sheets', '2026', '1.pdf'), 'pdf');
+    expect(await core.dispatch('backup.create', {})).toMatchObject({ ok: true });
+    expect(readFileSync(join(core.ctx.backupsDir, 'photos', 'a.jpg'), 'utf8')).toBe('photo');
+    expect(readFileSync(join(core.ctx.backupsDir, 'sheets', '2026', '1.pdf'), 'utf8')).toBe('pdf');
+  });
+});

@@ -1,3 +1,4 @@
+import { mirrorAttachments } from '../../db/attachments';
 import { createBackup, listBackups } from '../../db/backups';
 import { schemaVersion } from '../../db/migrate';
 import type { HandlersFor } from '../../api/handlerTypes';
@@ -10,6 +11,10 @@ export const systemHandlers: HandlersFor<'system.info' | 'backup.create' | 'back
     databaseFile: ctx.databaseFile,
     transport: ctx.transport,
   }),
-  'backup.create': (_input, ctx) => createBackup(ctx.db, ctx.backupsDir, 'manual', ctx.now()),
+  'backup.create': async (_input, ctx) => {
+    const backup = await createBackup(ctx.db, ctx.backupsDir, 'manual', ctx.now());
+    mirrorAttachments(ctx.dataDir, ctx.backupsDir);
+    return backup;
+  },
   'backup.list': (_input, ctx) => listBackups(ctx.backupsDir),
 };
