@@ -3,13 +3,13 @@ import { addProtocol, Map as MapLibre, NavigationControl, ScaleControl, setWorke
 import * as maplibre from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
-import type { NetworkCollection } from '../../../shared/contract/network';
+import type { MapCollection } from '../../../shared/contract/network';
 import type { Basemap } from '../../../shared/contract/settings';
 import type { Layer } from '../../../shared/domain/network';
 import { invoke } from '../api/client';
 import { basemapLayers, OFFLINE_PROTOCOL } from './basemaps';
 import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
-import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCE, networkLayers } from './networkStyle';
+import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCES, networkLayers } from './networkStyle';
 
 setWorkerUrl(workerUrl);
 // bench/network.ts builds its baseline (a bare maplibre page) with the very same bundle.
@@ -30,7 +30,8 @@ addProtocol(OFFLINE_PROTOCOL, async (params) => {
 export type Bbox = [number, number, number, number];
 
 export interface NetworkMapProps {
-  collection: NetworkCollection | null;
+  /** The features to draw: network.mapFeatures, or a full network.list (a superset). */
+  collection: MapCollection | null;
   basemap: Basemap;
   visible: Record<Layer, boolean>;
   selectedId: string | null;
@@ -45,8 +46,15 @@ export interface NetworkMapProps {
   className?: string;
 }
 
+/** The network split by layer, one collection per source. */
+function splitByLayer(collection: MapCollection): Record<Layer, GeoJSON.FeatureCollection> {
+  const out = { ditch: [], culvert: [], blockage: [], area: [] } as Record<Layer, GeoJSON.Feature[]>;
+  for (const f of collection.features) out[f.properties.layer].push(f as GeoJSON.Feature);
+  return Object.fromEntries(Object.entries(out).map(([k, features]) => [k, { type: 'FeatureCollection', features }])) as Record<Layer, GeoJSON.FeatureCollection>;
+}
+
 /** The middle of each area's outer ring's extent, as a label point. */
-function areaLabelPoints(collection: NetworkCollection): GeoJSON.FeatureCollection {
+function areaLabelPoints(collection: MapCollection): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = [];
   for (const f of collection.features) {
     if (f.properties.layer !== 'area') continue;
@@ -67,7 +75,10 @@ function baseStyle(basemap: Basemap): StyleSpecification {
     // No `glyphs`: every label is drawn locally with the app's own font.
     sources: {
       ...base.sources,
-      [NETWORK_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
+      ...Object.fromEntries(
+        // A 64 px tile buffer (default 128) is enough for our widest line and label.
+        Object.values(NETWORK_SOURCES).map((id) => [id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id', buffer: 64 } as const]),
+      ),
       sketch: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       [AREA_LABEL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
@@ -75,8 +86,9 @@ function baseStyle(basemap: Basemap): StyleSpecification {
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1e8' } },
       ...base.layers,
       ...networkLayers(),
-      { id: 'selected-line', type: 'line', source: NETWORK_SOURCE, filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#00c2ff', 'line-width': 8, 'line-opacity': 0.55 } },
-      { id: 'selected-point', type: 'circle', source: NETWORK_SOURCE, filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
+      { id: 'selected-line', type: 'line', source: NETWORK_SOURCES.ditch, filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#00c2ff', 'line-width': 8, 'line-opacity': 0.55 } },
+      { id: 'selected-point', type: 'circle', source: NETWORK_SOURCES.blockage, filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
+      { id: 'selected-culvert', type: 'circle', source: NETWORK_SOURCES.culvert, filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
       { id: 'sketch-line', type: 'line', source: 'sketch', paint: { 'line-color': '#7b2cbf', 'line-width': 3, 'line-dasharray': [2, 1] } },
       { id: 'sketch-point', type: 'circle', source: 'sketch', paint: { 'circle-radius': 5, 'circle-color': '#7b2cbf', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
     ],
@@ -153,7 +165,10 @@ export function NetworkMap(props: NetworkMapProps) {
     const map = mapRef.current;
     if (!map || !loaded || !props.collection) return;
     void loadMapFont(props.collection.features.map((f) => String(f.properties.name ?? ''))).then(() => {
-      (map.getSource(NETWORK_SOURCE) as GeoJSONSource | undefined)?.setData(props.collection as GeoJSON.FeatureCollection);
+      const byLayer = splitByLayer(props.collection!);
+      for (const [layer, source] of Object.entries(NETWORK_SOURCES)) {
+        (map.getSource(source) as GeoJSONSource | undefined)?.setData(byLayer[layer as Layer]);
+      }
       (map.getSource(AREA_LABEL_SOURCE) as GeoJSONSource | undefined)?.setData(areaLabelPoints(props.collection!));
     });
   }, [props.collection, loaded]);
@@ -176,8 +191,9 @@ export function NetworkMap(props: NetworkMapProps) {
     const map = mapRef.current;
     if (!map || !loaded) return;
     const id = props.selectedId ?? '';
-    map.setFilter('selected-line', ['all', ['==', ['get', 'id'], id], ['==', ['geometry-type'], 'LineString']]);
-    map.setFilter('selected-point', ['all', ['==', ['get', 'id'], id], ['==', ['geometry-type'], 'Point']]);
+    map.setFilter('selected-line', ['==', ['get', 'id'], id]);
+    map.setFilter('selected-point', ['==', ['get', 'id'], id]);
+    map.setFilter('selected-culvert', ['==', ['get', 'id'], id]);
   }, [props.selectedId, loaded]);
 
   useEffect(() => {

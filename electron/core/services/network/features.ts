@@ -15,7 +15,18 @@ export function geometryColumns(layer: Layer, geometry: Geometry): FeatureRow {
 }
 
 /** Defaults a new feature starts with, per layer (unknown dimensions stay null, never zero). */
-export function defaults(layer: Layer): FeatureRow {
+export function defaults(layer: Layer): Readonly<FeatureRow> {
+  return DEFAULTS[layer];
+}
+
+const DEFAULTS: Record<Layer, Readonly<FeatureRow>> = {
+  ditch: Object.freeze(defaultsOf('ditch')),
+  culvert: Object.freeze(defaultsOf('culvert')),
+  blockage: Object.freeze(defaultsOf('blockage')),
+  area: Object.freeze(defaultsOf('area')),
+};
+
+function defaultsOf(layer: Layer): FeatureRow {
   switch (layer) {
     case 'ditch':
       return { name: '', village: '', bottom_width_m: null, depth_m: null, side_slope: null, manning_n: null, slope: null, condition: 'clear', work: 'existing', work_date: null, note: '' };

@@ -1,10 +1,11 @@
 import type { HandlersFor } from '../../api/handlerTypes';
 import { listVillages, networkSummary, searchNetwork } from './networkQueries';
-import { createFeature, deleteFeature, getFeature, listFeatures, networkHistory, undoLastChange, updateFeature } from './networkService';
+import { createFeature, deleteFeature, getFeature, listFeatures, mapFeatures, networkHistory, undoLastChange, updateFeature } from './networkService';
 
 export const networkHandlers: HandlersFor<
   | 'network.list'
   | 'network.get'
+  | 'network.mapFeatures'
   | 'network.create'
   | 'network.update'
   | 'network.delete'
@@ -16,6 +17,7 @@ export const networkHandlers: HandlersFor<
 > = {
   'network.list': (input, ctx) => listFeatures(ctx, input.layers, input.bbox),
   'network.get': (input, ctx) => getFeature(ctx, input.layer, input.id),
+  'network.mapFeatures': (input, ctx) => mapFeatures(ctx, input.layers),
   'network.create': (input, ctx) => createFeature(ctx, input),
   'network.update': (input, ctx) => updateFeature(ctx, input),
   'network.delete': (input, ctx) => deleteFeature(ctx, input.layer, input.id),
