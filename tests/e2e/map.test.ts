@@ -1,6 +1,6 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, deskPage, launchChromium, serve, type Served } from './harness';
@@ -37,7 +37,9 @@ async function importFile(page: Page, file: string, crsLabel?: string) {
   await page.getByTestId('import-preview').waitFor();
   if (crsLabel) await page.getByLabel(crsLabel).check();
   await page.getByRole('dialog').getByRole('button', { name: '导入', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: '已导入' }).waitFor();
+  // This import's own notice (an earlier import's may still be showing), then the dialog is gone.
+  await page.getByRole('status').filter({ hasText: `已导入 ${basename(file)}` }).waitFor();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
   await mapIdle(page);
 }
 
@@ -89,6 +91,7 @@ describe('the network map', () => {
     const { page, context } = await deskPage(browser);
     await page.goto(server.url);
     await expect.poll(async () => (await rendered(page, ['ditch-line'])).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await mapIdle(page);
     const before = (await rendered(page, ['ditch-line'])).length;
     await page.getByRole('button', { name: '导入', exact: true }).click();
     await page.getByTestId('import-file').setInputFiles(join(FIXTURES, 'bad-truncated.kml'));

@@ -110,8 +110,9 @@ export function NetworkMap(props: NetworkMapProps) {
   useEffect(() => {
     let map: MapLibre | null = null;
     let cancelled = false;
+    // The font loads while the map starts; labels are drawn only after it has (see the data effect).
+    void loadMapFont([]);
     void (async () => {
-      await loadMapFont(latest.current.collection?.features.map((f) => String(f.properties.name ?? '')) ?? []);
       if (cancelled || !container.current) return;
       map = new MapLibre({
         container: container.current,
@@ -165,6 +166,8 @@ export function NetworkMap(props: NetworkMapProps) {
     const map = mapRef.current;
     if (!map || !loaded || !props.collection) return;
     void loadMapFont(props.collection.features.map((f) => String(f.properties.name ?? ''))).then(() => {
+      // New data is not drawn yet: say so until maplibre's next idle, so waiters see the new network.
+      container.current?.setAttribute('data-map-state', 'busy');
       const byLayer = splitByLayer(props.collection!);
       for (const [layer, source] of Object.entries(NETWORK_SOURCES)) {
         (map.getSource(source) as GeoJSONSource | undefined)?.setData(byLayer[layer as Layer]);

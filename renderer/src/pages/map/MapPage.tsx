@@ -6,6 +6,7 @@ import { LAYER_LABELS, LAYERS, type Layer } from '../../../../shared/domain/netw
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
+import { collectionBounds } from '../../map/bounds';
 import { NetworkMap, type Bbox } from '../../map/NetworkMap';
 import { useApp } from '../../shell/AppContext';
 import { FeaturePanel } from './FeaturePanel';
@@ -34,14 +35,16 @@ export function MapPage() {
   const drawing = useDrawing();
 
   const fit = useCallback((bbox: Bbox) => setFitTo({ bbox, key: Date.now() }), []);
-  // Zoom to the whole network once, when it first arrives.
+  // Zoom to the whole network once, when it first arrives — before the map cuts it into tiles, so
+  // the first draw is already at the right zoom.
   const [fitted, setFitted] = useState(false);
   useEffect(() => {
-    if (!fitted && summary?.bbox) {
-      fit(summary.bbox as Bbox);
+    const bbox = !fitted && collection ? collectionBounds(collection) : null;
+    if (bbox) {
+      fit(bbox);
       setFitted(true);
     }
-  }, [summary, fitted, fit]);
+  }, [collection, fitted, fit]);
 
   const changed = useCallback(async () => {
     setVersion((v) => v + 1);
