@@ -71,7 +71,7 @@ describe('the network map', () => {
     const panel = page.getByTestId('feature-panel');
     await panel.waitFor();
     const id = await panel.getAttribute('data-feature-id');
-    const colour = async () => (await rendered(page, ['ditch-line'])).find((f) => f.id === id)?.color;
+    const colour = async () => (await rendered(page, ['ditch-line', 'ditch-silted'])).find((f) => f.id === id)?.color;
     expect(await colour()).not.toBe('#d7261e');
     await panel.getByLabel('状况').selectOption('blocked');
     await panel.getByRole('button', { name: '保存修改' }).click();
