@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { worksSchema } from './totals';
 import { id, isoDate, isoTimestamp } from './common';
 import { bilingual } from './validation';
 
@@ -32,7 +33,8 @@ export const DEPLOYMENT_LIMITS = {
   pumpedM3: 100_000_000,
 } as const;
 
-function count(zh: string, en: string, max: number) {
+/** A whole-number count from 0 to `max` (people, machines), 0 when left out, with bilingual messages. */
+export function countField(zh: string, en: string, max: number) {
   const whole = bilingual(`${zh}应为 0 到 ${max} 之间的整数`, `${en} must be a whole number from 0 to ${max}`);
   return z
     .int({ error: whole })
@@ -65,17 +67,17 @@ export const deploymentRowInputSchema = z.strictObject({
   task: z.enum(DEPLOYMENT_TASKS, {
     error: bilingual('任务应为 抽、疏、挖、清、铺、巡 之一', 'task must be one of pump, guide, dig, clear, culvert, patrol'),
   }),
-  people: count('人数', 'people', DEPLOYMENT_LIMITS.people),
-  excavators: count('钩机台数', 'excavators', DEPLOYMENT_LIMITS.machines),
-  longArmExcavators: count('长臂钩机台数', 'long-arm excavators', DEPLOYMENT_LIMITS.machines),
-  dumpTrucks: count('翻斗车台数', 'dump trucks', DEPLOYMENT_LIMITS.machines),
-  pumps: count('水泵台数', 'pumps', DEPLOYMENT_LIMITS.machines),
+  people: countField('人数', 'people', DEPLOYMENT_LIMITS.people),
+  excavators: countField('钩机台数', 'excavators', DEPLOYMENT_LIMITS.machines),
+  longArmExcavators: countField('长臂钩机台数', 'long-arm excavators', DEPLOYMENT_LIMITS.machines),
+  dumpTrucks: countField('翻斗车台数', 'dump trucks', DEPLOYMENT_LIMITS.machines),
+  pumps: countField('水泵台数', 'pumps', DEPLOYMENT_LIMITS.machines),
   hours: z
     .number({ error: bilingual('作业时长应为 0 到 24 之间的小时数', 'hours must be a number from 0 to 24') })
     .min(0, { error: bilingual('作业时长不能是负数', 'hours must not be negative') })
     .max(24, { error: bilingual('作业时长一天不超过 24 小时', 'hours are at most 24 in a day') })
     .default(0),
-  culvertsLaid: count('铺设涵管数', 'culverts laid', DEPLOYMENT_LIMITS.culverts),
+  culvertsLaid: countField('铺设涵管数', 'culverts laid', DEPLOYMENT_LIMITS.culverts),
   culvertMeters: metres('涵管长度', 'culvert length'),
   fieldDitchMeters: metres('新挖条田沟长度', 'field ditch dug'),
   clearedDitchMeters: metres('清淤沟渠长度', 'ditch cleared'),
@@ -130,11 +132,7 @@ export const deploymentSumsSchema = z.object({
   dumpTrucks: z.int(),
   pumps: z.int(),
   pumpHours: z.number(),
-  culvertsLaid: z.int(),
-  culvertMeters: z.number(),
-  fieldDitchMeters: z.number(),
-  clearedDitchMeters: z.number(),
-  pumpedM3: z.number(),
+  ...worksSchema.shape,
 });
 export type DeploymentSums = z.infer<typeof deploymentSumsSchema>;
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { BLOCKAGE_STATUSES, DITCH_CONDITIONS } from '../domain/network';
 import { id, isoDate, isoTimestamp } from './common';
-import { DEPLOYMENT_TASKS, PLACE_KINDS } from './deployments';
+import { countField, DEPLOYMENT_LIMITS, DEPLOYMENT_TASKS, PLACE_KINDS } from './deployments';
 import { totalsSchema } from './totals';
 import { bilingual } from './validation';
 
@@ -17,14 +17,6 @@ const text = (max: number, zh: string, en: string) =>
     .trim()
     .max(max, { error: bilingual(`${zh}不超过 ${max} 个字`, `${en} is at most ${max} characters`) });
 
-const machines = (zh: string, en: string, max: number) => {
-  const whole = bilingual(`${zh}应为 0 到 ${max} 之间的整数`, `${en} must be a whole number from 0 to ${max}`);
-  return z
-    .int({ error: whole })
-    .min(0, { error: bilingual(`${zh}不能是负数`, `${en} must not be negative`) })
-    .max(max, { error: whole })
-    .default(0);
-};
 
 /** One planned deployment for the next day (明日计划出动), typed on the sheet page. */
 export const sheetPlanRowSchema = z.strictObject({
@@ -32,11 +24,11 @@ export const sheetPlanRowSchema = z.strictObject({
   task: z.enum(DEPLOYMENT_TASKS, {
     error: bilingual('任务应为 抽、疏、挖、清、铺、巡 之一', 'task must be one of pump, guide, dig, clear, culvert, patrol'),
   }),
-  people: machines('人数', 'people', 20_000),
-  excavators: machines('钩机台数', 'excavators', 5_000),
-  longArmExcavators: machines('长臂钩机台数', 'long-arm excavators', 5_000),
-  dumpTrucks: machines('翻斗车台数', 'dump trucks', 5_000),
-  pumps: machines('水泵台数', 'pumps', 5_000),
+  people: countField('人数', 'people', DEPLOYMENT_LIMITS.people),
+  excavators: countField('钩机台数', 'excavators', DEPLOYMENT_LIMITS.machines),
+  longArmExcavators: countField('长臂钩机台数', 'long-arm excavators', DEPLOYMENT_LIMITS.machines),
+  dumpTrucks: countField('翻斗车台数', 'dump trucks', DEPLOYMENT_LIMITS.machines),
+  pumps: countField('水泵台数', 'pumps', DEPLOYMENT_LIMITS.machines),
   note: text(100, '备注', 'note').default(''),
 });
 export type SheetPlanRow = z.output<typeof sheetPlanRowSchema>;
