@@ -33,6 +33,12 @@ export const changeEntrySchema = z.strictObject({
   /** The whole row as it is after the change, column name → value; null for a delete (a tombstone). */
   row: z.record(z.string(), z.unknown()).nullable(),
   hlc: hlcString,
+  /**
+   * The clock of the row version this change was made on top of (null for an insert, or a row the
+   * origin had never seen changed). Two changes to one row with the same base were made in
+   * parallel: one wins by clock, the other is kept as a conflict (ODK Central's base version).
+   */
+  baseHlc: hlcString.nullable(),
   /** The installation (desk, server) that made the change. */
   origin: z.string().min(1).max(64),
   /** Changes made by one save share a batch id, so an undo can take the save back as one step. */

@@ -34,7 +34,7 @@ describe('hybrid logical clock', () => {
   it('a feed entry with a bad clock or table name is refused', () => {
     const entry = {
       changeId: '6f1c1f8e-4b9a-4a53-9d0c-0d6a8c1f2a10', townshipId: 't', table: 'ditch', rowId: 'r', op: 'update',
-      row: { id: 'r' }, hlc: formatHlc({ wallMs: 1, counter: 0, origin: 'o' }), origin: 'o', batchId: 'b', source: 'desk',
+      row: { id: 'r' }, hlc: formatHlc({ wallMs: 1, counter: 0, origin: 'o' }), baseHlc: null, origin: 'o', batchId: 'b', source: 'desk',
       at: '2026-12-01T00:00:00.000Z',
     };
     expect(changeEntrySchema.safeParse(entry).success).toBe(true);
