@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testTiandituKey } from '../../../electron/core/services/setup/tianditu';
 import { AppError } from '../../../shared/contract/errors';
+import type { Division, TownshipDetail } from '../../../shared/contract/setup';
 import { tempCore } from '../../helpers/tempDir';
 
 const fixedNow = () => new Date('2026-05-20T02:00:00Z');
@@ -23,12 +24,13 @@ describe('first-run setup', () => {
     const found = await core.dispatch('setup.searchTownships', { query: '梨树 双河' });
     expect(found).toMatchObject({ ok: true, value: { total: 1, matches: [{ code: '220322204', name: '双河乡', path: ['吉林省', '四平市', '梨树县'] }] } });
     const several = await core.dispatch('setup.searchTownships', { query: '双河乡' });
-    expect(several.ok && several.value.total).toBeGreaterThan(1);
+    expect(several.ok && (several.value as { total: number }).total).toBeGreaterThan(1);
     const detail = await core.dispatch('setup.township', { code: '220322204' });
-    expect(detail.ok && detail.value.villages).toHaveLength(13);
-    expect(detail.ok && detail.value.villages).toContain('三合堡村');
+    const villages = detail.ok ? (detail.value as TownshipDetail).villages : [];
+    expect(villages).toHaveLength(13);
+    expect(villages).toContain('三合堡村');
     const counties = await core.dispatch('setup.divisions', { parent: '2203' });
-    expect(counties.ok && counties.value.map((d) => d.name)).toContain('梨树县');
+    expect(counties.ok && (counties.value as Division[]).map((d) => d.name)).toContain('梨树县');
     core.close();
   });
 
@@ -36,10 +38,10 @@ describe('first-run setup', () => {
     const core = await tempCore({ now: fixedNow });
     const detail = await core.dispatch('setup.township', { code: '220322204' });
     if (!detail.ok) throw new Error('no township');
-    const saved = await core.dispatch('setup.apply', { ...SHUANGHE, villages: detail.value.villages });
+    const saved = await core.dispatch('setup.apply', { ...SHUANGHE, villages: (detail.value as TownshipDetail).villages });
     expect(saved).toMatchObject({ ok: true, value: { townshipName: '双河乡', townshipCode: '220322204', setupState: 'done', seasonStart: '2026-06-01' } });
     const options = await core.dispatch('deployments.options', {});
-    expect(options.ok && options.value.villages).toContain('三合堡村');
+    expect(options.ok && (options.value as { villages: string[] }).villages).toContain('三合堡村');
     expect(await core.dispatch('setup.status', {})).toMatchObject({ ok: true, value: { state: 'done', needed: false } });
     core.close();
   });
