@@ -14,8 +14,10 @@ export function Shell() {
   // A new office's empty data folder opens on the first-run setup instead of a blank map; a
   // link to a page (#/settings, …) still opens that page.
   useEffect(() => {
-    if (window.location.hash.replace(/^#\/?/, '') !== '') return;
-    void invoke('setup.status', {}).then((s) => s.needed && go('setup'), () => undefined);
+    const atStart = () => window.location.hash.replace(/^#\/?/, '') === '';
+    if (!atStart()) return;
+    // Only while the user has not gone anywhere yet: a click on 设置 meanwhile wins.
+    void invoke('setup.status', {}).then((s) => s.needed && atStart() && go('setup'), () => undefined);
     // Once, when the window opens: later visits to the map are the user's choice.
   }, []);
   return (
