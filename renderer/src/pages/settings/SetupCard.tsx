@@ -7,7 +7,7 @@ export function SetupCard() {
   const { settings } = useApp();
   return (
     <section className="card">
-      <h2>{t('setup.title')}</h2>
+      <h2>{t('setup.identity')}</h2>
       <p className="muted">
         {t('setup.code')}：<span data-testid="settings-township-code">{settings.townshipCode || '—'}</span>
       </p>
