@@ -7,8 +7,8 @@ const LINGER_BYTES = 8 * 1048576;
 
 /** The one body-size refusal of every port. */
 export function tooLarge(limit: number): AppError {
-  const mb = Math.max(1, Math.round(limit / 1048576));
-  return new AppError('payload_too_large', { zh: `请求内容过大（上限 ${mb} MB）`, en: `Request body too large (limit ${mb} MB)` }, { limitBytes: limit });
+  const size = limit >= 1048576 ? `${Math.round(limit / 1048576)} MB` : `${Math.round(limit / 1024)} KB`;
+  return new AppError('payload_too_large', { zh: `请求内容过大（上限 ${size}）`, en: `Request body too large (limit ${size})` }, { limitBytes: limit });
 }
 
 /** Whether the request says it carries a body (a length above zero, or chunks). */

@@ -2,8 +2,8 @@
  * The path of a request, read defensively (issue 16: `GET //[ HTTP/1.1` once threw an uncaught
  * `Invalid URL` and took every port down). Only origin-form targets (`/path?query`) are ours;
  * absolute-form (`http://host/…`), authority-form (`host:port`), asterisk-form (`*`), control
- * characters, backslashes and anything the URL parser refuses answer null, and the caller says 400.
- * The path stays percent-encoded: each route decodes what it needs, and a bad escape is its 400.
+ * characters, backslashes, broken percent-escapes and anything the URL parser refuses answer null,
+ * and the caller says 400. The path stays percent-encoded: each route decodes what it needs.
  */
 export function requestPath(rawTarget: string | undefined): string | null {
   if (!rawTarget || rawTarget.length > 8192 || !rawTarget.startsWith('/')) return null;
@@ -18,7 +18,7 @@ export function requestPath(rawTarget: string | undefined): string | null {
     return null;
   }
   if (url.host !== 'host.invalid') return null;
-  return url.pathname;
+  return decodeSegment(url.pathname) === null ? null : url.pathname;
 }
 
 /** A percent-encoded path segment decoded, or null when its escapes are broken. */

@@ -13,10 +13,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** A JSON answer; `close` asks the client to open a new connection for its next request. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
   if (res.headersSent || res.writableEnded) return;
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+  const text = JSON.stringify(body);
+  const headers: Record<string, string | number> = {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  };
   if (close) headers.Connection = 'close';
   res.writeHead(status, headers);
-  res.end(JSON.stringify(body));
+  res.end(text);
 }
 
 /** The one error shape of every port: `{ error: { code, message, messageEn, details? } }` with the code's status. */
@@ -52,6 +58,7 @@ export function writeRawError(socket: Socket, error: AppError): void {
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
+  405: 'Method Not Allowed',
   408: 'Request Timeout',
   413: 'Payload Too Large',
   431: 'Request Header Fields Too Large',

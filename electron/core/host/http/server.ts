@@ -26,6 +26,13 @@ function clientErrorAnswer(error: NodeJS.ErrnoException): AppError {
   return new AppError('bad_request', { zh: '请求格式无效', en: 'Malformed request' }, { reason: error.code ?? 'unknown' });
 }
 
+function refuseMethod(req: IncomingMessage, res: ServerResponse, allow: string): void {
+  const unread = hasBody(req) && !req.complete;
+  res.setHeader('Allow', allow);
+  sendError(res, new AppError('method_not_allowed', { zh: `此地址只接受 ${allow}`, en: `This address accepts ${allow} only` }), unread);
+  if (unread) discardRest(req);
+}
+
 async function route<C>(req: IncomingMessage, res: ServerResponse, opts: HostOptions<C>): Promise<void> {
   const path = requestPath(req.url);
   if (path === null) {
@@ -35,19 +42,29 @@ async function route<C>(req: IncomingMessage, res: ServerResponse, opts: HostOpt
     return;
   }
   opts.onRequest?.();
+  // A GET or HEAD with a body is how requests get smuggled past proxies; nothing of ours takes one.
+  if ((req.method === 'GET' || req.method === 'HEAD') && hasBody(req)) {
+    sendError(res, new AppError('bad_request', { zh: 'GET 请求不能带请求体', en: 'A GET request cannot carry a body' }), true);
+    discardRest(req);
+    return;
+  }
   const unavailable = opts.available?.();
   if (unavailable) {
     sendError(res, unavailable, true);
     return;
   }
   if (path === '/api/health') {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res, 'GET, HEAD');
     const refused = opts.access.admit(req);
     if (refused) return sendError(res, refused);
     return sendJson(res, 200, { ok: true, ...(opts.health?.() ?? {}) });
   }
   const api = /^\/api\/([^/]+)$/.exec(path);
   if (api) return handleApi(req, res, api[1]!, opts);
-  if (opts.site && !path.startsWith('/api/') && (req.method === 'GET' || req.method === 'HEAD')) return opts.site(req, res, path);
+  if (opts.site && !path.startsWith('/api/')) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res, 'GET, HEAD');
+    return opts.site(req, res, path);
+  }
   const shown = path.slice(0, 200);
   const unread = hasBody(req) && !req.complete;
   sendError(res, new AppError('not_found', { zh: `没有这个地址：${shown}`, en: `No such path: ${shown}` }), unread);
@@ -88,6 +105,10 @@ export function startHost<C>(opts: HostOptions<C>): Promise<Host> {
       return;
     }
     writeRawError(socket, clientErrorAnswer(error));
+  });
+  // CONNECT (a proxy tunnel) is not for us; without this node:http would just drop the socket.
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    writeRawError(socket, new AppError('method_not_allowed', { zh: '不支持 CONNECT', en: 'CONNECT is not supported' }));
   });
   return new Promise((resolveHost, reject) => {
     server.once('error', reject);
