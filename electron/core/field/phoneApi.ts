@@ -171,8 +171,11 @@ export type PhoneHandler<P extends PhoneProcedureName> = (
   caller: PhoneCaller,
 ) => z.input<PhoneProcedures[P]['output']> | Promise<z.input<PhoneProcedures[P]['output']>>;
 
+/** The whole phone table: one handler for every phone procedure in the contract. */
+export type PhoneHandlers = { [P in PhoneProcedureName]: PhoneHandler<P> };
+
 /** Every phone procedure's handler: one missing from this table fails to compile. */
-export const phoneHandlers: { [P in PhoneProcedureName]: PhoneHandler<P> } = {
+export const phoneHandlers: PhoneHandlers = {
   'phone.me': (_input, ctx, caller) => me(ctx, caller),
   'phone.blockages': (_input, ctx, caller) => blockages(ctx, caller),
   'phone.update': (input, ctx, caller) => update(ctx, caller, input),
