@@ -30,6 +30,12 @@ export interface BlockageDbRow {
   photo_count: number;
 }
 
+/** A blockage's current state as its own row keeps it (status, team, machines): what a lifecycle move needs. */
+export type BlockageStateRow = Pick<
+  BlockageDbRow,
+  'id' | 'status' | 'status_at' | 'reported_at' | 'team_id' | 'reported_by_team_id' | 'excavators' | 'long_arm_excavators' | 'pumps' | 'deleted_at'
+>;
+
 /** One lifecycle event as stored. */
 export interface EventDbRow {
   id: string;
@@ -114,6 +120,19 @@ export class BlockageRepository {
   /** One blockage, live or not. */
   get(id: string): BlockageDbRow | undefined {
     return this.db.prepare(`${SELECT_BLOCKAGE_ROW} WHERE b.id = ? AND b.township_id = ?`).get(id, this.townshipId) as BlockageDbRow | undefined;
+  }
+
+  /**
+   * One blockage's current state, live or not, from its own row alone: no joins, no event
+   * aggregates, so a field update costs the same on the first day and after 200k events.
+   */
+  state(id: string): BlockageStateRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT id, status, status_at, reported_at, team_id, reported_by_team_id, excavators, long_arm_excavators, pumps, deleted_at
+         FROM blockage WHERE id = ? AND township_id = ?`,
+      )
+      .get(id, this.townshipId) as BlockageStateRow | undefined;
   }
 
   events(blockageId: string): EventView[] {
