@@ -1,18 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../../../shared/contract/errors';
 import { UPLOAD_CONTENT_TYPE } from '../../../../shared/contract/uploads';
-import { discardRest, hasBody, readBody } from './body';
+import { readBody, refuse } from './body';
 import { decodeSegment } from './requestTarget';
 import { sendError, sendJson } from './respond';
 import type { HostOptions } from './types';
 import { uploadInput } from './uploadInput';
-
-/** Refuse without reading the body: answer, then let the rest of the body go. */
-function refuse(req: IncomingMessage, res: ServerResponse, error: AppError): void {
-  const unread = hasBody(req) && !req.complete;
-  sendError(res, error, unread);
-  if (unread) discardRest(req);
-}
 
 function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

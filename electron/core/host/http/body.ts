@@ -1,5 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../../../shared/contract/errors';
+import { sendError } from './respond';
 
 /** How long, and how much more, a refused body is read and thrown away so the client sees our answer. */
 const LINGER_MS = 2000;
@@ -76,4 +77,14 @@ export function discardRest(req: IncomingMessage): void {
   req.on('end', () => clearTimeout(timer));
   req.on('error', () => clearTimeout(timer));
   req.resume();
+}
+
+/**
+ * Refuse a request: answer, and if its body was not read (or `close`), close after the answer and
+ * drop the rest of the body meanwhile.
+ */
+export function refuse(req: IncomingMessage, res: ServerResponse, error: AppError, close = false): void {
+  const unread = hasBody(req) && !req.complete;
+  sendError(res, error, unread || close);
+  if (unread) discardRest(req);
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { AppError } from '../../../../shared/contract/errors';
 import { handleApi } from './api';
-import { discardRest, hasBody } from './body';
+import { hasBody, refuse } from './body';
 import { requestPath } from './requestTarget';
 import { internalError, sendError, sendJson, writeRawError } from './respond';
 import type { Host, HostOptions, HostTimeouts } from './types';
@@ -27,26 +27,18 @@ function clientErrorAnswer(error: NodeJS.ErrnoException): AppError {
 }
 
 function refuseMethod(req: IncomingMessage, res: ServerResponse, allow: string): void {
-  const unread = hasBody(req) && !req.complete;
   res.setHeader('Allow', allow);
-  sendError(res, new AppError('method_not_allowed', { zh: `此地址只接受 ${allow}`, en: `This address accepts ${allow} only` }), unread);
-  if (unread) discardRest(req);
+  refuse(req, res, new AppError('method_not_allowed', { zh: `此地址只接受 ${allow}`, en: `This address accepts ${allow} only` }));
 }
 
 async function route<C>(req: IncomingMessage, res: ServerResponse, opts: HostOptions<C>): Promise<void> {
   const path = requestPath(req.url);
-  if (path === null) {
-    const unread = hasBody(req);
-    sendError(res, new AppError('bad_request', { zh: '请求地址无效', en: 'Invalid request target' }), true);
-    if (unread) discardRest(req);
-    return;
-  }
+  // Never keep a connection whose request made no sense.
+  if (path === null) return refuse(req, res, new AppError('bad_request', { zh: '请求地址无效', en: 'Invalid request target' }), true);
   opts.onRequest?.();
   // A GET or HEAD with a body is how requests get smuggled past proxies; nothing of ours takes one.
   if ((req.method === 'GET' || req.method === 'HEAD') && hasBody(req)) {
-    sendError(res, new AppError('bad_request', { zh: 'GET 请求不能带请求体', en: 'A GET request cannot carry a body' }), true);
-    discardRest(req);
-    return;
+    return refuse(req, res, new AppError('bad_request', { zh: 'GET 请求不能带请求体', en: 'A GET request cannot carry a body' }), true);
   }
   const unavailable = opts.available?.();
   if (unavailable) {
@@ -66,9 +58,7 @@ async function route<C>(req: IncomingMessage, res: ServerResponse, opts: HostOpt
     return opts.site(req, res, path);
   }
   const shown = path.slice(0, 200);
-  const unread = hasBody(req) && !req.complete;
-  sendError(res, new AppError('not_found', { zh: `没有这个地址：${shown}`, en: `No such path: ${shown}` }), unread);
-  if (unread) discardRest(req);
+  refuse(req, res, new AppError('not_found', { zh: `没有这个地址：${shown}`, en: `No such path: ${shown}` }));
 }
 
 /**
