@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { PhoneBlockage, PhoneOutput, PhoneProcedureName, phoneProcedures } from '../../../shared/contract/field';
+import type { PhoneBlockage, PhoneOutput, PhoneProcedureName, PhoneProcedures } from '../../../shared/contract/phone';
 import { FIELD_ACTION_LABELS, fieldActionAllowed, fieldActionStatus, isOpenStatus } from '../../../shared/domain/blockageLifecycle';
 import { BLOCKAGE_STATUS_LABELS } from '../../../shared/domain/network';
 import { getSettings } from '../services/settings/settingsService';
@@ -26,7 +26,7 @@ export interface PhoneCaller {
 
 const RECENT_DONE_MS = 3 * 86_400_000;
 
-type Input<P extends PhoneProcedureName> = z.output<(typeof phoneProcedures)[P]['input']>;
+type Input<P extends PhoneProcedureName> = z.output<PhoneProcedures[P]['input']>;
 
 function actorOf(caller: PhoneCaller): Actor {
   return { source: 'field', actor: caller.token.label ? `${caller.team.name} · ${caller.token.label}` : caller.team.name, teamId: caller.team.id };
@@ -164,16 +164,17 @@ function report(ctx: CoreContext, caller: PhoneCaller, input: Input<'phone.repor
   }
 }
 
-/** Run one phone procedure for an authenticated caller (input already parsed by the contract). */
-export function runPhoneProcedure(ctx: CoreContext, caller: PhoneCaller, name: PhoneProcedureName, input: unknown): unknown {
-  switch (name) {
-    case 'phone.me':
-      return me(ctx, caller);
-    case 'phone.blockages':
-      return blockages(ctx, caller);
-    case 'phone.update':
-      return update(ctx, caller, input as Input<'phone.update'>);
-    case 'phone.report':
-      return report(ctx, caller, input as Input<'phone.report'>);
-  }
-}
+/** The handler for one phone procedure, typed from the phone contract: parsed input in, contract output out. */
+export type PhoneHandler<P extends PhoneProcedureName> = (
+  input: z.output<PhoneProcedures[P]['input']>,
+  ctx: CoreContext,
+  caller: PhoneCaller,
+) => z.input<PhoneProcedures[P]['output']> | Promise<z.input<PhoneProcedures[P]['output']>>;
+
+/** Every phone procedure's handler: one missing from this table fails to compile. */
+export const phoneHandlers: { [P in PhoneProcedureName]: PhoneHandler<P> } = {
+  'phone.me': (_input, ctx, caller) => me(ctx, caller),
+  'phone.blockages': (_input, ctx, caller) => blockages(ctx, caller),
+  'phone.update': (input, ctx, caller) => update(ctx, caller, input),
+  'phone.report': (input, ctx, caller) => report(ctx, caller, input),
+};
