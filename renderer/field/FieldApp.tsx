@@ -244,7 +244,6 @@ export function FieldApp() {
       ) : open ? (
         <BlockageScreen blockage={open} fix={fix} onBack={() => setScreen({ kind: 'list' })} onAction={(a, n, p) => act(open, a, n, p)} />
       ) : (
-        <>
           <ListScreen
             blockages={blockages}
             fresh={fresh}
@@ -256,9 +255,8 @@ export function FieldApp() {
               setScreen({ kind: 'blockage', id });
             }}
             onReport={() => setScreen({ kind: 'report' })}
+            patrol={<PatrolBar patrol={patrol} />}
           />
-          <PatrolBar patrol={patrol} />
-        </>
       )}
       {toast ? (
         <div className={`f-toast ${toast.kind}`} role="status" data-testid="field-toast">
