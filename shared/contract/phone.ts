@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { FIELD_ACTIONS, BLOCKAGE_EVENT_KINDS } from '../domain/blockageLifecycle';
 import { BLOCKAGE_STATUSES } from '../domain/network';
-import { assignedMachinesSchema, photoInputSchema, gpsPositionSchema } from './blockages';
+import { blockageRowSchema, photoInputSchema, gpsPositionSchema } from './blockages';
 import { id, isoTimestamp } from './common';
 import { bilingual } from './validation';
 import { trackChunkInputSchema, trackChunkResultSchema } from './patrol';
@@ -21,15 +21,8 @@ export const phoneEventSchema = z.object({
   hasPhoto: z.boolean(),
 });
 
-export const phoneBlockageSchema = z.object({
-  id,
-  name: z.string(),
-  village: z.string(),
-  status: z.enum(BLOCKAGE_STATUSES),
-  position: z.tuple([z.number(), z.number()]),
-  reportedAt: isoTimestamp,
-  note: z.string(),
-  machines: assignedMachinesSchema,
+/** A blockage as a phone sees it: the desk row's own fields, plus what the team needs on site. */
+export const phoneBlockageSchema = blockageRowSchema.pick({ id: true, name: true, village: true, status: true, position: true, reportedAt: true, note: true, machines: true }).extend({
   /** Assigned to this team (it may change the status); false for its own reports awaiting dispatch. */
   assigned: z.boolean(),
   ditch: z.object({ name: z.string(), coordinates: z.array(z.tuple([z.number(), z.number()])) }).nullable(),

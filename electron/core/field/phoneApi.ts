@@ -98,13 +98,13 @@ function blockages(ctx: CoreContext, caller: PhoneCaller): PhoneBlockage[] {
 function update(ctx: CoreContext, caller: PhoneCaller, input: Input<'phone.update'>): PhoneOutput<'phone.update'> {
   const repo = blockageRepo(ctx);
   const first = earlier(ctx, caller, input.clientId);
-  if (first) return { eventId: first.id, status: repo.get(first.blockage_id)!.status, duplicate: true };
+  if (first) return { eventId: first.id, status: repo.state(first.blockage_id)!.status, duplicate: true };
   // Checked before anything is written; a bad photo refuses the whole update.
   const photo = checkedPhoto(input.photo);
   try {
     return withPhoto(ctx, photo, (photoName) =>
       ctx.db.transaction(() => {
-        const b = repo.get(input.blockageId);
+        const b = repo.state(input.blockageId);
         if (!b || b.deleted_at) throw new AppError('not_found', { zh: '找不到该堵点，可能已被删除', en: 'No such blockage; it may have been deleted' });
         const own = b.team_id === caller.team.id;
         const ownReport = b.reported_by_team_id === caller.team.id && b.team_id === null;
@@ -136,7 +136,7 @@ function update(ctx: CoreContext, caller: PhoneCaller, input: Input<'phone.updat
     // Two copies of one update racing in: the second finds the first's id taken.
     if (isClientIdClash(error)) {
       const e = earlier(ctx, caller, input.clientId)!;
-      return { eventId: e.id, status: repo.get(e.blockage_id)!.status, duplicate: true };
+      return { eventId: e.id, status: repo.state(e.blockage_id)!.status, duplicate: true };
     }
     throw error;
   }
@@ -172,8 +172,11 @@ export type PhoneHandler<P extends PhoneProcedureName> = (
   caller: PhoneCaller,
 ) => z.input<PhoneProcedures[P]['output']> | Promise<z.input<PhoneProcedures[P]['output']>>;
 
+/** The whole phone table: one handler for every phone procedure in the contract. */
+export type PhoneHandlers = { [P in PhoneProcedureName]: PhoneHandler<P> };
+
 /** Every phone procedure's handler: one missing from this table fails to compile. */
-export const phoneHandlers: { [P in PhoneProcedureName]: PhoneHandler<P> } = {
+export const phoneHandlers: PhoneHandlers = {
   'phone.me': (_input, ctx, caller) => me(ctx, caller),
   'phone.blockages': (_input, ctx, caller) => blockages(ctx, caller),
   'phone.update': (input, ctx, caller) => update(ctx, caller, input),

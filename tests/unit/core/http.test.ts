@@ -138,3 +138,33 @@ describe('browser-mode HTTP host: big bodies and bytes', () => {
     expect(((await badHeader.json()) as { error: { code: string } }).error.code).toBe('bad_json');
   });
 });
+
+describe('the one host', () => {
+  it('answers a fault inside a request with a vague JSON 500 and stays up', async () => {
+    const { startHost, loopbackAccess } = await import('../../../electron/core/host/http/index');
+    let port = 0;
+    const faulty = await startHost<null>({
+      name: 'test',
+      host: '127.0.0.1',
+      port: 0,
+      api: { has: () => true, call: () => Promise.reject(new Error('secret internals')), uploadField: () => null },
+      access: loopbackAccess(() => port),
+      site: () => {
+        throw new Error('disk gone');
+      },
+      maxBodyBytes: 1024,
+    });
+    port = faulty.port;
+    try {
+      const api = await post(faulty.url, 'anything', '{}');
+      expect(api.status).toBe(500);
+      const body = (await api.json()) as { error: { code: string; message: string; messageEn: string } };
+      expect(body.error).toMatchObject({ code: 'internal', message: expect.any(String), messageEn: expect.any(String) });
+      expect(JSON.stringify(body)).not.toContain('secret internals');
+      expect((await fetch(`${faulty.url}page`)).status).toBe(500);
+      expect((await fetch(`${faulty.url}api/health`)).status).toBe(200);
+    } finally {
+      await faulty.close();
+    }
+  });
+});

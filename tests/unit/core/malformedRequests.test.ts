@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openCore, type Core } from '../../../electron/core/app';
 import { closesWithin, rawExchange } from '../../helpers/rawHttp';
 import { teamWithToken } from '../field/helpers';
+import { DEFAULT_TIMEOUTS } from '../../../electron/core/host/http/index';
 
 const LIMIT = 64 * 1024;
 const TIMEOUTS = { headersMs: 600, requestMs: 1500, keepAliveMs: 400, idleMs: 1500, checkEveryMs: 100 };
@@ -195,5 +196,26 @@ describe.each(['desk', 'field'])('malformed requests on the %s port', (name) => 
     expect(kept.ms, 'kept-alive socket').not.toBeNull();
     expect(kept.ms!).toBeLessThan(3000);
     await healthy(p);
+  });
+});
+
+describe('timeouts in the app', () => {
+  it('closes slow-header and idle sockets on both ports by default, not only when a test asks', async () => {
+    const core = await fileCore();
+    const desk = await startHttpHost({ dispatch: core.dispatch, staticDir: null, port: 0 });
+    const field = await startFieldServer({ ctx: core.ctx, staticDir: null, port: 0, host: '127.0.0.1' });
+    try {
+      for (const server of [desk.server, field.server]) {
+        expect(server.headersTimeout).toBe(DEFAULT_TIMEOUTS.headersMs);
+        expect(server.requestTimeout).toBe(DEFAULT_TIMEOUTS.requestMs);
+        expect(server.keepAliveTimeout).toBe(DEFAULT_TIMEOUTS.keepAliveMs);
+        expect(server.timeout).toBe(DEFAULT_TIMEOUTS.idleMs);
+      }
+      // Short enough that a slow client is dropped within half a minute, long enough for a phone.
+      expect(DEFAULT_TIMEOUTS.headersMs + DEFAULT_TIMEOUTS.checkEveryMs).toBeLessThanOrEqual(30_000);
+      expect(DEFAULT_TIMEOUTS.idleMs).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([desk.close(), field.close()]);
+    }
   });
 });

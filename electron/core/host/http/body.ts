@@ -55,10 +55,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /**
- * After answering without reading the whole body (413, 401, a refused route): stop holding it —
- * throw away what is still coming for a moment so the client can read our answer before the
- * connection closes (closing on unread bytes resets it, and the client may lose the answer), then
- * close. A short body is simply drained and the connection stays usable.
+ * After answering without reading the whole body (413, 401, a refused route): never hold it.
+ * What is still arriving is read and dropped — so the client is not reset before our answer has
+ * gone out — until node:http closes the connection after the answer (it was sent with
+ * `Connection: close`), or at most LINGER_MS / LINGER_BYTES, when the socket is destroyed.
  */
 export function discardRest(req: IncomingMessage): void {
   if (req.complete || req.destroyed) return;

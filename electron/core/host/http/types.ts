@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Result } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/contract/errors';
 
@@ -60,6 +60,6 @@ export interface Host {
   /** http://<host>:<port>/ */
   url: string;
   port: number;
-  server: import('node:http').Server;
+  server: Server;
   close(): Promise<void>;
 }
