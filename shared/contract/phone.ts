@@ -10,6 +10,7 @@ import { BLOCKAGE_STATUSES } from '../domain/network';
 import { blockageRowSchema, photoInputSchema, gpsPositionSchema } from './blockages';
 import { id, isoTimestamp } from './common';
 import { bilingual } from './validation';
+import { trackChunkInputSchema, trackChunkResultSchema } from './patrol';
 
 export const phoneEventSchema = z.object({
   at: isoTimestamp,
@@ -64,6 +65,8 @@ export const phoneProcedures = {
     }),
     output: z.object({ blockageId: id, eventId: id, duplicate: z.boolean() }),
   },
+  /** A piece of a patrol walk (巡查轨迹); resent pieces are recognised by walk id and number. */
+  'phone.track': { input: trackChunkInputSchema, output: trackChunkResultSchema },
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type PhoneProcedures = typeof phoneProcedures;

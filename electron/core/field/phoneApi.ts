@@ -18,6 +18,7 @@ import { appendEvent, checkedPhoto, type Actor } from '../services/blockages/lif
 import { locatePoint } from '../services/blockages/locate';
 import { withPhoto } from '../services/blockages/photos';
 import { blockageRepo, machinesOf, positionOf, toEvent } from '../services/blockages/views';
+import { recordTrackChunk } from '../services/patrol/record';
 
 export interface PhoneCaller {
   team: TeamDbRow;
@@ -180,4 +181,5 @@ export const phoneHandlers: PhoneHandlers = {
   'phone.blockages': (_input, ctx, caller) => blockages(ctx, caller),
   'phone.update': (input, ctx, caller) => update(ctx, caller, input),
   'phone.report': (input, ctx, caller) => report(ctx, caller, input),
+  'phone.track': (input, ctx, caller) => recordTrackChunk(ctx, caller.team, actorOf(caller).actor, input),
 };

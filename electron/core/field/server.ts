@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { isPhoneProcedure } from '../../../shared/contract/phone';
 import { PHONE_UPLOAD_FIELDS, uploadField } from '../../../shared/contract/uploads';
 import type { CoreContext } from '../context';
-import { bearerAccess, fieldSite, startHost, type HostTimeouts } from '../host/http/index';
+import { bearerAccess, fieldSite, startHost, type HostOptions, type HostTimeouts } from '../host/http/index';
 import { authenticate } from '../services/teams/tokens';
 import type { PhoneCaller } from './phoneApi';
 import { createPhoneDispatch } from './phoneDispatch';
@@ -24,10 +24,16 @@ export interface FieldServerOptions {
   /** The one body-size limit; a resized photo is well under 1 MB, the limit for one is 6 MB. */
   maxBodyBytes?: number;
   timeouts?: Partial<HostTimeouts>;
+  /** A certificate: the same server is offered over HTTPS too, on `securePort`. */
+  tls?: { cert: string; key: string };
+  /** The HTTPS port (default: the next one after `port`, or any free one when `port` is 0). */
+  securePort?: number;
 }
 
 export interface FieldServer {
   port: number;
+  /** The HTTPS port, when a certificate was given. */
+  securePort: number | null;
   host: string;
   startedAt: string;
   stats: { requests: number; lastRequestAt: string | null };
@@ -43,7 +49,7 @@ export async function startFieldServer(opts: FieldServerOptions): Promise<FieldS
   const dispatch = createPhoneDispatch(ctx);
   let stop: () => void = () => undefined;
   try {
-    const started = await startHost<PhoneCaller>({
+    const hostOptions = {
       name: 'field',
       host,
       port: opts.port,
@@ -64,9 +70,22 @@ export async function startFieldServer(opts: FieldServerOptions): Promise<FieldS
         stats.lastRequestAt = new Date().toISOString();
       },
       ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
-    });
-    stop = () => started.server.close();
-    return { port: started.port, host, startedAt: new Date().toISOString(), stats, server: started.server, close: started.close };
+    } satisfies HostOptions<PhoneCaller>;
+    const started = await startHost<PhoneCaller>(hostOptions);
+    const secure = opts.tls
+      ? await startHost<PhoneCaller>({ ...hostOptions, name: 'field-https', port: opts.securePort ?? (opts.port === 0 ? 0 : opts.port + 1), tls: opts.tls }).catch(async (error: unknown) => {
+          await started.close();
+          throw error;
+        })
+      : null;
+    stop = () => {
+      started.server.close();
+      secure?.server.close();
+    };
+    const close = async () => {
+      await Promise.all([started.close(), secure?.close()]);
+    };
+    return { port: started.port, securePort: secure?.port ?? null, host, startedAt: new Date().toISOString(), stats, server: started.server, close };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { AppError } from '../../../../shared/contract/errors';
 import { handleApi } from './api';
@@ -70,12 +71,16 @@ async function route<C>(req: IncomingMessage, res: ServerResponse, opts: HostOpt
  */
 export function startHost<C>(opts: HostOptions<C>): Promise<Host> {
   const t = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
-  const server = createServer({
+  const httpOptions = {
     headersTimeout: t.headersMs,
     requestTimeout: t.requestMs,
     keepAliveTimeout: t.keepAliveMs,
     connectionsCheckingInterval: t.checkEveryMs,
-  });
+  };
+  // HTTPS when a certificate is given: the same server, requests and guards, over TLS.
+  const server: Server = opts.tls ? (createTlsServer({ ...httpOptions, cert: opts.tls.cert, key: opts.tls.key }) as unknown as Server) : createServer(httpOptions);
+  // A failed TLS handshake (a phone that does not trust the certificate yet) ends only that socket.
+  server.on('tlsClientError', (_error: Error, socket: Socket) => socket.destroy());
   server.setTimeout(t.idleMs, (socket: Socket) => socket.destroy());
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     // A stream error with no listener would be thrown; here it only ends this request.
@@ -108,7 +113,7 @@ export function startHost<C>(opts: HostOptions<C>): Promise<Host> {
       server.on('error', (error) => console.error(`[${opts.name}] server error`, error));
       const port = (server.address() as AddressInfo).port;
       resolveHost({
-        url: `http://${opts.host}:${port}/`,
+        url: `${opts.tls ? 'https' : 'http'}://${opts.host}:${port}/`,
         port,
         server,
         close: () =>

@@ -45,6 +45,12 @@ export function fieldSite(dir: string | null): StaticSite {
       }
       return sendFile(req, res, file, { 'Content-Security-Policy': fieldCsp() });
     }
+    // The installable app: its service worker (at the root, so it controls the page), manifest and icon.
+    if (path === '/field-sw.js' || path === '/field.webmanifest' || path === '/icon.png') {
+      const file = dir ? resolveStaticPath(dir, path) : null;
+      if (!file) return notFound(res);
+      return sendFile(req, res, file, { 'Cache-Control': 'no-cache' });
+    }
     const asset = /^\/assets\/([A-Za-z0-9_-][A-Za-z0-9_.-]{0,200})$/.exec(path);
     if (!asset || !dir || asset[1]!.includes('..')) return notFound(res);
     const file = resolveStaticPath(join(dir, 'assets'), `/${asset[1]}`);

@@ -54,6 +54,8 @@ export interface HostOptions<Caller> {
   /** Called for every request that parsed (request counters). */
   onRequest?: () => void;
   timeouts?: Partial<HostTimeouts>;
+  /** A certificate and key (PEM): the port speaks HTTPS. */
+  tls?: { cert: string; key: string };
 }
 
 export interface Host {
