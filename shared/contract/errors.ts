@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'forbidden',
   'unauthorized',
   'payload_too_large',
+  /** The county server could not be reached (sync); the desk keeps working. */
+  'unreachable',
   'db_corrupt',
   'db_newer_version',
   'db_readonly',
