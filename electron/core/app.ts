@@ -8,6 +8,7 @@ import { ensureTownship } from './db/township';
 import { createBackup, listBackups } from './db/backups';
 import { mirrorAttachments } from './db/attachments';
 import { dataPaths } from './paths';
+import { syncRuntime } from './services/sync/service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -17,6 +18,10 @@ export interface CoreOptions {
   now?: () => Date;
   /** Take the once-a-day automatic backup on open (the desktop app and browser mode do). */
   dailyBackup?: boolean;
+  /** Sync with the county server in the background while enrolled (the desktop app and browser mode do). */
+  syncLoop?: boolean;
+  /** Sync's timeouts and pace (tests shorten them). */
+  syncOptions?: CoreContext['syncOptions'];
 }
 
 export interface Core {
@@ -45,6 +50,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     transport: opts.transport,
     source: opts.source ?? 'desk',
     now,
+    ...(opts.syncOptions ? { syncOptions: opts.syncOptions } : {}),
   };
   if (opts.dailyBackup) {
     const today = now().toISOString().slice(0, 10);
@@ -53,5 +59,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       mirrorAttachments(paths.dataDir, paths.backupsDir);
     }
   }
-  return { ctx, db, dispatch: createDispatch(ctx), close: () => db.close() };
+  if (opts.syncLoop) syncRuntime(ctx).start();
+  return {
+    ctx,
+    db,
+    dispatch: createDispatch(ctx),
+    close: () => {
+      ctx.sync?.stop();
+      db.close();
+    },
+  };
 }

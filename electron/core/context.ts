@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SystemInfo } from '../../shared/contract/system';
+import type { SyncRuntime, SyncLoopOptions } from './services/sync/runtime';
+import type { TransportOptions } from './services/sync/transport';
 
 /** Where an operation came from; kept on history rows. */
 export type Source = 'desk' | 'field' | 'import' | 'cli' | 'demo';
@@ -16,4 +18,8 @@ export interface CoreContext {
   source: Source;
   /** The clock, injectable so tests and the demo can fix "today". */
   now(): Date;
+  /** The background sync with the county server (issue 11); made on first use, outlives calls. */
+  sync?: SyncRuntime;
+  /** Sync's timeouts, retries and loop pace (tests shorten them). */
+  syncOptions?: { transport?: Partial<Omit<TransportOptions, 'serverUrl' | 'key' | 'caFile'>>; loop?: SyncLoopOptions };
 }

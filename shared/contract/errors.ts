@@ -73,6 +73,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   unauthorized: 401,
   payload_too_large: 413,
+  unreachable: 502,
   db_corrupt: 500,
   db_newer_version: 500,
   db_readonly: 500,

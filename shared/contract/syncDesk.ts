@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isoTimestamp } from './common';
 import { bilingual } from './validation';
+import { enrolCode } from './sync';
 
 /**
  * What the shell shows: 未联网 (not enrolled) · 同步中 · 已同步 · 待上传 N · 离线 since … · an error
@@ -64,15 +65,18 @@ const serverUrl = z
     error: bilingual('服务器地址应以 https:// 开头，例如 https://fxb.example.gov.cn', 'the server address starts with https://, e.g. https://fxb.example.gov.cn'),
   });
 
-const enrolCode = z
+/** The county's one-time code as typed: case and spaces forgiven, then the server's format. */
+const deskEnrolCode = z
   .string()
   .trim()
-  .min(4, { error: bilingual('请填写县里给的一次性注册码', 'enter the one-time code the county gave you') })
-  .max(200, { error: bilingual('注册码太长了，请检查是否复制多了', 'the code is too long; check what was copied') });
+  .min(1, { error: bilingual('请填写县里给的一次性注册码', 'enter the one-time code the county gave you') })
+  .max(40, { error: bilingual('注册码太长了，请检查是否复制多了', 'the code is too long; check what was copied') })
+  .toUpperCase()
+  .pipe(enrolCode);
 
 export const syncEnrolInputSchema = z.strictObject({
   serverUrl,
-  code: enrolCode,
+  code: deskEnrolCode,
   /** A PEM certificate file on this PC to trust for this server (self-signed county servers). */
   caFile: z.string().trim().max(1000).optional(),
 });

@@ -7,7 +7,7 @@ const stamps = `
 /**
  * Sync with the county server (issue 11), the desk's side.
  *
- * - sync_link: this desk's enrolment — the server's address, the long-lived key (local only: it is
+ * - sync_state: this desk's enrolment — the server's address, the long-lived key (local only: it is
  *   never written to the change feed, so it never leaves this PC), a certificate file to trust, and
  *   where sync stands: the last local feed entry the server acknowledged and the server's cursor.
  *   One row at most; disconnecting deletes it.
@@ -20,7 +20,7 @@ export const migration0007: Migration = {
   name: 'sync',
   up(db) {
     db.exec(`
-      CREATE TABLE sync_link (
+      CREATE TABLE sync_state (
         id TEXT PRIMARY KEY,
         township_id TEXT NOT NULL REFERENCES township(id),
         singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1),

@@ -85,17 +85,6 @@ export class SyncTransport {
     await this.request(`/sync/blob/${sha256}`, { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
   }
 
-  /** Whether the server already holds this blob (a HEAD; 404 means no). */
-  async hasBlob(sha256: string): Promise<boolean> {
-    try {
-      await this.request(`/sync/blob/${sha256}`, { method: 'HEAD' });
-      return true;
-    } catch (error) {
-      if (error instanceof SyncFailure && error.httpStatus === 404) return false;
-      throw error;
-    }
-  }
-
   /** Download a blob; null when the server does not have it. */
   async getBlob(sha256: string): Promise<Buffer | null> {
     try {

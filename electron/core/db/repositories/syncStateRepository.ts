@@ -31,15 +31,15 @@ interface LinkRow {
 }
 
 /**
- * The one sync_link row. Deliberately outside the change feed: the key and the cursors describe
+ * The one sync_state row. Deliberately outside the change feed: the key and the cursors describe
  * this PC's connection, not township data, and must never travel to the server or another desk.
  */
-export class SyncLinkRepository {
+export class SyncStateRepository {
   constructor(private readonly db: Database) {}
 
   /** The enrolment, or null when this desk is not enrolled. */
   get(): SyncLink | null {
-    const row = this.db.prepare('SELECT * FROM sync_link WHERE singleton = 1').get() as LinkRow | undefined;
+    const row = this.db.prepare('SELECT * FROM sync_state WHERE singleton = 1').get() as LinkRow | undefined;
     if (!row) return null;
     return {
       id: row.id,
@@ -65,7 +65,7 @@ export class SyncLinkRepository {
     const keep = current && current.serverUrl === link.serverUrl && current.townshipId === link.townshipId;
     this.db
       .prepare(
-        `INSERT INTO sync_link (id, township_id, server_url, sync_key, ca_file, enrolled_at, push_ack_seq, pull_cursor, last_sync_at, created_at, updated_at)
+        `INSERT INTO sync_state (id, township_id, server_url, sync_key, ca_file, enrolled_at, push_ack_seq, pull_cursor, last_sync_at, created_at, updated_at)
          VALUES (@id, @townshipId, @serverUrl, @key, @caFile, @at, @ack, @cursor, @lastSync, @at, @at)
          ON CONFLICT (singleton) DO UPDATE SET township_id = excluded.township_id, server_url = excluded.server_url,
            sync_key = excluded.sync_key, ca_file = excluded.ca_file, enrolled_at = excluded.enrolled_at,
@@ -83,21 +83,34 @@ export class SyncLinkRepository {
 
   /** Forget the enrolment (disconnect); local data is untouched. */
   remove(): void {
-    this.db.prepare('DELETE FROM sync_link').run();
+    this.db.prepare('DELETE FROM sync_state').run();
   }
 
   /** The server acknowledged everything up to this local sequence number. */
   saveAck(seq: number, at: string): void {
-    this.db.prepare('UPDATE sync_link SET push_ack_seq = max(push_ack_seq, ?), updated_at = ? WHERE singleton = 1').run(seq, at);
+    this.db.prepare('UPDATE sync_state SET push_ack_seq = max(push_ack_seq, ?), updated_at = ? WHERE singleton = 1').run(seq, at);
   }
 
   /** Everything up to this server cursor is applied; call inside the transaction that applied it. */
   saveCursor(cursor: string, at: string): void {
-    this.db.prepare('UPDATE sync_link SET pull_cursor = ?, updated_at = ? WHERE singleton = 1').run(cursor, at);
+    this.db.prepare('UPDATE sync_state SET pull_cursor = ?, updated_at = ? WHERE singleton = 1').run(cursor, at);
   }
 
   /** A round finished: when, and what went each way. */
   saveRound(at: string, roundJson: string): void {
-    this.db.prepare('UPDATE sync_link SET last_sync_at = ?, last_round_json = ?, updated_at = ? WHERE singleton = 1').run(at, roundJson, at);
+    this.db.prepare('UPDATE sync_state SET last_sync_at = ?, last_round_json = ?, updated_at = ? WHERE singleton = 1').run(at, roundJson, at);
+  }
+
+  /**
+   * Changes made on this desk for this township after `afterSeq` (what 待上传 counts). Reads the
+   * change feed's own table: pulled entries carry another origin and are not counted.
+   */
+  pendingChanges(afterSeq: number, origin: string, townshipId: string, exceptTables: readonly string[] = []): number {
+    const except = exceptTables.length ? `AND table_name NOT IN (${exceptTables.map(() => '?').join(', ')})` : '';
+    return (
+      this.db
+        .prepare(`SELECT count(*) AS n FROM change_feed WHERE seq > ? AND syncable = 1 AND origin = ? AND township_id = ? ${except}`)
+        .get(afterSeq, origin, townshipId, ...exceptTables) as { n: number }
+    ).n;
   }
 }
