@@ -8,6 +8,7 @@ import { RainfallPage } from '../pages/rainfall/RainfallPage';
 import { BlockagesPage } from '../pages/blockages/BlockagesPage';
 import { CapacityPage } from '../pages/capacity/CapacityPage';
 import { SheetPage } from '../pages/sheet/SheetPage';
+import { ConflictsPage } from '../pages/sync/ConflictsPage';
 
 export interface PageDef {
   /** The hash route, e.g. #/settings. */
@@ -29,4 +30,5 @@ export const pages: PageDef[] = [
   { id: 'capacity', label: 'nav.capacity', Component: CapacityPage },
   { id: 'sheet', label: 'nav.sheet', Component: SheetPage },
   { id: 'settings', label: 'nav.settings', Component: SettingsPage },
+  { id: 'conflicts', label: 'nav.conflicts', Component: ConflictsPage },
 ];
