@@ -47,7 +47,7 @@ export class FeedRepository {
     const r = await this.db.query(
       `INSERT INTO feed_entry (change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at)
        SELECT change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at
-       FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS x(${FEED_COLUMNS}, ord bigint) ORDER BY ord
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(j, ord), jsonb_to_record(a.j) AS x(${FEED_COLUMNS}) ORDER BY a.ord
        ON CONFLICT (change_id) DO NOTHING RETURNING change_id`,
       [JSON.stringify(entries.map(toRecord))],
     );
