@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { changeEntrySchema, feedTableName, hlcString } from './changeFeed';
 import { bilingual } from './validation';
-import type { ErrorCode } from './errors';
 
 /**
  * The sync protocol between a township desk and the county server (issue 11). Plain HTTPS + JSON;
  * every request and answer below is checked with these schemas on both sides. Errors are
- * `{ error: { code, message, messageEn } }` (shared/contract/errors.ts) with the status
- * {@link SYNC_ERROR_STATUS} gives.
+ * `{ error: { code, message, messageEn } }` with the status `HTTP_STATUS` (shared/contract/errors.ts)
+ * gives: 400 malformed, 401 unknown or revoked key, 403 another township's rows, 413 too large.
  *
  *   POST /sync/enrol       EnrolRequest → EnrolResponse             (no key yet: the one-time code)
  *   POST /sync/disconnect  {}           → { revoked: true }          (Authorization: Bearer <key>)
@@ -131,14 +130,3 @@ export const syncConflictRowSchema = z.strictObject({
   created_at: z.string(),
 });
 export type SyncConflictRow = z.infer<typeof syncConflictRowSchema>;
-
-/** The HTTP status each error code is answered with on the sync routes. */
-export const SYNC_ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
-  invalid_input: 400,
-  bad_json: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  payload_too_large: 413,
-  internal: 500,
-};

@@ -1,0 +1,110 @@
+import type pg from 'pg';
+import type { ChangeEntry } from '../../../shared/contract/changeFeed';
+import type { RowVersion } from '../../sync/merge';
+
+type Db = pg.PoolClient | pg.Pool;
+
+const FEED_COLUMNS = `change_id uuid, township_id text, table_name text, row_id text, op text, row jsonb, hlc text,
+  base_hlc text, origin text, batch_id text, source text, at text`;
+
+function toRecord(e: ChangeEntry) {
+  return {
+    change_id: e.changeId, township_id: e.townshipId, table_name: e.table, row_id: e.rowId, op: e.op, row: e.row,
+    hlc: e.hlc, base_hlc: e.baseHlc, origin: e.origin, batch_id: e.batchId, source: e.source, at: e.at,
+  };
+}
+
+interface FeedRow {
+  seq: string;
+  change_id: string;
+  township_id: string;
+  table_name: string;
+  row_id: string;
+  op: ChangeEntry['op'];
+  row: Record<string, unknown> | null;
+  hlc: string;
+  base_hlc: string | null;
+  origin: string;
+  batch_id: string;
+  source: string;
+  at: string;
+}
+
+function toEntry(r: FeedRow): ChangeEntry {
+  return {
+    changeId: r.change_id, townshipId: r.township_id, table: r.table_name, rowId: r.row_id, op: r.op, row: r.row,
+    hlc: r.hlc, baseHlc: r.base_hlc, origin: r.origin, batchId: r.batch_id, source: r.source, at: r.at,
+  };
+}
+
+/** The server's feed (every entry every origin sent, in arrival order) and the replica it merges into. */
+export class FeedRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Append the entries the feed does not have yet (by change id), in order; answer the new change ids. */
+  async append(entries: readonly ChangeEntry[]): Promise<Set<string>> {
+    if (entries.length === 0) return new Set();
+    const r = await this.db.query(
+      `INSERT INTO feed_entry (change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at)
+       SELECT change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(j, ord), jsonb_to_record(a.j) AS x(${FEED_COLUMNS}) ORDER BY a.ord
+       ON CONFLICT (change_id) DO NOTHING RETURNING change_id`,
+      [JSON.stringify(entries.map(toRecord))],
+    );
+    return new Set(r.rows.map((x: { change_id: string }) => x.change_id));
+  }
+
+  /** Entries of a township after `since` in the server's order, at most `limit` (+1 to tell whether more wait). */
+  async after(townshipId: string, since: bigint, limit: number): Promise<{ entries: ChangeEntry[]; lastSeq: string | null; more: boolean }> {
+    const r = await this.db.query<FeedRow>(
+      `SELECT seq, change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at
+       FROM feed_entry WHERE township_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [townshipId, since.toString(), limit + 1],
+    );
+    const rows = r.rows.slice(0, limit);
+    return { entries: rows.map(toEntry), lastSeq: rows.length ? rows[rows.length - 1]!.seq : null, more: r.rows.length > limit };
+  }
+
+  /** The replica's current versions of these rows, locked until the transaction ends. */
+  async currentVersions(townshipId: string, keys: readonly { table: string; rowId: string }[]): Promise<Map<string, RowVersion>> {
+    const r = await this.db.query(
+      `SELECT table_name, row_id, row, hlc, base_hlc, change_id, origin FROM replica_row
+       WHERE township_id = $1 AND (table_name, row_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+       ORDER BY table_name, row_id FOR UPDATE`,
+      [townshipId, keys.map((k) => k.table), keys.map((k) => k.rowId)],
+    );
+    return new Map(
+      r.rows.map((x) => [
+        replicaKey(x.table_name, x.row_id),
+        { changeId: x.change_id, hlc: x.hlc, baseHlc: x.base_hlc, origin: x.origin, row: x.row } satisfies RowVersion,
+      ]),
+    );
+  }
+
+  /** Write the winning versions into the replica. */
+  async upsertReplica(townshipId: string, rows: readonly ({ table: string; rowId: string } & RowVersion)[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.query(
+      `INSERT INTO replica_row (township_id, table_name, row_id, row, hlc, base_hlc, change_id, origin)
+       SELECT $1, table_name, row_id, row, hlc, base_hlc, change_id, origin
+       FROM jsonb_to_recordset($2::jsonb) AS x(table_name text, row_id text, row jsonb, hlc text, base_hlc text, change_id uuid, origin text)
+       ON CONFLICT (township_id, table_name, row_id) DO UPDATE SET row = EXCLUDED.row, hlc = EXCLUDED.hlc,
+         base_hlc = EXCLUDED.base_hlc, change_id = EXCLUDED.change_id, origin = EXCLUDED.origin, updated_at = now()`,
+      [townshipId, JSON.stringify(rows.map((v) => ({ table_name: v.table, row_id: v.rowId, row: v.row, hlc: v.hlc, base_hlc: v.baseHlc, change_id: v.changeId, origin: v.origin })))],
+    );
+  }
+
+  /** Every live row of the township's tables (not the geometry layers), for the report's projection. */
+  async liveRows(townshipId: string, tables: readonly string[]): Promise<{ table_name: string; row: Record<string, unknown> }[]> {
+    const r = await this.db.query(
+      `SELECT table_name, row FROM replica_row WHERE township_id = $1 AND row IS NOT NULL AND table_name = ANY($2::text[])`,
+      [townshipId, tables],
+    );
+    return r.rows;
+  }
+}
+
+/** The key of a row in maps: table and id. */
+export function replicaKey(table: string, rowId: string): string {
+  return `${table}\u0000${rowId}`;
+}

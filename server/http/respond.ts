@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { AppError, HTTP_STATUS } from '../../shared/contract/errors';
+import { parseInput } from '../../shared/contract/validation';
+
+export const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/** Answer JSON. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Answer bytes of a given type. */
+export function sendBytes(res: ServerResponse, status: number, body: Buffer, type: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(body.length), ...headers });
+  res.end(body);
+}
+
+/** Answer an error as `{ error: { code, message, messageEn } }`; anything not an AppError is a 500 that names no internals. */
+export function sendError(res: ServerResponse, error: unknown): void {
+  const app =
+    error instanceof AppError
+      ? error
+      : new AppError('internal', { zh: '服务器内部错误，请查看服务器日志', en: 'Internal server error; see the server log' });
+  if (!(error instanceof AppError)) console.error(error);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, HTTP_STATUS[app.code], { error: app.toWire() });
+}
+
+/** Read a request body up to `limit` bytes; over it, 413 before the rest is read. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new AppError('payload_too_large', {
+      zh: `请求内容过大（上限 ${Math.round(limit / 1048576)} MB）`,
+      en: `Request body too large (limit ${Math.round(limit / 1048576)} MB)`,
+    });
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.reject(tooLarge());
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        req.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => !failed && resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Read a JSON body and check it against a schema: 400 naming the field when it does not fit. */
+export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S, limit: number): Promise<z.output<S>> {
+  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    throw new AppError('invalid_input', { zh: '请求须为 JSON（Content-Type: application/json）', en: 'Requests must be JSON (Content-Type: application/json)' });
+  }
+  const text = (await readBody(req, limit)).toString('utf8');
+  let value: unknown;
+  try {
+    value = text.trim() === '' ? {} : JSON.parse(text);
+  } catch (error) {
+    throw new AppError('bad_json', { zh: `请求不是有效的 JSON：${(error as Error).message}`, en: `The request is not valid JSON: ${(error as Error).message}` });
+  }
+  return parseInput(schema, value) as z.output<S>;
+}

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/app';
+import { getTotals } from '../../../electron/core/services/totals/totalsService';
+import { countyReport } from '../../../server/county/report';
+import { DEMO } from '../../../electron/core/demo/constants';
+import { demoDesk, pushAll, snapshotEntries } from '../../helpers/deskFeed';
+import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { enrolTownship, startTestServer, type TestServer } from './helpers';
+
+let cluster: TestCluster;
+let server: TestServer;
+const desks: Core[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  server = await startTestServer(cluster);
+  for (const [i, name] of ['双河乡', '永兴镇'].entries()) {
+    const dir = mkdtempSync(join(tmpdir(), 'draindesk-desk-'));
+    dirs.push(dir);
+    const desk = await demoDesk(dir);
+    desks.push(desk);
+    const t = await enrolTownship(server, name, desk.ctx.townshipId, `desk-${i}`);
+    await pushAll(server.url, t.key, snapshotEntries(desk, `desk-${i}`, { shiftLon: i * 0.4 }));
+  }
+}, 240_000);
+afterAll(async () => {
+  for (const d of desks) d.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await server?.close();
+  cluster?.stop();
+});
+
+describe('county report', () => {
+  it("gives each township the desk's own totals, keys and numbers, and the county total", async () => {
+    const report = await countyReport(server.ctx, DEMO.today);
+    expect(report.townships.map((t) => t.township.name).sort()).toEqual(['双河乡', '永兴镇'].sort());
+    for (const line of report.townships) {
+      const desk = desks.find((d) => d.ctx.townshipId === line.township.id)!;
+      // The desk's clock is fixed at the demo's day; the server's is real time (only `today` differs).
+      const own = getTotals({ ...desk.ctx, now: () => new Date() }, DEMO.today);
+      const { township, ...rest } = line;
+      expect(township.id).toBe(desk.ctx.townshipId);
+      expect(rest).toEqual(own);
+    }
+    const one = report.townships[0]!;
+    expect(one.deployment.people).toBe(DEMO.today_deployment.people);
+    expect(report.total.deployment.people).toBe(2 * DEMO.today_deployment.people);
+    expect(report.total.deployment.pumps).toBe(2 * DEMO.today_deployment.pumps);
+    expect(report.total.works.culvertsLaid).toBe(2 * DEMO.works.culvertsLaid);
+    expect(report.total.blockages.open).toBe(2 * one.blockages.open);
+    expect(report.total.rain.seasonMm).toBeCloseTo(one.rain.seasonMm, 1);
+    expect(report.total.townships).toBe(2);
+  });
+
+  it('prints the same from the CLI as JSON', () => {
+    const out = execFileSync('npx', ['tsx', 'server/main.ts', 'report', '--pg', server.ctx.pool.options.connectionString!, '--date', DEMO.today, '--json'], { encoding: 'utf8' });
+    const parsed = JSON.parse(out);
+    expect(parsed.townships).toHaveLength(2);
+    expect(Object.keys(parsed.townships[0])).toEqual(expect.arrayContaining(['date', 'rain', 'deployment', 'works', 'worksToday', 'season', 'blockages', 'township']));
+    expect(parsed.total.deployment.people).toBe(2 * DEMO.today_deployment.people);
+  }, 60_000);
+});
