@@ -1,0 +1,43 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  auth: string | undefined;
+  body: Buffer;
+}
+
+/** A scripted stand-in for the county server: each request goes to `handle`, every request is kept. */
+export interface FakeServer {
+  url: string;
+  requests: FakeRequest[];
+  handle: (req: FakeRequest, res: ServerResponse) => void;
+  close(): Promise<void>;
+}
+
+/** Answer JSON with a status. */
+export function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+export async function startFakeServer(handle: FakeServer['handle'] = (_r, res) => json(res, 404, {})): Promise<FakeServer> {
+  const fake: FakeServer = { url: '', requests: [], handle, close: async () => undefined };
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const r = { method: req.method ?? '', path: req.url ?? '', auth: req.headers.authorization, body: Buffer.concat(chunks) };
+      fake.requests.push(r);
+      fake.handle(r, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  fake.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return fake;
+}
