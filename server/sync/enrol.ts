@@ -33,7 +33,7 @@ export async function issueEnrolCode(ctx: ServerContext, name: string, mode: 'ad
 
 /**
  * Trade a one-time code for a long-lived key. The code is consumed; on the first enrolment the
- * township adopts the desk's own township id; every earlier key of the township is revoked.
+ * township adopts the desk's own township id; an earlier key of the same installation is revoked.
  */
 export async function enrolDesk(ctx: ServerContext, req: EnrolRequest): Promise<EnrolResponse> {
   return withTransaction(ctx.pool, async (c) => {
@@ -58,7 +58,9 @@ export async function enrolDesk(ctx: ServerContext, req: EnrolRequest): Promise<
       townshipId = req.townshipId;
     }
     await repo.markEnrolled(townshipId);
-    await repo.revokeKeys(townshipId);
+    // A township may have several desks (an office with two PCs): a new code replaces the key of the
+    // same installation (a re-key), never another desk's, whose sync would otherwise stop.
+    await repo.revokeInstallationKeys(townshipId, req.installationId);
     const key = newSyncKey();
     await repo.addKey(sha256Hex(key), townshipId, req.installationId);
     return { townshipId, townshipName: township.name, key };
