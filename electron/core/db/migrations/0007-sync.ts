@@ -42,8 +42,8 @@ export const migration0007: Migration = {
         conflict_json TEXT NOT NULL CHECK (json_valid(conflict_json)),
         detected_at TEXT NOT NULL,
         reviewed_at TEXT,
-        resolution TEXT CHECK (resolution IS NULL OR resolution IN ('kept_winner','reapplied_loser')),
-        CHECK ((reviewed_at IS NULL) = (resolution IS NULL)),${stamps}
+        resolution TEXT CHECK (resolution IS NULL OR resolution IN ('kept_winner','reapplied_loser')),${stamps},
+        CHECK ((reviewed_at IS NULL) = (resolution IS NULL))
       ) STRICT;
       CREATE INDEX sync_conflict_open ON sync_conflict(township_id, detected_at) WHERE reviewed_at IS NULL;
     `);
