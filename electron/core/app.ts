@@ -59,7 +59,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       mirrorAttachments(paths.dataDir, paths.backupsDir);
     }
   }
-  if (opts.syncLoop) syncRuntime(ctx).start();
+  // Made here, on the context every call shares, so the loop and the status outlive each call.
+  const sync = syncRuntime(ctx);
+  if (opts.syncLoop) sync.start();
   return {
     ctx,
     db,
