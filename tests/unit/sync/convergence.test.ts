@@ -216,5 +216,18 @@ describe('two desks and a county server converge', () => {
       expect(conflicts[0]!.differences).toEqual(expect.arrayContaining(['name', 'depth_m']));
     }
     expect((await pool.query('SELECT count(*)::int AS n FROM sync_conflict')).rows[0].n).toBe(1);
+
+    // A's reviewer decides A's version was right: it is made again as a new edit and wins everywhere.
+    const [conflict] = await ok<SyncConflict[]>(a, 'sync.conflicts', {});
+    const resolved = await ok<SyncConflict>(a, 'sync.resolveConflict', { id: conflict!.id, reapplyLoser: true });
+    expect(resolved.resolution).toBe('reapplied_loser');
+    expect((await ok<SyncStatus>(a, 'sync.status', {})).pending).toBe(1);
+    await settle(a, b);
+    for (const core of [a, b]) expect(core.db.prepare('SELECT name FROM ditch WHERE id = ?').get(d1)).toEqual({ name: '一号沟（甲改）' });
+    expect(await ok<SyncConflict[]>(a, 'sync.conflicts', {})).toEqual([]);
+    // B still lists it for its own reviewer (a review is this desk's decision), and nothing new conflicted.
+    expect(await ok<SyncConflict[]>(b, 'sync.conflicts', {})).toHaveLength(1);
+    expect((await pool.query('SELECT count(*)::int AS n FROM sync_conflict')).rows[0].n).toBe(1);
+    expect(canonical(deskDump(b, keys))).toEqual(canonical(await serverDump(townshipId)));
   }, 240_000);
 });

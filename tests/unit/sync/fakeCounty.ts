@@ -31,6 +31,7 @@ export async function startFakeCounty(): Promise<FakeCounty> {
       county.feed.push(...fresh);
       return json(res, 200, { accepted: fresh.length, duplicates: entries.length - fresh.length, conflicts: 0 });
     }
+    if (req.path === '/sync/disconnect') return json(res, 200, { revoked: true });
     if (req.path === '/sync/pull') {
       county.pulls++;
       const { since, limit } = JSON.parse(req.body.toString()) as { since: string; limit: number };
