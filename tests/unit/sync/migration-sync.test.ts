@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
-import { migration0007 as syncMigration } from '../../../electron/core/db/migrations/0007-sync';
+import { migration0008 as syncMigration } from '../../../electron/core/db/migrations/0008-sync';
 
 const before = migrations.slice(0, migrations.indexOf(syncMigration));
 

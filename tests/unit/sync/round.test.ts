@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../../../shared/contract/changeFeed';
 import { formatHlc } from '../../../shared/sync/hlc';
 import { migration0001 } from '../../../electron/core/db/migrations/0001-township-settings';
-import { migration0007 } from '../../../electron/core/db/migrations/0007-sync';
+import { migration0008 } from '../../../electron/core/db/migrations/0008-sync';
 import { applyMigrations } from '../../../electron/core/db/migrate';
 import { SyncConflictRepository } from '../../../electron/core/db/repositories/syncConflictRepository';
 import { SyncStateRepository } from '../../../electron/core/db/repositories/syncStateRepository';
@@ -72,7 +72,7 @@ afterEach(async () => {
 
 function desk(me: string): Desk {
   const db = new Database(':memory:');
-  applyMigrations(db, [migration0001, { ...migration0007, version: 2 }]);
+  applyMigrations(db, [migration0001, { ...migration0008, version: 2 }]);
   db.prepare("INSERT INTO township (id, name, created_at, updated_at) VALUES (?, '双河乡', 'x', 'x')").run(T);
   const links = new SyncStateRepository(db);
   links.enrol({ townshipId: T, serverUrl: county.server.url, key: 'k'.repeat(64), caFile: null, at: new Date().toISOString() });

@@ -127,9 +127,8 @@ export function commitImport(
   const batchId = randomUUID();
   const importBatchId = randomUUID();
   ctx.db.transaction(() => {
-    ctx.db
-      .prepare('INSERT INTO import_batch (id, township_id, file_name, format, crs, counts_json, imported_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(importBatchId, ctx.townshipId, preview.fileName, preview.format, options.crs, '{}', at, at, at);
+    const meta = { batchId, source: 'import', at, action: 'import' };
+    repo.insertImportBatch({ id: importBatchId, fileName: preview.fileName, format: preview.format, crs: options.crs, counts: {}, at }, meta);
     const fresh: NewFeature[] = [];
     const seen = new Set<string>();
     for (const { feature, fileId } of valid) {
@@ -140,15 +139,14 @@ export function commitImport(
       if (existing) {
         // Our own export coming back: update in place, keeping the old row for undo.
         const after = { ...existing, ...(feature.properties as Record<string, string | number | null>), ...geometryColumns(feature.layer, feature.geometry), deleted_at: null, updated_at: at, import_batch_id: importBatchId };
-        repo.write(feature.layer, after);
-        repo.recordChange({ id: randomUUID(), batchId, layer: feature.layer, featureId: reuse!, action: 'import', before: existing, after, source: 'import', at });
+        repo.write(feature.layer, after, meta);
         updated++;
       } else {
         fresh.push(reuse ? { ...feature, id: reuse } : feature);
       }
     }
-    insertFeatures({ ...ctx, source: 'import' }, fresh, { batchId, action: 'import', source: 'import', importBatchId, at, logPerLayer: { fileName: preview.fileName } });
-    ctx.db.prepare('UPDATE import_batch SET counts_json = ? WHERE id = ?').run(JSON.stringify(counts), importBatchId);
+    insertFeatures({ ...ctx, source: 'import' }, fresh, { batchId, action: 'import', source: 'import', importBatchId, at });
+    repo.setImportCounts(importBatchId, counts, meta);
   })();
   return { batchId, fileName: preview.fileName, counts, updated, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
 }

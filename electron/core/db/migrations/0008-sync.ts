@@ -15,8 +15,8 @@ const stamps = `
  *   versions as the server sent them, until a person reviews it. Unique by the server's id, so a
  *   conflict pulled twice is listed once.
  */
-export const migration0007: Migration = {
-  version: 7,
+export const migration0008: Migration = {
+  version: 8,
   name: 'sync',
   up(db) {
     db.exec(`
