@@ -88,6 +88,13 @@ export class SyncRuntime {
     while (this.current) await this.current.catch(() => undefined);
   }
 
+  /** The loop's own round: skipped if, while it waited for another round, the loop was halted. */
+  private async loopRound(): Promise<void> {
+    await this.idle();
+    if (!this.state.loopRunning) return;
+    await this.runNow();
+  }
+
   private async attempt(): Promise<RoundOutcome> {
     const at = this.now().toISOString();
     this.state.syncing = true;
@@ -117,7 +124,7 @@ export class SyncRuntime {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.runNow().then(
+      this.loopRound().then(
         () => this.schedule(this.loop.intervalMs),
         () => this.schedule(Math.min(this.loop.maxBackoffMs, this.loop.intervalMs * 2 ** Math.min(this.failures, 10))),
       );
