@@ -79,7 +79,7 @@ describe('sync in browser mode', () => {
     await page.getByRole('button', { name: '立即同步' }).click();
     await expect.poll(() => chip.textContent(), { timeout: 20_000 }).toContain('1 冲突');
 
-    await page.getByRole('link', { name: '冲突' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '冲突', exact: true }).click();
     const card = page.getByTestId('conflict');
     await card.waitFor();
     expect(await card.locator('tr.differs[data-column="name"]').textContent()).toContain('兴隆一号支沟（另一台改）');
@@ -94,6 +94,13 @@ describe('sync in browser mode', () => {
     await card.getByRole('button', { name: '确认保留现在的版本' }).click();
     await page.getByTestId('conflicts-empty').waitFor();
     await expect.poll(() => chip.textContent()).toBe('已同步');
+
+    // English second: the same panel and chip in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Sync with the county' }).waitFor();
+    await expect.poll(() => chip.textContent(), { timeout: 20_000 }).toBe('Synced');
+    await page.screenshot({ path: join(ARTIFACTS, 'sync-settings-en.png') });
     expect(errors).toEqual([]);
     other.close();
     await context.close();

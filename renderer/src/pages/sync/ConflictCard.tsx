@@ -1,10 +1,7 @@
 import type { SyncConflict } from '../../../../shared/contract/syncDesk';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { shortTime } from '../../shell/SyncChip';
-
-/** Columns shown first when present; the rest follow alphabetically. Ids and stamps go last. */
-const FIRST = ['name', 'kind', 'condition', 'village', 'status', 'note', 'bottom_width_m', 'depth_m', 'side_slope', 'roughness_n', 'slope'];
-const LAST = ['id', 'township_id', 'created_at', 'updated_at', 'deleted_at'];
+import { columnLabel, isTechnical, orderColumns, showValue } from './columns';
 
 /** The table a conflict is about, as the office names it. */
 function tableLabel(table: string): MessageKey {
@@ -13,15 +10,7 @@ function tableLabel(table: string): MessageKey {
 }
 
 function columnsOf(c: SyncConflict): string[] {
-  const all = [...new Set([...Object.keys(c.winner.row ?? {}), ...Object.keys(c.loser.row ?? {})])];
-  const rank = (k: string) => (FIRST.includes(k) ? FIRST.indexOf(k) : LAST.includes(k) ? 1000 + LAST.indexOf(k) : 100);
-  return all.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value.length > 160 ? `${value.slice(0, 160)}…` : value;
-  return JSON.stringify(value);
+  return orderColumns([...new Set([...Object.keys(c.winner.row ?? {}), ...Object.keys(c.loser.row ?? {})])]);
 }
 
 /** One conflict: why the winner won, and both versions side by side with the differing fields marked. */
@@ -29,6 +18,16 @@ export function ConflictCard({ conflict: c, busy, onResolve }: { conflict: SyncC
   const { t, locale } = useI18n();
   const differs = new Set(c.differences);
   const cols = columnsOf(c);
+  // What a person compares; bookkeeping columns that agree wait behind 其他字段.
+  const main = cols.filter((col) => differs.has(col) || !isTechnical(col));
+  const rest = cols.filter((col) => !main.includes(col));
+  const row = (col: string) => (
+    <tr key={col} className={differs.has(col) ? 'differs' : undefined} data-column={col}>
+      <td title={col}>{columnLabel(col, locale)}</td>
+      <td>{c.winner.row ? showValue(c.table, col, c.winner.row[col], locale) : t('conflicts.deleted')}</td>
+      <td className="loser">{c.loser.row ? showValue(c.table, col, c.loser.row[col], locale) : t('conflicts.deleted')}</td>
+    </tr>
+  );
   return (
     <article className={c.reviewedAt ? 'conflict reviewed' : 'conflict'} data-testid="conflict" data-conflict-id={c.id}>
       <header>
@@ -57,16 +56,18 @@ export function ConflictCard({ conflict: c, busy, onResolve }: { conflict: SyncC
             </th>
           </tr>
         </thead>
-        <tbody>
-          {cols.map((col) => (
-            <tr key={col} className={differs.has(col) ? 'differs' : undefined} data-column={col}>
-              <td>{col}</td>
-              <td>{c.winner.row ? show(c.winner.row[col]) : t('conflicts.deleted')}</td>
-              <td className="loser">{c.loser.row ? show(c.loser.row[col]) : t('conflicts.deleted')}</td>
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{main.map(row)}</tbody>
       </table>
+      {rest.length > 0 && (
+        <details className="conflict-more">
+          <summary>
+            {t('conflicts.more')} ({rest.length})
+          </summary>
+          <table className="conflict-table">
+            <tbody>{rest.map(row)}</tbody>
+          </table>
+        </details>
+      )}
       {!c.reviewedAt && (
         <div className="actions end">
           <button type="button" className="primary" disabled={busy} onClick={() => onResolve(false)}>
