@@ -9,6 +9,7 @@ import { createBackup, listBackups } from './db/backups';
 import { mirrorAttachments } from './db/attachments';
 import { dataPaths } from './paths';
 import { syncRuntime } from './services/sync/service';
+import { createCoreState } from './state';
 
 export interface CoreOptions {
   dataDir: string;
@@ -51,6 +52,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     source: opts.source ?? 'desk',
     now,
     ...(opts.syncOptions ? { syncOptions: opts.syncOptions } : {}),
+    state: createCoreState(),
   };
   if (opts.dailyBackup) {
     const today = now().toISOString().slice(0, 10);

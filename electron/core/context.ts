@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { SystemInfo } from '../../shared/contract/system';
 import type { SyncRuntime, SyncLoopOptions } from './services/sync/runtime';
 import type { TransportOptions } from './services/sync/transport';
+import type { CoreState } from './state';
 
 /** Where an operation came from; kept on history rows. */
 export type Source = 'desk' | 'field' | 'import' | 'cli' | 'demo';
@@ -22,4 +23,6 @@ export interface CoreContext {
   sync?: SyncRuntime;
   /** Sync's timeouts, retries and loop pace (tests shorten them). */
   syncOptions?: { transport?: Partial<Omit<TransportOptions, 'serverUrl' | 'key' | 'caFile'>>; loop?: SyncLoopOptions };
+  /** What the core keeps in memory between calls (previews, sheets being issued, open servers). */
+  state: CoreState;
 }

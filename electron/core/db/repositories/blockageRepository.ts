@@ -188,6 +188,22 @@ export class BlockageRepository {
     );
   }
 
+  /** The machines a blockage had before event `seq`: the newest earlier event that recorded them, if any. */
+  machinesBefore(blockageId: string, seq: number): string | null {
+    const row = this.db
+      .prepare('SELECT machines_json FROM blockage_event WHERE blockage_id = ? AND seq < ? AND machines_json IS NOT NULL ORDER BY seq DESC LIMIT 1')
+      .get(blockageId, seq) as { machines_json: string } | undefined;
+    return row?.machines_json ?? null;
+  }
+
+  /** When the status in force before event `seq` began. */
+  statusSinceBefore(blockageId: string, seq: number): string | undefined {
+    const row = this.db
+      .prepare('SELECT at FROM blockage_event WHERE blockage_id = ? AND seq < ? AND to_status IS NOT NULL ORDER BY seq DESC LIMIT 1')
+      .get(blockageId, seq) as { at: string } | undefined;
+    return row?.at;
+  }
+
   /** Events after a cursor, oldest first, with their blockage's name. */
   changesSince(cursor: number, limit: number): (EventDbRow & { blockage_name: string })[] {
     return this.db

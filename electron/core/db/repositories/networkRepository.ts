@@ -132,7 +132,7 @@ export class NetworkRepository {
 
   /** The newest map-edit batch not yet undone (undos themselves are not undone here), oldest entry first. */
   lastUndoableBatch(): FeedRow[] {
-    const newest = this.feed.recent({ scopes: this.scopes, actions: NETWORK_ACTIONS, undoable: true }, 1)[0];
+    const newest = this.feed.recent({ scopes: this.scopes, actions: NETWORK_ACTIONS.filter((a) => a !== 'undo'), undoable: true }, 1)[0];
     if (!newest) return [];
     return this.feed.batch(newest.batch_id).filter((c) => this.scopes.some((s) => s.table === c.table_name) && (NETWORK_ACTIONS as readonly string[]).includes(c.action));
   }

@@ -225,19 +225,14 @@ export function addNote(ctx: CoreContext, input: { id: string; note: string; pho
 }
 
 /** The machines a blockage had before event `seq` (from the newest earlier event that recorded them). */
-function machinesBefore(ctx: Pick<CoreContext, 'db'>, blockageId: string, seq: number): AssignedMachines {
-  const row = ctx.db
-    .prepare('SELECT machines_json FROM blockage_event WHERE blockage_id = ? AND seq < ? AND machines_json IS NOT NULL ORDER BY seq DESC LIMIT 1')
-    .get(blockageId, seq) as { machines_json: string } | undefined;
-  return row ? (JSON.parse(row.machines_json) as AssignedMachines) : NO_MACHINES;
+function machinesBefore(ctx: Pick<CoreContext, 'db' | 'townshipId'>, blockageId: string, seq: number): AssignedMachines {
+  const json = blockageRepo(ctx).machinesBefore(blockageId, seq);
+  return json ? (JSON.parse(json) as AssignedMachines) : NO_MACHINES;
 }
 
 /** When the status in force before event `seq` began. */
-function statusSinceBefore(ctx: Pick<CoreContext, 'db'>, blockageId: string, seq: number): string | undefined {
-  const row = ctx.db
-    .prepare('SELECT at FROM blockage_event WHERE blockage_id = ? AND seq < ? AND to_status IS NOT NULL ORDER BY seq DESC LIMIT 1')
-    .get(blockageId, seq) as { at: string } | undefined;
-  return row?.at;
+function statusSinceBefore(ctx: Pick<CoreContext, 'db' | 'townshipId'>, blockageId: string, seq: number): string | undefined {
+  return blockageRepo(ctx).statusSinceBefore(blockageId, seq);
 }
 
 /**

@@ -10,8 +10,8 @@ import type { CoreContext } from '../../context';
 import { exportNetwork, parseNetworkFile, toNetworkFeatures } from '../../importers/network';
 import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
 import { geometryColumns } from '../network/features';
+import type { PreviewStore } from './previewStore';
 import { insertFeatures, listFeatures, networkRepo, type NewFeature } from '../network/networkService';
-import { dropPreview, keepPreview, takePreview } from './previewStore';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,10 +22,10 @@ const PROPS: Record<Layer, z.ZodObject> = {
   area: areaPropsSchema,
 };
 
-/** Read a file and keep its preview for the user to confirm; nothing is written. */
-export async function previewImport(fileName: string, bytes: Uint8Array): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
+/** Read a file and keep its preview in `store` for the user to confirm; nothing is written. */
+export async function previewImport(store: PreviewStore, fileName: string, bytes: Uint8Array): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
   const preview = await parseNetworkFile(fileName, bytes);
-  const previewId = keepPreview(preview);
+  const previewId = store.keep(preview);
   const view: ImportPreview = {
     previewId,
     fileName: preview.fileName,
@@ -153,7 +153,7 @@ export function commitImport(
 
 /** Commit by preview id (the UI's two-step flow). */
 export function commitPreview(ctx: CoreContext, previewId: string, options: Parameters<typeof commitImport>[2]): ImportResult {
-  const preview = takePreview(previewId);
+  const preview = ctx.state.previews.take(previewId);
   if (!preview) {
     throw new AppError('not_found', {
       zh: '导入预览已过期或不存在，请重新选择文件',
@@ -161,7 +161,7 @@ export function commitPreview(ctx: CoreContext, previewId: string, options: Para
     });
   }
   const result = commitImport(ctx, preview, options);
-  dropPreview(previewId);
+  ctx.state.previews.drop(previewId);
   return result;
 }
 

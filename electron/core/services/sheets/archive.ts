@@ -7,17 +7,9 @@ import type { CoreContext } from '../../context';
 import { renderSheetPdf } from '../../sheets/port';
 import { buildSheetData } from './assemble';
 import { nextNumber, planIssue, prospective, sheetRepo, type SheetDbRow } from './numbering';
-import { holdPending, pendingData, releasePending } from './pending';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Issues run one at a time in this process, so two clicks cannot take the same number. */
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
-}
 
 function getRow(ctx: CoreContext, id: string): SheetDbRow {
   const row = sheetRepo(ctx).sheet(id);
@@ -66,7 +58,7 @@ export function issuedData(ctx: CoreContext, id: string): SheetData {
 export function sheetData(ctx: CoreContext, ref: SheetRef): SheetData {
   if ('date' in ref) return draftData(ctx, ref.date);
   if ('id' in ref) return issuedData(ctx, ref.id);
-  return pendingData(ref.token);
+  return ctx.state.pendingSheets.data(ref.token);
 }
 
 /** The folder issued PDFs live in, beside the database. */
@@ -82,7 +74,8 @@ function isPdf(bytes: Uint8Array): boolean {
  * anything fails nothing is kept, and the number is not used up.
  */
 export function issueSheet(ctx: CoreContext, input: { date: string; correction?: { of: string; reason: string } | undefined }): Promise<SheetRecord> {
-  return serially(async () => {
+  // Issues run one at a time per core, so two clicks cannot take the same number.
+  return ctx.state.issues.run(async () => {
     const plan = planIssue(ctx, input.date, input.correction?.of ?? null);
     const id = randomUUID();
     const issuedAt = ctx.now().toISOString();
@@ -95,7 +88,7 @@ export function issueSheet(ctx: CoreContext, input: { date: string; correction?:
       correctsIssuedAt: plan.corrects?.issued_at ?? null,
       issuedAt,
     });
-    const token = holdPending(data);
+    const token = ctx.state.pendingSheets.hold(data);
     let pdf: Uint8Array;
     try {
       pdf = await renderSheetPdf({ ref: { token }, ctx });
@@ -104,7 +97,7 @@ export function issueSheet(ctx: CoreContext, input: { date: string; correction?:
       const message = error instanceof Error ? error.message : String(error);
       throw new AppError('internal', { zh: `日报 PDF 生成失败，未签发：${message}`, en: `Making the sheet's PDF failed; nothing was issued: ${message}` });
     } finally {
-      releasePending(token);
+      ctx.state.pendingSheets.release(token);
     }
     if (!isPdf(pdf)) throw new AppError('internal', { zh: '生成的日报 PDF 无效，未签发', en: 'The sheet PDF came out invalid; nothing was issued' });
 
