@@ -1,30 +1,11 @@
 import { AppError } from '../../shared/contract/errors';
+import type { CountyReport, CountyTotal, TownshipTotals } from '../../shared/contract/county';
 import type { Totals, Works } from '../../shared/contract/totals';
 import { seasonChangePercent } from '../../shared/calc/rain';
 import { getTotals, round1 } from '../../electron/core/services/totals/totalsService';
 import type { ServerContext } from '../context';
 import { TownshipRepository } from '../db/repositories/townshipRepository';
 import { projectTownship } from './projection';
-
-/** One township's line: the desk's own totals (same keys as `npm run cli -- totals --json`) and which township. */
-export type TownshipTotals = Totals & { township: { id: string; name: string } };
-
-/** The county line: sums of people, machines, works and blockages; rain as the mean of the townships that reported. */
-export interface CountyTotal {
-  date: string;
-  townships: number;
-  rain: { dayMm: number; seasonMm: number; lastYearSeasonMm: number; changePct: number | null; townshipsReported: number };
-  deployment: Totals['deployment'];
-  works: Works;
-  worksToday: Works;
-  blockages: Totals['blockages'];
-}
-
-export interface CountyReport {
-  date: string;
-  townships: TownshipTotals[];
-  total: CountyTotal;
-}
 
 /** One township's totals for a day, computed by the desk's totals service on its replica. */
 export async function townshipTotals(ctx: ServerContext, township: { id: string; name: string }, date: string): Promise<Totals> {

@@ -1,5 +1,5 @@
-import type { CountyReport } from './report';
-import { rollupCells } from './rollupColumns';
+import type { CountyReport } from '../../shared/contract/county';
+import { rollupCells } from '../../shared/domain/countyRollup';
 
 /** The county table as aligned text for the terminal. */
 export function formatReport(r: CountyReport): string {

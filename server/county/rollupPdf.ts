@@ -1,6 +1,6 @@
 import { launchPrintBrowser } from '../../electron/core/sheets/browser';
-import type { CountyReport } from './report';
-import { ROLLUP_TITLE, rollupCells } from './rollupColumns';
+import type { CountyReport } from '../../shared/contract/county';
+import { ROLLUP_TITLE, rollupCells } from '../../shared/domain/countyRollup';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const cell = (v: string | number | null) => (typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 1 }) : (v ?? '—'));

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { CountyReport } from './report';
-import { ROLLUP_TITLE, rollupCells } from './rollupColumns';
+import type { CountyReport } from '../../shared/contract/county';
+import { ROLLUP_TITLE, rollupCells } from '../../shared/domain/countyRollup';
 
 /** The roll-up as a workbook: title, date, the table with numbers as numbers, the county total in bold. */
 export async function rollupXlsx(report: CountyReport): Promise<Buffer> {

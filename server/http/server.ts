@@ -43,7 +43,10 @@ export async function startServerHost(ctx: ServerContext, opts: ServerHostOption
   };
   const tls = opts.tlsCert && opts.tlsKey;
   const server: Server = tls ? createHttps({ cert: readFileSync(opts.tlsCert!), key: readFileSync(opts.tlsKey!) }, handler) : createHttp(handler);
-  server.headersTimeout = 30_000;
+  // Idle keep-alive sockets stay open longer than clients (and proxies) keep them, so a client
+  // never reuses a socket the server is just closing ("other side closed" mid-sync).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.requestTimeout = 120_000;
   // A client that sends garbage gets a 400 and the server carries on.
   server.on('clientError', (_error, socket) => {

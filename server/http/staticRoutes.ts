@@ -7,7 +7,8 @@ import { SECURITY_HEADERS } from './respond';
 /** The county page and its assets from the built renderer; `/` opens the county page. */
 export function handleStatic(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string): void {
   if (path === '/' || path === '/county') {
-    res.writeHead(302, { ...SECURITY_HEADERS, Location: '/county.html' });
+    const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
+    res.writeHead(302, { ...SECURITY_HEADERS, Location: `/county.html${query}` });
     res.end();
     return;
   }

@@ -16,6 +16,8 @@ export interface TestCluster {
   urlFor(database: string): string;
   /** Create a fresh empty database (with PostGIS) and answer its URL. */
   createDatabase(name: string): string;
+  /** Run SQL with psql in a database, `input` on its standard input (for COPY … FROM STDIN). */
+  psql(sql: string, database: string, input?: string): string;
   stop(): void;
 }
 
@@ -30,11 +32,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function asPostgres(args: string[]): string {
+function asPostgres(args: string[], input?: string): string {
   // initdb and postgres refuse to run as root: run them as the postgres system user.
   const asRoot = process.getuid?.() === 0;
   const [cmd, ...rest] = asRoot ? ['runuser', '-u', 'postgres', '--', ...args] : args;
-  const r = spawnSync(cmd!, rest, { encoding: 'utf8' });
+  const r = spawnSync(cmd!, rest, { encoding: 'utf8', input, maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout}`);
   return r.stdout;
 }
@@ -60,7 +62,8 @@ export async function startTestCluster(): Promise<TestCluster> {
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=40 -c shared_buffers=64MB`;
   asPostgres([join(PG_BIN, 'pg_ctl'), '-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
-  const psql = (sql: string, db = 'postgres') => asPostgres([join(PG_BIN, 'psql'), '-h', dir, '-p', String(port), '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-qc', sql]);
+  const psql = (sql: string, db = 'postgres', input?: string) =>
+    asPostgres([join(PG_BIN, 'psql'), '-h', dir, '-p', String(port), '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-qc', sql], input);
   const createDatabase = (name: string) => {
     psql(`CREATE DATABASE ${name}`);
     psql('CREATE EXTENSION postgis', name);
@@ -73,6 +76,7 @@ export async function startTestCluster(): Promise<TestCluster> {
     port,
     urlFor,
     createDatabase,
+    psql,
     stop() {
       if (stopped) return;
       stopped = true;

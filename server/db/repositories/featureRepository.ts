@@ -24,11 +24,16 @@ export class FeatureRepository {
 
   async write(townshipId: string, writes: readonly FeatureWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    await this.db.query(
-      `DELETE FROM replica_feature WHERE township_id = $1 AND (layer, row_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-      [townshipId, writes.map((w) => w.layer), writes.map((w) => w.rowId)],
-    );
-    const live = writes.filter((w) => w.row && w.row.deleted_at == null && typeof w.row.geometry === 'string');
+    const isLive = (w: FeatureWrite) => w.row !== null && w.row.deleted_at == null && typeof w.row.geometry === 'string';
+    const gone = writes.filter((w) => !isLive(w));
+    if (gone.length > 0) {
+      await this.db.query(
+        `DELETE FROM replica_feature f USING unnest($2::text[], $3::text[]) AS k(layer, row_id)
+         WHERE f.township_id = $1 AND f.layer = k.layer AND f.row_id = k.row_id`,
+        [townshipId, gone.map((w) => w.layer), gone.map((w) => w.rowId)],
+      );
+    }
+    const live = writes.filter(isLive);
     if (live.length === 0) return;
     const records = live.map((w) => ({
       layer: w.layer,

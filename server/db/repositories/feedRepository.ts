@@ -68,9 +68,12 @@ export class FeedRepository {
   /** The replica's current versions of these rows, locked until the transaction ends. */
   async currentVersions(townshipId: string, keys: readonly { table: string; rowId: string }[]): Promise<Map<string, RowVersion>> {
     const r = await this.db.query(
-      `SELECT table_name, row_id, row, hlc, base_hlc, change_id, origin FROM replica_row
-       WHERE township_id = $1 AND (table_name, row_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-       ORDER BY table_name, row_id FOR UPDATE`,
+      // LATERAL: one primary-key lookup per key, whatever the planner thinks of the table's size
+      // (a hash join over the whole replica grew with every batch of an initial sync).
+      `SELECT r.table_name, r.row_id, r.row, r.hlc, r.base_hlc, r.change_id, r.origin
+       FROM unnest($2::text[], $3::text[]) AS k(table_name, row_id)
+       CROSS JOIN LATERAL (SELECT * FROM replica_row x WHERE x.township_id = $1 AND x.table_name = k.table_name AND x.row_id = k.row_id FOR UPDATE) r
+       ORDER BY r.table_name, r.row_id`,
       [townshipId, keys.map((k) => k.table), keys.map((k) => k.rowId)],
     );
     return new Map(

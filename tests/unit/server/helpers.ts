@@ -43,7 +43,8 @@ export async function startTestServer(cluster: TestCluster, now?: () => Date): P
   };
 }
 
-/** POST JSON and answer status and body. */
+/** POST JSON and answer status and body (loosely typed: tests read whatever the route answers). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function post(url: string, body: unknown, key?: string, extra: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(url, {
     method: 'POST',
@@ -61,7 +62,7 @@ export async function post(url: string, body: unknown, key?: string, extra: Reco
 }
 
 /** Add a township and enrol a desk for it through the real endpoint; answers its key and id. */
-export async function enrolTownship(server: TestServer, name: string, deskTownshipId = randomUUID(), installationId = `desk-${name}`) {
+export async function enrolTownship(server: TestServer, name: string, deskTownshipId: string = randomUUID(), installationId = `desk-${name}`) {
   const { code } = await issueEnrolCode(server.ctx, name, 'add');
   const r = await post(`${server.url}/sync/enrol`, { code, installationId, townshipId: deskTownshipId, townshipName: name });
   if (r.status !== 200) throw new Error(`enrol failed: ${JSON.stringify(r.body)}`);

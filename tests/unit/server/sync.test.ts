@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PUSH_ENTRIES, SYNC_CONFLICT_TABLE, pullResponseSchema } from '../../../shared/contract/sync';
+import { MAX_BLOB_BYTES, MAX_PUSH_ENTRIES, SYNC_CONFLICT_TABLE, pullResponseSchema } from '../../../shared/contract/sync';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { ditchRow, enrolTownship, entry, hlc, post, startTestServer, type TestServer } from './helpers';
 
@@ -218,5 +218,11 @@ describe('blobs', () => {
     const got = await fetch(`${server.url}/sync/blob/${hash}`, { headers: { Authorization: `Bearer ${t.key}` } });
     expect(Buffer.from(await got.arrayBuffer())).toEqual(bytes);
     expect((await fetch(`${server.url}/sync/blob/${'b'.repeat(64)}`, { headers: { Authorization: `Bearer ${t.key}` } })).status).toBe(404);
+    // Over the cap: 413 before the bytes are stored.
+    const big = Buffer.alloc(MAX_BLOB_BYTES + 1, 1);
+    const over = await fetch(`${server.url}/sync/blob/${createHash('sha256').update(big).digest('hex')}`, { method: 'PUT', body: big, headers: { Authorization: `Bearer ${t.key}` } });
+    expect(over.status).toBe(413);
+    expect(((await over.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    expect(await count('SELECT count(*) AS n FROM blob')).toBe(1);
   });
 });

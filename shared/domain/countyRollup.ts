@@ -1,4 +1,4 @@
-import type { CountyReport, CountyTotal, TownshipTotals } from './report';
+import type { CountyReport, CountyTotal, TownshipTotals } from '../contract/county';
 
 /** One column of the roll-up: its heading (Chinese, English) and how to read it from a township line or the county line. */
 export interface RollupColumn {
