@@ -19,8 +19,8 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(pg: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...SERVER_ARGS, '--pg', pg, '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServerProcess(pg: string, extra: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...SERVER_ARGS, '--pg', pg, '--port', '0', '--host', '127.0.0.1', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
