@@ -32,12 +32,21 @@ export async function startFakeServer(handle: FakeServer['handle'] = (_r, res) =
       fake.handle(r, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  const listening = await listenLocal(server);
+  fake.url = listening.url;
+  fake.close = listening.close;
   return fake;
+}
+
+/** Listen on a free loopback port; answers the URL and a close that also drops open connections. */
+export async function listenLocal(server: Server): Promise<{ url: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
+import { listenLocal } from './fakeServer';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SERVER_ARGS = ['--import', 'tsx', resolve(ROOT, 'server/main.ts')];
@@ -85,12 +86,8 @@ export async function startProxy(target: string): Promise<LinkProxy> {
       }
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  proxy.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  proxy.close = () =>
-    new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    });
+  const listening = await listenLocal(server);
+  proxy.url = listening.url;
+  proxy.close = listening.close;
   return proxy;
 }
