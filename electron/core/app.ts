@@ -8,6 +8,7 @@ import { ensureTownship } from './db/township';
 import { createBackup, listBackups } from './db/backups';
 import { mirrorAttachments } from './db/attachments';
 import { dataPaths } from './paths';
+import { createCoreState } from './state';
 
 export interface CoreOptions {
   dataDir: string;
@@ -45,6 +46,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     transport: opts.transport,
     source: opts.source ?? 'desk',
     now,
+    state: createCoreState(),
   };
   if (opts.dailyBackup) {
     const today = now().toISOString().slice(0, 10);
