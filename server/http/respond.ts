@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { AppError, HTTP_STATUS } from '../../shared/contract/errors';
 import { parseInput } from '../../shared/contract/validation';
+import { readBody } from '../../electron/core/field/server';
 
 export const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -37,34 +38,8 @@ export function sendError(res: ServerResponse, error: unknown): void {
   sendJson(res, HTTP_STATUS[app.code], { error: app.toWire() });
 }
 
-/** Read a request body up to `limit` bytes; over it, 413 before the rest is read. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () =>
-    new AppError('payload_too_large', {
-      zh: `请求内容过大（上限 ${Math.round(limit / 1048576)} MB）`,
-      en: `Request body too large (limit ${Math.round(limit / 1048576)} MB)`,
-    });
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.reject(tooLarge());
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        req.resume();
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => !failed && resolveBody(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+/** The field server's body reader: a limit in bytes, 413 over it. */
+export { readBody };
 
 /** Read a JSON body and check it against a schema: 400 naming the field when it does not fit. */
 export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S, limit: number): Promise<z.output<S>> {

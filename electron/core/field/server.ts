@@ -77,7 +77,8 @@ function toWireError(error: unknown, ctx: Pick<CoreContext, 'databaseFile'>): Wi
   return new AppError('internal', { zh: '服务器内部错误，数据未被改动，请稍后重试', en: 'Internal server error; nothing was changed, try again later' }).toWire();
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** Read a request body up to `limit` bytes; over it (declared or streamed), 413 without reading the rest. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     const tooLarge = () =>
