@@ -174,6 +174,19 @@ describe('one sync round', () => {
     expect(b.feed.applied).toHaveLength(1);
   });
 
+  it('an issued sheet PDF travels the same way, into sheets/<season>/ on the other desk', async () => {
+    const a = desk('desk-a');
+    const b = desk('desk-b');
+    const path = 'sheets/2026/sheet-2026-001-2026-07-01-abcdef12.pdf';
+    const bytes = Buffer.from('%PDF-1.7 issued sheet');
+    mkdirSync(join(a.dir, 'sheets', '2026'), { recursive: true });
+    writeFileSync(join(a.dir, path), bytes);
+    a.feed.edit('sheet', { id: 's1', pdf_file: path, pdf_sha256: sha256(bytes) });
+    expect((await syncRound(a.deps)).blobsUp).toBe(1);
+    expect((await syncRound(b.deps)).blobsDown).toBe(1);
+    expect(readFileSync(join(b.dir, path)).equals(bytes)).toBe(true);
+  });
+
   it('refuses a blob announcement whose path would leave the data folder', async () => {
     const b = desk('desk-b');
     county.feed.push({ changeId: randomUUID(), townshipId: T, table: SYNC_BLOB_TABLE, rowId: 'x', op: 'insert', row: { path: '../../etc/passwd', sha256: 'a'.repeat(64) }, hlc: formatHlc({ wallMs: 1, counter: 0, origin: 'evil' }), baseHlc: null, origin: 'evil', batchId: 'b', source: 'sync', at: new Date().toISOString() });
