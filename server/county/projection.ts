@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { applyMigrations } from '../../electron/core/db/migrate';
 import { migrations as deskMigrations } from '../../electron/core/db/migrations';
 import type { CoreContext } from '../../electron/core/context';
+import { createCoreState } from '../../electron/core/state';
 import { SYNC_CONFLICT_TABLE } from '../../shared/contract/sync';
 import type { ServerContext } from '../context';
 import { GEOMETRY_LAYERS } from '../db/repositories/featureRepository';
@@ -55,6 +56,7 @@ export async function projectTownship(ctx: ServerContext, township: { id: string
     transport: 'http',
     source: 'cli',
     now: () => ctx.now(),
+    state: createCoreState(),
   };
   return { core, close: () => db.close() };
 }

@@ -6,8 +6,16 @@ import { withTransaction } from '../db/pool';
 import { TownshipRepository } from '../db/repositories/townshipRepository';
 import { codeHash, newEnrolCode, newSyncKey, sha256Hex } from './secrets';
 
-/** Add a township (or give an existing one a new code, for a re-key) and answer its one-time code. */
-export async function issueEnrolCode(ctx: ServerContext, name: string, mode: 'add' | 'rekey'): Promise<{ townshipId: string; code: string }> {
+/**
+ * Add a township (or give an existing one a new code, for a re-key or another desk) and answer its
+ * one-time code. `revokeAll` stops every key of the township at once (a stolen or lost PC).
+ */
+export async function issueEnrolCode(
+  ctx: ServerContext,
+  name: string,
+  mode: 'add' | 'rekey',
+  opts: { revokeAll?: boolean } = {},
+): Promise<{ townshipId: string; code: string; revoked: number }> {
   const trimmed = name.trim();
   if (trimmed === '') throw new AppError('invalid_input', { zh: '乡镇名称不能为空', en: 'The township name must not be empty' });
   return withTransaction(ctx.pool, async (c) => {
@@ -25,15 +33,16 @@ export async function issueEnrolCode(ctx: ServerContext, name: string, mode: 'ad
     } else if (!township) {
       throw new AppError('not_found', { zh: `没有名为“${trimmed}”的乡镇`, en: `No township named “${trimmed}”` });
     }
+    const revoked = opts.revokeAll ? await repo.revokeKeys(township.id) : 0;
     const code = newEnrolCode();
     await repo.addCode(codeHash(code), township.id);
-    return { townshipId: township.id, code };
+    return { townshipId: township.id, code, revoked };
   });
 }
 
 /**
  * Trade a one-time code for a long-lived key. The code is consumed; on the first enrolment the
- * township adopts the desk's own township id; every earlier key of the township is revoked.
+ * township adopts the desk's own township id; an earlier key of the same installation is revoked.
  */
 export async function enrolDesk(ctx: ServerContext, req: EnrolRequest): Promise<EnrolResponse> {
   return withTransaction(ctx.pool, async (c) => {
@@ -58,7 +67,9 @@ export async function enrolDesk(ctx: ServerContext, req: EnrolRequest): Promise<
       townshipId = req.townshipId;
     }
     await repo.markEnrolled(townshipId);
-    await repo.revokeKeys(townshipId);
+    // A township may have several desks (an office with two PCs): a new code replaces the key of the
+    // same installation (a re-key), never another desk's, whose sync would otherwise stop.
+    await repo.revokeInstallationKeys(townshipId, req.installationId);
     const key = newSyncKey();
     await repo.addKey(sha256Hex(key), townshipId, req.installationId);
     return { townshipId, townshipName: township.name, key };

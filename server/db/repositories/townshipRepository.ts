@@ -57,6 +57,13 @@ export class TownshipRepository {
     return (await this.db.query('UPDATE sync_key SET revoked_at = now() WHERE township_id = $1 AND revoked_at IS NULL', [townshipId])).rowCount ?? 0;
   }
 
+  /** Revoke the live keys one installation holds for the township (its re-key). */
+  async revokeInstallationKeys(townshipId: string, installationId: string): Promise<number> {
+    return (
+      await this.db.query('UPDATE sync_key SET revoked_at = now() WHERE township_id = $1 AND installation_id = $2 AND revoked_at IS NULL', [townshipId, installationId])
+    ).rowCount ?? 0;
+  }
+
   async addKey(keyHash: string, townshipId: string, installationId: string): Promise<void> {
     await this.db.query('INSERT INTO sync_key (key_hash, township_id, installation_id) VALUES ($1, $2, $3)', [keyHash, townshipId, installationId]);
   }
