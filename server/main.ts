@@ -16,7 +16,9 @@ const HELP = `用法 Usage:
   npm run server -- --pg postgres://… [--port N] [--host H] [--tls-cert F --tls-key F] [--public-url URL]
       县级服务：同步、县级页面（/county.html）、矢量瓦片。The county server: sync, county pages, tiles.
   npm run server -- admin add-township --pg … --name 双河乡       新乡镇与一次性注册码（最后一行）
-  npm run server -- admin rekey-township --pg … --name 双河乡     新注册码（旧密钥在重新注册时作废）
+  npm run server -- admin rekey-township --pg … --name 双河乡 [--revoke-all]
+      新注册码：同一台电脑重新注册时其旧密钥作废；另一台电脑用它成为本乡镇的第二个同步端；
+      --revoke-all 立即作废本乡镇所有密钥（电脑丢失时）。A new code; --revoke-all stops every key now.
   npm run server -- admin add-user --pg … --name 张三 --password-stdin   县级查看账号（密码从标准输入读）
   npm run server -- report --pg … --date YYYY-MM-DD [--json]      各乡镇当日数字与全县合计
 `;
@@ -56,10 +58,11 @@ async function withPool<T>(url: string | undefined, work: (ctx: ServerContext) =
 
 async function admin(argv: string[]): Promise<void> {
   const [sub, ...rest] = argv;
-  const { values } = parseArgs({ args: rest, options: { pg: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args: rest, options: { pg: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false }, 'revoke-all': { type: 'boolean', default: false } } });
   await withPool(values.pg, async (ctx) => {
     if (sub === 'add-township' || sub === 'rekey-township') {
-      const { code } = await issueEnrolCode(ctx, need(values.name, '--name'), sub === 'add-township' ? 'add' : 'rekey');
+      const { code, revoked } = await issueEnrolCode(ctx, need(values.name, '--name'), sub === 'add-township' ? 'add' : 'rekey', { revokeAll: values['revoke-all'] });
+      if (revoked > 0) console.log(`已作废 ${revoked} 个同步密钥 Revoked ${revoked} sync key(s)`);
       console.log(`乡镇 ${values.name} 的一次性注册码（在乡镇“设置 → 联网同步”中输入，只能用一次）One-time code for ${values.name}:`);
       console.log(code);
     } else if (sub === 'add-user') {

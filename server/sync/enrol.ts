@@ -6,8 +6,16 @@ import { withTransaction } from '../db/pool';
 import { TownshipRepository } from '../db/repositories/townshipRepository';
 import { codeHash, newEnrolCode, newSyncKey, sha256Hex } from './secrets';
 
-/** Add a township (or give an existing one a new code, for a re-key) and answer its one-time code. */
-export async function issueEnrolCode(ctx: ServerContext, name: string, mode: 'add' | 'rekey'): Promise<{ townshipId: string; code: string }> {
+/**
+ * Add a township (or give an existing one a new code, for a re-key or another desk) and answer its
+ * one-time code. `revokeAll` stops every key of the township at once (a stolen or lost PC).
+ */
+export async function issueEnrolCode(
+  ctx: ServerContext,
+  name: string,
+  mode: 'add' | 'rekey',
+  opts: { revokeAll?: boolean } = {},
+): Promise<{ townshipId: string; code: string; revoked: number }> {
   const trimmed = name.trim();
   if (trimmed === '') throw new AppError('invalid_input', { zh: '乡镇名称不能为空', en: 'The township name must not be empty' });
   return withTransaction(ctx.pool, async (c) => {
@@ -25,9 +33,10 @@ export async function issueEnrolCode(ctx: ServerContext, name: string, mode: 'ad
     } else if (!township) {
       throw new AppError('not_found', { zh: `没有名为“${trimmed}”的乡镇`, en: `No township named “${trimmed}”` });
     }
+    const revoked = opts.revokeAll ? await repo.revokeKeys(township.id) : 0;
     const code = newEnrolCode();
     await repo.addCode(codeHash(code), township.id);
-    return { townshipId: township.id, code };
+    return { townshipId: township.id, code, revoked };
   });
 }
 

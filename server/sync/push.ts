@@ -66,12 +66,14 @@ export async function pushEntries(ctx: ServerContext, townshipId: string, entrie
   return withTransaction(ctx.pool, async (c) => {
     await c.query('SELECT pg_advisory_xact_lock(7420012, hashtext($1))', [townshipId]);
     const feed = new FeedRepository(c);
-    const fresh = await feed.append(entries);
+    const known = await feed.known(entries.map((e) => e.changeId));
     const seen = new Set<string>();
-    const todo = entries.filter((e) => fresh.has(e.changeId) && !seen.has(e.changeId) && seen.add(e.changeId));
+    const todo = entries.filter((e) => !known.has(e.changeId) && !seen.has(e.changeId) && seen.add(e.changeId));
     observeClocks(ctx, todo);
     const current = await feed.currentVersions(townshipId, todo.map((e) => ({ table: e.table, rowId: e.rowId })));
-    const changed = new Map<string, { table: string; rowId: string } & RowVersion>();
+    // The entry whose version each changed row ends with (a batch may edit a row several times).
+    const finalEntry = new Map<string, string>();
+    const changed = new Map<string, { table: string; rowId: string; row: RowVersion['row'] }>();
     const conflicts: SyncConflictRow[] = [];
     for (const e of todo) {
       const key = replicaKey(e.table, e.rowId);
@@ -90,7 +92,8 @@ export async function pushEntries(ctx: ServerContext, townshipId: string, entrie
       }
       if (d.winner === 'incoming') {
         current.set(key, incoming);
-        changed.set(key, { table: e.table, rowId: e.rowId, ...incoming });
+        finalEntry.set(key, e.changeId);
+        changed.set(key, { table: e.table, rowId: e.rowId, row: e.row });
       }
     }
     const conflictEntries: ChangeEntry[] = conflicts.map((k) => ({
@@ -98,12 +101,20 @@ export async function pushEntries(ctx: ServerContext, townshipId: string, entrie
       hlc: nextServerClock(ctx), baseHlc: null, origin: ctx.installationId, batchId: `sync-${todo[0]?.batchId ?? 'push'}`,
       source: 'sync', at: ctx.now().toISOString(),
     }));
-    for (const ce of conflictEntries) changed.set(replicaKey(ce.table, ce.rowId), { table: ce.table, rowId: ce.rowId, ...versionOf(ce) });
-    await feed.append(conflictEntries);
+    const all = [...todo, ...conflictEntries].map((e) => ({
+      entry: e,
+      apply: e.table === SYNC_CONFLICT_TABLE || finalEntry.get(replicaKey(e.table, e.rowId)) === e.changeId,
+    }));
+    const appended = await feed.appendAndApply(townshipId, all);
+    if (appended !== all.length) {
+      // A change id another township already used: refuse the batch rather than half-record it.
+      throw new AppError('conflict', {
+        zh: '批次中有变更编号已被其他乡镇使用；整批未写入',
+        en: 'A change id in the batch is already used by another township; nothing in the batch was written',
+      });
+    }
     await new ConflictRepository(c).insert(conflicts);
-    const rows = [...changed.values()];
-    await feed.upsertReplica(townshipId, rows);
-    const features: FeatureWrite[] = rows.flatMap((r) => (isGeometryLayer(r.table) ? [{ layer: r.table, rowId: r.rowId, row: r.row }] : []));
+    const features: FeatureWrite[] = [...changed.values()].flatMap((r) => (isGeometryLayer(r.table) ? [{ layer: r.table, rowId: r.rowId, row: r.row }] : []));
     await new FeatureRepository(c).write(townshipId, features);
     return { accepted: todo.length, duplicates: entries.length - todo.length, conflicts: conflicts.length };
   });

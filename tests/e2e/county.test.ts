@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { DEMO } from '../../electron/core/demo/constants';
-import { demoDesk, pushAll, snapshotEntries } from '../helpers/deskFeed';
+import { demoDesk, pushAll, deskEntries } from '../helpers/deskFeed';
 import { startTestCluster, type TestCluster } from '../helpers/postgres';
 import { ARTIFACTS, deskPage, launchChromium } from './harness';
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
       body: JSON.stringify({ code, installationId: `desk-${i}`, townshipId: desk.ctx.townshipId, townshipName: name }),
     });
     const { key } = (await res.json()) as { key: string };
-    await pushAll(url, key, snapshotEntries(desk, `desk-${i}`, { shiftLon: i * 0.35 }));
+    await pushAll(url, key, deskEntries(desk, { shiftLon: i * 0.35 }));
   }
   serverCli(['admin', 'add-user', '--pg', cluster.url, '--name', '县防汛办', '--password-stdin'], 'flood-season-2026\n');
   browser = await launchChromium();

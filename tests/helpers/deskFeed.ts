@@ -1,57 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import { openCore, type Core } from '../../electron/core/app';
+import { ChangeFeed } from '../../electron/core/db/feed/changeFeed';
 import { seedDemo } from '../../electron/core/demo';
 import type { ChangeEntry } from '../../shared/contract/changeFeed';
-import { formatHlc } from '../../shared/sync/hlc';
-
-/** Desk tables that are local machinery, not office data: never synced. */
-const LOCAL = /^(sqlite_|geo_feature|geo_rtree|.*_change$)/;
-
-/** A row's feed id: its `id`, else its `key` (settings), else its primary key columns joined. */
-function rowIdOf(db: Database, table: string, row: Record<string, unknown>): string {
-  if (typeof row.id === 'string') return row.id;
-  if (typeof row.key === 'string') return row.key;
-  const pk = (db.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(table) as { name: string }[]).map((c) => String(row[c.name]));
-  return pk.join('/');
-}
 
 /**
- * Every office row of a desk as insert entries, as the change feed (issue 10) would have them after
- * the desk's first save of each: the fixture tests and benches push through the real endpoint.
- * `shiftLon` moves the geometry east, so two demo townships lie side by side on the county map.
+ * Everything in a desk's change feed as it goes on the wire (what the desk's sync client pushes),
+ * for fixtures pushed through the real endpoint. `shiftLon` moves the geometry east, so two demo
+ * townships lie side by side on the county map.
  */
-export function snapshotEntries(core: Core, origin: string, opts: { shiftLon?: number; wallMs?: number } = {}): ChangeEntry[] {
-  const db = core.db;
-  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid`).all() as { name: string }[])
-    .map((t) => t.name)
-    .filter((t) => !LOCAL.test(t));
-  const out: ChangeEntry[] = [];
-  let counter = 0;
-  const wallMs = opts.wallMs ?? Date.parse('2026-08-10T10:00:00Z');
-  const batchId = randomUUID();
-  for (const table of tables) {
-    const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
-    if (!cols.includes('township_id') && table !== 'township') continue;
-    for (const row of db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
-      if (opts.shiftLon && typeof row.geometry === 'string') row.geometry = shiftGeometry(row.geometry, opts.shiftLon);
-      out.push({
-        changeId: randomUUID(),
-        townshipId: core.ctx.townshipId,
-        table,
-        rowId: rowIdOf(db, table, row),
-        op: 'insert',
-        row,
-        hlc: formatHlc({ wallMs, counter: counter++ % 999_999, origin }),
-        baseHlc: null,
-        origin,
-        batchId,
-        source: 'demo',
-        at: new Date(wallMs).toISOString(),
-      });
-    }
-  }
-  return out;
+export function deskEntries(core: Core, opts: { shiftLon?: number } = {}): ChangeEntry[] {
+  const entries = new ChangeFeed(core.db, core.ctx.townshipId).since(0, Number.MAX_SAFE_INTEGER).map((x) => x.entry);
+  if (!opts.shiftLon) return entries;
+  return entries.map((e) =>
+    e.row && typeof e.row.geometry === 'string' ? { ...e, row: { ...e.row, geometry: shiftGeometry(e.row.geometry, opts.shiftLon!) } } : e,
+  );
 }
 
 function shiftGeometry(text: string, dLon: number): string {

@@ -41,17 +41,40 @@ function toEntry(r: FeedRow): ChangeEntry {
 export class FeedRepository {
   constructor(private readonly db: Db) {}
 
-  /** Append the entries the feed does not have yet (by change id), in order; answer the new change ids. */
-  async append(entries: readonly ChangeEntry[]): Promise<Set<string>> {
-    if (entries.length === 0) return new Set();
-    const r = await this.db.query(
-      `INSERT INTO feed_entry (change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at)
-       SELECT change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(j, ord), jsonb_to_record(a.j) AS x(${FEED_COLUMNS}) ORDER BY a.ord
-       ON CONFLICT (change_id) DO NOTHING RETURNING change_id`,
-      [JSON.stringify(entries.map(toRecord))],
-    );
+  /** Which of these change ids the feed has already. */
+  async known(changeIds: readonly string[]): Promise<Set<string>> {
+    if (changeIds.length === 0) return new Set();
+    const r = await this.db.query('SELECT change_id FROM feed_entry WHERE change_id = ANY($1::uuid[])', [changeIds]);
     return new Set(r.rows.map((x: { change_id: string }) => x.change_id));
+  }
+
+  /**
+   * Append entries to the feed in order and write those marked `apply` (the winning version of
+   * their row) into the replica, in one statement: the batch's JSON is parsed once. Answers how
+   * many were appended (an entry the feed had is skipped).
+   */
+  async appendAndApply(townshipId: string, entries: readonly { entry: ChangeEntry; apply: boolean }[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const r = await this.db.query(
+      `WITH input AS MATERIALIZED (
+         SELECT a.ord, x.* FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS a(j, ord), jsonb_to_record(a.j) AS x(${FEED_COLUMNS}, apply boolean)
+       ),
+       appended AS (
+         INSERT INTO feed_entry (change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at)
+         SELECT change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at FROM input ORDER BY ord
+         ON CONFLICT (change_id) DO NOTHING RETURNING 1
+       ),
+       applied AS (
+         INSERT INTO replica_row (township_id, table_name, row_id, row, hlc, base_hlc, change_id, origin)
+         SELECT $1, table_name, row_id, row, hlc, base_hlc, change_id, origin FROM input WHERE apply
+         ON CONFLICT (township_id, table_name, row_id) DO UPDATE SET row = EXCLUDED.row, hlc = EXCLUDED.hlc,
+           base_hlc = EXCLUDED.base_hlc, change_id = EXCLUDED.change_id, origin = EXCLUDED.origin, updated_at = now()
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM appended) AS appended, (SELECT count(*) FROM applied) AS applied`,
+      [townshipId, JSON.stringify(entries.map((x) => ({ ...toRecord(x.entry), apply: x.apply })))],
+    );
+    return Number(r.rows[0].appended);
   }
 
   /** Entries of a township after `since` in the server's order, at most `limit` (+1 to tell whether more wait). */
@@ -81,19 +104,6 @@ export class FeedRepository {
         replicaKey(x.table_name, x.row_id),
         { changeId: x.change_id, hlc: x.hlc, baseHlc: x.base_hlc, origin: x.origin, row: x.row } satisfies RowVersion,
       ]),
-    );
-  }
-
-  /** Write the winning versions into the replica. */
-  async upsertReplica(townshipId: string, rows: readonly ({ table: string; rowId: string } & RowVersion)[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.query(
-      `INSERT INTO replica_row (township_id, table_name, row_id, row, hlc, base_hlc, change_id, origin)
-       SELECT $1, table_name, row_id, row, hlc, base_hlc, change_id, origin
-       FROM jsonb_to_recordset($2::jsonb) AS x(table_name text, row_id text, row jsonb, hlc text, base_hlc text, change_id uuid, origin text)
-       ON CONFLICT (township_id, table_name, row_id) DO UPDATE SET row = EXCLUDED.row, hlc = EXCLUDED.hlc,
-         base_hlc = EXCLUDED.base_hlc, change_id = EXCLUDED.change_id, origin = EXCLUDED.origin, updated_at = now()`,
-      [townshipId, JSON.stringify(rows.map((v) => ({ table_name: v.table, row_id: v.rowId, row: v.row, hlc: v.hlc, base_hlc: v.baseHlc, change_id: v.changeId, origin: v.origin })))],
     );
   }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/app';
 import { DEMO } from '../../../electron/core/demo/constants';
 import { addCountyUser } from '../../../server/county/auth';
-import { demoDesk, pushAll, snapshotEntries } from '../../helpers/deskFeed';
+import { demoDesk, pushAll, deskEntries } from '../../helpers/deskFeed';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { enrolTownship, post, startTestServer, type TestServer } from './helpers';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'draindesk-desk-'));
   desk = await demoDesk(dir);
   const t = await enrolTownship(server, '双河乡', desk.ctx.townshipId);
-  await pushAll(server.url, t.key, snapshotEntries(desk, 'desk-a'));
+  await pushAll(server.url, t.key, deskEntries(desk));
   await addCountyUser(server.ctx, '县防汛办', 'correct horse battery');
 }, 240_000);
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Core } from '../../../electron/core/app';
 import { getTotals } from '../../../electron/core/services/totals/totalsService';
 import { countyReport } from '../../../server/county/report';
 import { DEMO } from '../../../electron/core/demo/constants';
-import { demoDesk, pushAll, snapshotEntries } from '../../helpers/deskFeed';
+import { demoDesk, pushAll, deskEntries } from '../../helpers/deskFeed';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { enrolTownship, startTestServer, type TestServer } from './helpers';
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
     const desk = await demoDesk(dir);
     desks.push(desk);
     const t = await enrolTownship(server, name, desk.ctx.townshipId, `desk-${i}`);
-    await pushAll(server.url, t.key, snapshotEntries(desk, `desk-${i}`, { shiftLon: i * 0.4 }));
+    await pushAll(server.url, t.key, deskEntries(desk, { shiftLon: i * 0.4 }));
   }
 }, 240_000);
 afterAll(async () => {

@@ -46,21 +46,29 @@ describe('enrolment', () => {
     expect(stored).toEqual([{ key_hash: createHash('sha256').update(t.key).digest('hex') }]);
   });
 
-  it("re-keying keeps the township id and revokes that desk's old key, not another desk's; disconnect revokes a key", async () => {
+  it('re-keying keeps the township id and revokes that installation\'s old key only; disconnect revokes a key', async () => {
     const { issueEnrolCode } = await import('../../../server/sync/enrol');
     const first = await enrolTownship(server, '永安镇');
-    const second = await issueEnrolCode(server.ctx, '永安镇', 'rekey');
-    const other = await post(`${server.url}/sync/enrol`, { code: second.code, installationId: 'second-pc', townshipId: randomUUID(), townshipName: '永安镇' });
-    expect(other.body.townshipId).toBe(first.townshipId);
-    const { code } = await issueEnrolCode(server.ctx, '永安镇', 'rekey');
-    const r = await post(`${server.url}/sync/enrol`, { code, installationId: first.installationId, townshipId: first.townshipId, townshipName: '永安镇' });
-    expect(r.status).toBe(200);
-    expect(r.body.townshipId).toBe(first.townshipId);
+    const rekey = async (installationId: string) => {
+      const { code } = await issueEnrolCode(server.ctx, '永安镇', 'rekey');
+      const r = await post(`${server.url}/sync/enrol`, { code, installationId, townshipId: randomUUID(), townshipName: '永安镇' });
+      expect(r.status).toBe(200);
+      expect(r.body.townshipId).toBe(first.townshipId);
+      return r.body.key as string;
+    };
+    // A second desk of the same township: both keys work.
+    const second = await rekey('second-pc');
+    expect((await post(`${server.url}/sync/pull`, {}, first.key)).status).toBe(200);
+    // The first desk re-keyed: its old key stops, its new key and the second desk's work.
+    const renewed = await rekey(first.installationId);
     expect((await post(`${server.url}/sync/pull`, {}, first.key)).status).toBe(401);
-    expect((await post(`${server.url}/sync/pull`, {}, other.body.key)).status).toBe(200);
-    expect((await post(`${server.url}/sync/pull`, {}, r.body.key)).status).toBe(200);
-    expect((await post(`${server.url}/sync/disconnect`, {}, r.body.key)).body).toEqual({ revoked: true });
-    expect((await post(`${server.url}/sync/pull`, {}, r.body.key)).status).toBe(401);
+    expect((await post(`${server.url}/sync/pull`, {}, renewed)).status).toBe(200);
+    expect((await post(`${server.url}/sync/pull`, {}, second)).status).toBe(200);
+    expect((await post(`${server.url}/sync/disconnect`, {}, second)).body).toEqual({ revoked: true });
+    expect((await post(`${server.url}/sync/pull`, {}, second)).status).toBe(401);
+    // A lost PC: a re-key with revokeAll stops every key of the township at once.
+    await issueEnrolCode(server.ctx, '永安镇', 'rekey', { revokeAll: true });
+    expect((await post(`${server.url}/sync/pull`, {}, renewed)).status).toBe(401);
   });
 });
 
