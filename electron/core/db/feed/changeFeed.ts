@@ -220,9 +220,14 @@ export class ChangeFeed {
     return (this.stmt('lastSeq', () => 'SELECT coalesce(max(seq), 0) AS s FROM change_feed').get() as { s: number }).s;
   }
 
-  /** The latest clock of any change to this row, or null when the feed has none. */
+  /**
+   * The latest clock of any change to this row, or null when the feed has none. A row's clocks
+   * rise with seq (a local clock is later than all it has made or seen; a remote entry is applied
+   * only when not older), so the newest entry holds it: one index step, however long the history.
+   */
   latestClock(table: string, rowId: string): string | null {
-    return (this.stmt('latest', () => 'SELECT max(hlc) AS h FROM change_feed WHERE table_name = ? AND row_id = ?').get(table, rowId) as { h: string | null }).h;
+    const row = this.stmt('latest', () => 'SELECT hlc FROM change_feed WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1').get(table, rowId) as { hlc: string } | undefined;
+    return row?.hlc ?? null;
   }
 
   /** Whether an entry with this change id is in the feed. */
