@@ -6,12 +6,14 @@ import { getTotals, round1 } from '../../electron/core/services/totals/totalsSer
 import type { ServerContext } from '../context';
 import { TownshipRepository } from '../db/repositories/townshipRepository';
 import { projectTownship } from './projection';
+import { townshipStorage } from './storage';
 
-/** One township's totals for a day, computed by the desk's totals service on its replica. */
-export async function townshipTotals(ctx: ServerContext, township: { id: string; name: string }, date: string): Promise<Totals> {
+/** One township's line for a day: the desk's totals service and capacity code on its replica. */
+export async function townshipTotals(ctx: ServerContext, township: { id: string; name: string }, date: string): Promise<TownshipTotals> {
   const p = await projectTownship(ctx, township);
   try {
-    return getTotals(p.core, date);
+    const totals = getTotals(p.core, date);
+    return { ...totals, township: { id: township.id, name: township.name }, storage: await townshipStorage(ctx, township.id, p.core) };
   } catch (error) {
     if (error instanceof AppError) {
       throw new AppError(error.code, { zh: `${township.name}：${error.messageZh}`, en: `${township.name}: ${error.messageEn}` }, error.details);
@@ -31,7 +33,7 @@ const sumWorks = (list: Works[]): Works => ({
 });
 
 /** The county line from the township lines. */
-export function countyTotal(date: string, lines: readonly Totals[]): CountyTotal {
+export function countyTotal(date: string, lines: readonly TownshipTotals[]): CountyTotal {
   const sum = (f: (t: Totals) => number) => lines.reduce((s, t) => s + f(t), 0);
   const mean = (f: (t: Totals) => number) => (lines.length === 0 ? 0 : round1(sum(f) / lines.length));
   const seasonMm = mean((t) => t.rain.seasonMm);
@@ -58,6 +60,11 @@ export function countyTotal(date: string, lines: readonly Totals[]): CountyTotal
     },
     works: sumWorks(lines.map((t) => t.works)),
     worksToday: sumWorks(lines.map((t) => t.worksToday)),
+    storage: {
+      storageM3: lines.reduce((s, t) => s + t.storage.storageM3, 0),
+      fullStorageM3: lines.reduce((s, t) => s + t.storage.fullStorageM3, 0),
+      excluded: lines.reduce((s, t) => s + t.storage.excluded, 0),
+    },
     blockages: {
       open: sum((t) => t.blockages.open),
       clearedToday: sum((t) => t.blockages.clearedToday),
@@ -70,6 +77,6 @@ export function countyTotal(date: string, lines: readonly Totals[]): CountyTotal
 export async function countyReport(ctx: ServerContext, date: string): Promise<CountyReport> {
   const all = (await new TownshipRepository(ctx.pool).list()).filter((t) => t.enrolled_at !== null);
   const townships: TownshipTotals[] = [];
-  for (const t of all) townships.push({ ...(await townshipTotals(ctx, t, date)), township: { id: t.id, name: t.name } });
+  for (const t of all) townships.push(await townshipTotals(ctx, t, date));
   return { date, townships, total: countyTotal(date, townships) };
 }

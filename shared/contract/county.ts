@@ -8,8 +8,14 @@ import { seriesSchema, totalsSchema, worksSchema } from './totals';
  * the same {@link CountyReport}.
  */
 
-/** One township's line: the desk's own totals (the keys of `npm run cli -- totals --json`) and which township. */
-export const townshipTotalsSchema = totalsSchema.extend({ township: z.object({ id: z.string(), name: z.string() }) });
+/** Ditch storage now (rivers left out, silted ditches reduced) and when clear, m³; ditches without section data are not counted. */
+export const storageSchema = z.object({ storageM3: z.number(), fullStorageM3: z.number(), excluded: z.int() });
+
+/**
+ * One township's line: the desk's own totals (the keys of `npm run cli -- totals --json`), which
+ * township, and its ditch storage (the daily sheet's 全乡沟渠（按现状）).
+ */
+export const townshipTotalsSchema = totalsSchema.extend({ township: z.object({ id: z.string(), name: z.string() }), storage: storageSchema });
 export type TownshipTotals = z.infer<typeof townshipTotalsSchema>;
 
 /** The county line: sums of people, machines, works and blockages; rain as the mean over the townships. */
@@ -27,6 +33,7 @@ export const countyTotalSchema = z.object({
   works: worksSchema,
   worksToday: worksSchema,
   blockages: totalsSchema.shape.blockages,
+  storage: storageSchema,
 });
 export type CountyTotal = z.infer<typeof countyTotalSchema>;
 

@@ -26,6 +26,7 @@ export const ROLLUP_COLUMNS: readonly RollupColumn[] = [
   { zh: '新挖条田沟', en: 'Field ditch dug', unit: 'm', town: (t) => t.works.fieldDitchMeters, county: (c) => c.works.fieldDitchMeters },
   { zh: '清淤沟渠', en: 'Ditch cleared', unit: 'm', town: (t) => t.works.clearedDitchMeters, county: (c) => c.works.clearedDitchMeters },
   { zh: '抽水', en: 'Pumped', unit: 'm³', town: (t) => t.works.pumpedM3, county: (c) => c.works.pumpedM3 },
+  { zh: '沟渠蓄水', en: 'Ditch storage', unit: '万m³', town: (t) => Math.round(t.storage.storageM3 / 1000) / 10, county: (c) => Math.round(c.storage.storageM3 / 1000) / 10 },
   { zh: '未疏通堵点', en: 'Open blockages', unit: '处', town: (t) => t.blockages.open, county: (c) => c.blockages.open },
   { zh: '当日疏通', en: 'Cleared today', unit: '处', town: (t) => t.blockages.clearedToday, county: (c) => c.blockages.clearedToday },
   { zh: '累计疏通', en: 'Cleared season', unit: '处', town: (t) => t.blockages.clearedSeason, county: (c) => c.blockages.clearedSeason },

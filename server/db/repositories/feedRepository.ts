@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ChangeEntry } from '../../../shared/contract/changeFeed';
+import type { DitchRow } from '../../../electron/core/services/capacity/load';
 import type { RowVersion } from '../../sync/merge';
 
 type Db = pg.PoolClient | pg.Pool;
@@ -105,6 +106,19 @@ export class FeedRepository {
         { changeId: x.change_id, hlc: x.hlc, baseHlc: x.base_hlc, origin: x.origin, row: x.row } satisfies RowVersion,
       ]),
     );
+  }
+
+  /** The live ditches' section columns (what the capacity code reads), without their geometry. */
+  async ditchSections(townshipId: string): Promise<DitchRow[]> {
+    const num = (c: string) => `(row->>'${c}')::double precision AS ${c}`;
+    const r = await this.db.query(
+      `SELECT row_id AS id, coalesce(row->>'name', '') AS name, row->>'kind' AS kind, coalesce(row->>'village', '') AS village,
+         ${['bottom_width_m', 'depth_m', 'side_slope', 'manning_n', 'slope'].map(num).join(', ')},
+         coalesce(row->>'condition', 'clear') AS condition, coalesce(row->>'work', 'existing') AS work, coalesce((row->>'length_m')::double precision, 0) AS length_m
+       FROM replica_row WHERE township_id = $1 AND table_name = 'ditch' AND row IS NOT NULL AND row->>'deleted_at' IS NULL`,
+      [townshipId],
+    );
+    return r.rows.map((x) => ({ ...x, coords: [] }));
   }
 
   /** Every live row of the township's tables (not the geometry layers), for the report's projection. */

@@ -43,9 +43,14 @@ describe('county report', () => {
       const desk = desks.find((d) => d.ctx.townshipId === line.township.id)!;
       // The desk's clock is fixed at the demo's day; the server's is real time (only `today` differs).
       const own = getTotals({ ...desk.ctx, now: () => new Date() }, DEMO.today);
-      const { township, ...rest } = line;
+      const { township, storage, ...rest } = line;
       expect(township.id).toBe(desk.ctx.townshipId);
       expect(rest).toEqual(own);
+      // Storage is the desk's own capacity figure (全乡沟渠，按现状).
+      const cap = await desk.dispatch('capacity.report', { date: DEMO.today });
+      if (!cap.ok) throw new Error(cap.error.message);
+      expect(storage.storageM3).toBe(Math.round((cap.value as { overall: { storageM3: number } }).overall.storageM3));
+      expect(storage.storageM3).toBeGreaterThan(0);
     }
     const one = report.townships[0]!;
     expect(one.deployment.people).toBe(DEMO.today_deployment.people);
@@ -55,13 +60,14 @@ describe('county report', () => {
     expect(report.total.blockages.open).toBe(2 * one.blockages.open);
     expect(report.total.rain.seasonMm).toBeCloseTo(one.rain.seasonMm, 1);
     expect(report.total.townships).toBe(2);
+    expect(report.total.storage.storageM3).toBe(report.townships[0]!.storage.storageM3 + report.townships[1]!.storage.storageM3);
   });
 
   it('prints the same from the CLI as JSON', () => {
     const out = execFileSync('npx', ['tsx', 'server/main.ts', 'report', '--pg', server.ctx.pool.options.connectionString!, '--date', DEMO.today, '--json'], { encoding: 'utf8' });
     const parsed = JSON.parse(out);
     expect(parsed.townships).toHaveLength(2);
-    expect(Object.keys(parsed.townships[0])).toEqual(expect.arrayContaining(['date', 'rain', 'deployment', 'works', 'worksToday', 'season', 'blockages', 'township']));
+    expect(Object.keys(parsed.townships[0])).toEqual(expect.arrayContaining(['date', 'rain', 'deployment', 'works', 'worksToday', 'season', 'blockages', 'township', 'storage']));
     expect(parsed.total.deployment.people).toBe(2 * DEMO.today_deployment.people);
   }, 60_000);
 });
