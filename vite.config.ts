@@ -19,6 +19,8 @@ export default defineConfig({
         field: resolve(import.meta.dirname, 'renderer/field.html'),
         // The daily sheet's print view (issue 7): printToPDF, the headless CLI and the browser's print.
         print: resolve(import.meta.dirname, 'renderer/print.html'),
+        // The county server's page (issue 11): all townships on one map, the table, the roll-up.
+        county: resolve(import.meta.dirname, 'renderer/county.html'),
       },
     },
   },

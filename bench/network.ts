@@ -40,7 +40,7 @@ async function timeImport(json: Buffer): Promise<{ ours: number; baseline: numbe
   const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-bench-net-'));
   const core = await openCore({ dataDir, transport: 'cli' });
   const t0 = performance.now();
-  const { preview } = await previewImport('bench.geojson', json);
+  const { preview } = await previewImport(core.ctx.state.previews, 'bench.geojson', json);
   commitImport({ ...core.ctx, source: 'import' }, preview, { crs: 'wgs84' });
   const ours = performance.now() - t0;
   core.close();

@@ -5,6 +5,7 @@ import { benchCapacity } from './capacity';
 import { benchNetwork } from './network';
 import { benchFieldBurst } from './field-burst';
 import { benchCliStart } from './cli-start';
+import { benchCountySync } from './county-sync';
 
 const all: Record<string, () => Promise<void>> = {
   'write-path': benchWritePath,
@@ -13,6 +14,7 @@ const all: Record<string, () => Promise<void>> = {
   network: benchNetwork,
   'field-burst': benchFieldBurst,
   'cli-start': benchCliStart,
+  'county-sync': benchCountySync,
 };
 
 const wanted = process.argv.slice(2);

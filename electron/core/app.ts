@@ -8,9 +8,9 @@ import { ensureTownship } from './db/township';
 import { createBackup, listBackups } from './db/backups';
 import { mirrorAttachments } from './db/attachments';
 import { dataPaths } from './paths';
-import { loadDivisions } from './services/setup/divisionsFile';
 import { DEFAULT_TOWNSHIP_NAME } from './services/settings/defaults';
-import type { DivisionIndex } from './services/setup/divisionIndex';
+import { syncRuntime } from './services/sync/service';
+import { createCoreState } from './state';
 
 export interface CoreOptions {
   dataDir: string;
@@ -20,6 +20,10 @@ export interface CoreOptions {
   now?: () => Date;
   /** Take the once-a-day automatic backup on open (the desktop app and browser mode do). */
   dailyBackup?: boolean;
+  /** Sync with the county server in the background while enrolled (the desktop app and browser mode do). */
+  syncLoop?: boolean;
+  /** Sync's timeouts and pace (tests shorten them). */
+  syncOptions?: CoreContext['syncOptions'];
 }
 
 export interface Core {
@@ -40,7 +44,6 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   });
   const townshipId = ensureTownship(db, now(), DEFAULT_TOWNSHIP_NAME);
-  let divisions: DivisionIndex | null = null;
   const ctx: CoreContext = {
     db,
     townshipId,
@@ -49,7 +52,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     transport: opts.transport,
     source: opts.source ?? 'desk',
     now,
-    divisions: () => (divisions ??= loadDivisions()),
+    ...(opts.syncOptions ? { syncOptions: opts.syncOptions } : {}),
+    state: createCoreState(),
   };
   if (opts.dailyBackup) {
     const today = now().toISOString().slice(0, 10);
@@ -58,5 +62,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       mirrorAttachments(paths.dataDir, paths.backupsDir);
     }
   }
-  return { ctx, db, dispatch: createDispatch(ctx), close: () => db.close() };
+  // Made here, on the context every call shares, so the loop and the status outlive each call.
+  const sync = syncRuntime(ctx);
+  if (opts.syncLoop) sync.start();
+  return {
+    ctx,
+    db,
+    dispatch: createDispatch(ctx),
+    close: () => {
+      ctx.sync?.stop();
+      db.close();
+    },
+  };
 }

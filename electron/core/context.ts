@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { SystemInfo } from '../../shared/contract/system';
-import type { DivisionIndex } from './services/setup/divisionIndex';
+import type { SyncRuntime, SyncLoopOptions } from './services/sync/runtime';
+import type { TransportOptions } from './services/sync/transport';
+import type { CoreState } from './state';
 
 /** Where an operation came from; kept on history rows. */
 export type Source = 'desk' | 'field' | 'import' | 'cli' | 'demo';
@@ -17,6 +19,10 @@ export interface CoreContext {
   source: Source;
   /** The clock, injectable so tests and the demo can fix "today". */
   now(): Date;
-  /** The national division list, read on first use and kept for the life of the core. */
-  divisions(): DivisionIndex;
+  /** The background sync with the county server (issue 11); made on first use, outlives calls. */
+  sync?: SyncRuntime;
+  /** Sync's timeouts, retries and loop pace (tests shorten them). */
+  syncOptions?: { transport?: Partial<Omit<TransportOptions, 'serverUrl' | 'key' | 'caFile'>>; loop?: SyncLoopOptions };
+  /** What the core keeps in memory between calls (previews, sheets being issued, open servers). */
+  state: CoreState;
 }

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'headers_too_large',
   'request_timeout',
   'unavailable',
+  /** The county server could not be reached (sync); the desk keeps working. */
+  'unreachable',
   'db_corrupt',
   'db_newer_version',
   'db_readonly',
@@ -81,6 +83,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   headers_too_large: 431,
   request_timeout: 408,
   unavailable: 503,
+  unreachable: 502,
   db_corrupt: 500,
   db_newer_version: 500,
   db_readonly: 500,

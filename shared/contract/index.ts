@@ -13,6 +13,7 @@ import { capacityProcedures } from './capacity';
 import { sheetProcedures } from './sheets';
 import { setupProcedures } from './setup';
 import { patrolProcedures } from './patrol';
+import { syncDeskProcedures } from './syncDesk';
 import type { WireError } from './errors';
 
 /** A procedure is its input and output schema; `field` marks the few a phone token may call. */
@@ -43,6 +44,7 @@ export const procedures = {
   ...sheetProcedures,
   ...setupProcedures,
   ...patrolProcedures,
+  ...syncDeskProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;
@@ -78,4 +80,5 @@ export * from './capacity';
 export * from './sheets';
 export * from './setup';
 export * from './patrol';
+export * from './syncDesk';
 export { bilingual, parseInput, describeIssues } from './validation';

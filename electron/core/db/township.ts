@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { ChangeFeed } from './feed/changeFeed';
 
 /**
  * The township this database belongs to. One database holds one township; its id goes on every
- * row so a county roll-up can tell townships apart.
+ * row so a county roll-up can tell townships apart. Its creation is the first entry of the feed.
  */
 export function ensureTownship(db: Database, now: Date, defaultName: string): string {
   const row = db.prepare('SELECT id FROM township WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1').get() as
@@ -12,6 +13,10 @@ export function ensureTownship(db: Database, now: Date, defaultName: string): st
   if (row) return row.id;
   const id = randomUUID();
   const at = now.toISOString();
-  db.prepare('INSERT INTO township (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, defaultName, at, at);
+  db.transaction(() => {
+    new ChangeFeed(db, id).write('township', id, { batchId: randomUUID(), source: 'desk', at, action: 'create' }, () => {
+      db.prepare('INSERT INTO township (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(id, defaultName, at, at);
+    });
+  })();
   return id;
 }

@@ -8,6 +8,7 @@ import { updateSettings } from '../services/settings/settingsService';
 import { DEMO } from './constants';
 import { seedNetwork } from './network';
 import { seedSeason } from './season';
+import { NetworkStats } from '../db/repositories/networkStats';
 
 /** What the demo wrote, for the CLI to print. */
 export interface DemoResult {
@@ -26,7 +27,8 @@ export function seedDemo(core: Core): DemoResult {
 
 /** The same, for a handler that has only the context (the first-run setup's 打开示例). */
 export function seedDemoInto(ctx: CoreContext): DemoResult {
-  const existing = LAYERS.reduce((n, l) => n + (ctx.db.prepare(`SELECT count(*) AS n FROM ${l} WHERE township_id = ?`).get(ctx.townshipId) as { n: number }).n, 0);
+  const stats = new NetworkStats(ctx.db, ctx.townshipId);
+  const existing = LAYERS.reduce((n, l) => n + stats.countAll(l), 0);
   if (existing > 0) {
     throw new AppError('conflict', {
       zh: `数据文件夹 ${ctx.dataDir} 已有 ${existing} 个沟渠/涵管/堵点/片区，示例数据只能写入空的数据文件夹。`,

@@ -3,7 +3,6 @@ import type { DeploymentTask } from '../../../shared/contract/deployments';
 import { AppError } from '../../../shared/contract/errors';
 import { dayRange, sameDayLastYear, townshipDay } from '../../../shared/domain/dates';
 import type { CoreContext } from '../context';
-import { ChangeLog } from '../db/repositories/changeLog';
 import { DeploymentRepository, type DeploymentRecord } from '../db/repositories/deploymentRepository';
 import { blockageLabel, NetworkLookup, type BlockageRef } from '../db/repositories/networkLookup';
 import { RainRepository } from '../db/repositories/rainRepository';
@@ -118,7 +117,6 @@ export function seedSeason(ctx: CoreContext): void {
       writer.baseline(sameDayLastYear(day), lastYear[i]! / 10);
     });
 
-    const log = new ChangeLog(ctx.db, 'deployment_change', ctx.townshipId);
     const at = ctx.now().toISOString();
     days.forEach((day, i) => {
       const f = effort[i]!;
@@ -165,8 +163,7 @@ export function seedSeason(ctx: CoreContext): void {
           updated_at: at,
           deleted_at: null,
         };
-        deployments.save(record);
-        log.add({ batchId, entity: 'deployment', entityId: record.id, action: 'create', before: null, after: record, source, at });
+        deployments.save(record, { batchId, action: 'create', source, at });
       });
     });
   })();

@@ -4,8 +4,10 @@ import { useI18n } from '../i18n/I18n';
 import { useApp } from './AppContext';
 import { pages } from './pages';
 import { useHashRoute } from './useHashRoute';
+import { SyncChip } from './SyncChip';
+import { SyncStatusProvider } from './SyncStatus';
 
-/** The window: title bar with the township, the navigation, and the current page. */
+/** The window: title bar with the township, the navigation, the sync state, and the current page. */
 export function Shell() {
   const { t, locale, setLocale } = useI18n();
   const { settings } = useApp();
@@ -21,40 +23,43 @@ export function Shell() {
     // Once, when the window opens: later visits to the map are the user's choice.
   }, []);
   return (
-    <div className="shell">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden>
-            ≋
-          </span>
-          <span className="brand-name">{t('app.title')}</span>
-          <span className="brand-township" data-testid="township-name">
-            {settings.townshipName}
-          </span>
-        </div>
-        <nav className="nav" aria-label="主导航">
-          {pages.filter((p) => !p.hidden).map((p) => (
-            <a
-              key={p.id}
-              href={`#/${p.id}`}
-              className={p.id === page.id ? 'nav-item active' : 'nav-item'}
-              aria-current={p.id === page.id ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                go(p.id);
-              }}
-            >
-              {t(p.label)}
-            </a>
-          ))}
-        </nav>
-        <button type="button" className="lang-switch" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
-          {t('lang.switch')}
-        </button>
-      </header>
-      <main className="page" id="main">
-        <page.Component />
-      </main>
-    </div>
+    <SyncStatusProvider>
+      <div className="shell">
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden>
+              ≋
+            </span>
+            <span className="brand-name">{t('app.title')}</span>
+            <span className="brand-township" data-testid="township-name">
+              {settings.townshipName}
+            </span>
+          </div>
+          <nav className="nav" aria-label="主导航">
+            {pages.filter((p) => !p.hidden).map((p) => (
+              <a
+                key={p.id}
+                href={`#/${p.id}`}
+                className={p.id === page.id ? 'nav-item active' : 'nav-item'}
+                aria-current={p.id === page.id ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(p.id);
+                }}
+              >
+                {t(p.label)}
+              </a>
+            ))}
+          </nav>
+          <SyncChip onOpen={() => go('settings')} />
+          <button type="button" className="lang-switch" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
+            {t('lang.switch')}
+          </button>
+        </header>
+        <main className="page" id="main">
+          <page.Component />
+        </main>
+      </div>
+    </SyncStatusProvider>
   );
 }

@@ -9,6 +9,7 @@ import { BlockagesPage } from '../pages/blockages/BlockagesPage';
 import { CapacityPage } from '../pages/capacity/CapacityPage';
 import { SheetPage } from '../pages/sheet/SheetPage';
 import { SetupPage } from '../pages/setup/SetupPage';
+import { ConflictsPage } from '../pages/sync/ConflictsPage';
 
 export interface PageDef {
   /** The hash route, e.g. #/settings. */
@@ -33,4 +34,5 @@ export const pages: PageDef[] = [
   { id: 'sheet', label: 'nav.sheet', Component: SheetPage },
   { id: 'settings', label: 'nav.settings', Component: SettingsPage },
   { id: 'setup', label: 'setup.title', Component: SetupPage, hidden: true },
+  { id: 'conflicts', label: 'nav.conflicts', Component: ConflictsPage },
 ];

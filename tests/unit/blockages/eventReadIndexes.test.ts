@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SELECT_BLOCKAGE_EVENT, SELECT_BLOCKAGE_ROW } from '../../../electron/core/db/repositories/blockageRepository';
-import { migration0007 } from '../../../electron/core/db/migrations/0007-blockage-event-read-indexes';
+import { migration0009 } from '../../../electron/core/db/migrations/0009-blockage-event-read-indexes';
 import { schemaVersion } from '../../../electron/core/db/migrate';
 import { tempCore } from '../../helpers/tempDir';
 
@@ -12,7 +12,7 @@ function plan(db: Awaited<ReturnType<typeof tempCore>>['db'], sql: string, ...pa
 describe('reading a blockage costs the same whatever the history (issue 16)', () => {
   it('reads one blockage and its events through indexes, never a scan of every event', async () => {
     const core = await tempCore();
-    expect(schemaVersion(core.db)).toBeGreaterThanOrEqual(migration0007.version);
+    expect(schemaVersion(core.db)).toBeGreaterThanOrEqual(migration0009.version);
     const one = plan(core.db, `${SELECT_BLOCKAGE_ROW} WHERE b.id = ? AND b.township_id = ?`, 'x', core.ctx.townshipId);
     // Every read of blockage_event goes through an index on blockage_id; nothing groups the whole table.
     const eventReads = one.filter((d) => / x\b| x USING|blockage_event/.test(d));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CapacityReport, CapacitySettings } from '../../../shared/contract/capacity';
 import { capacityCore, culvert, DEMO_SECTION, ditch, ok, river, SWMM_SECTION, trapezoidQ } from './helpers';
+import { keysOf } from '../../../electron/core/services/settings/registry';
+import { settingsChanges } from '../../../electron/core/services/settings/store';
 
 const pipeQ = (d: number, n: number, s: number) => (1 / n) * ((Math.PI * d * d) / 4) * Math.pow(d / 4, 2 / 3) * Math.sqrt(s);
 
@@ -62,7 +64,7 @@ describe('capacity of each ditch and culvert, through the service', () => {
     const half = await ok<CapacityReport>(core, 'capacity.report', { rainMm: 0 });
     expect(half.byKind.field.storageM3).toBeCloseTo(2.5 * L2, 6);
     expect(half.settings.siltedAreaFactor).toBe(0.5);
-    const history = core.db.prepare('SELECT key, old_json, new_json FROM capacity_setting_change').all();
+    const history = settingsChanges(core.ctx, keysOf('capacity.'), 50).map((c) => ({ key: c.key.replace('capacity.', ''), old_json: JSON.stringify(c.oldValue), new_json: JSON.stringify(c.newValue) }));
     expect(history).toEqual([{ key: 'siltedAreaFactor', old_json: '0.7', new_json: '0.5' }]);
   });
 

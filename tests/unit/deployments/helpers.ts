@@ -39,6 +39,6 @@ export function counts(core: Core): { rows: number; changes: number } {
   const one = (sql: string) => (core.db.prepare(sql).get() as { n: number }).n;
   return {
     rows: one('SELECT COUNT(*) AS n FROM deployment WHERE deleted_at IS NULL'),
-    changes: one("SELECT COUNT(*) AS n FROM deployment_change WHERE entity = 'deployment'"),
+    changes: one("SELECT COUNT(*) AS n FROM change_feed WHERE table_name = 'deployment' AND action <> 'snapshot'"),
   };
 }

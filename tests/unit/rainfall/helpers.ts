@@ -37,6 +37,6 @@ export function rainCounts(core: Core): { readings: number; baseline: number; ch
   return {
     readings: one('SELECT COUNT(*) AS n FROM rain_reading WHERE deleted_at IS NULL'),
     baseline: one('SELECT COUNT(*) AS n FROM rain_baseline WHERE deleted_at IS NULL'),
-    changes: one("SELECT COUNT(*) AS n FROM rain_change WHERE entity <> 'station'"),
+    changes: one("SELECT COUNT(*) AS n FROM change_feed WHERE (table_name IN ('rain_reading', 'rain_baseline') OR (table_name = 'setting' AND row_id = 'rainfall.options')) AND action <> 'snapshot'"),
   };
 }

@@ -16,10 +16,10 @@ describe('the sheet page\'s draft (明日安排, signatures) and the Excel expor
     expect(saved).toMatchObject({ planText: '继续抽排', planRows: [row], signatures: { issuer: '王书记' } });
     expect(saved.updatedAt).not.toBeNull();
     await ok(core, 'sheets.saveDraft', { date: '2026-08-09', planText: '改为清淤', planRows: [], signatures: saved.signatures });
-    const history = core.db.prepare("SELECT before_json, after_json FROM sheet_draft_change WHERE date = '2026-08-09' ORDER BY at, rowid").all() as { before_json: string | null; after_json: string }[];
+    const history = core.db.prepare("SELECT before_json, row_json AS after_json FROM change_feed WHERE table_name = 'sheet_draft' AND row_id = '2026-08-09' ORDER BY seq").all() as { before_json: string | null; after_json: string }[];
     expect(history).toHaveLength(2);
     expect(history[0]!.before_json).toBeNull();
-    expect(JSON.parse(history[1]!.before_json!).planText).toBe('继续抽排');
+    expect(JSON.parse(history[1]!.before_json!).plan_text).toBe('继续抽排');
 
     // A day never saved starts with the names signed last.
     expect((await ok<SheetDraft>(core, 'sheets.draft', { date: DEMO.today })).signatures).toEqual({ issuer: '王书记', checker: '李乡长', preparer: '张干事' });
@@ -47,7 +47,7 @@ describe('the sheet page\'s draft (明日安排, signatures) and the Excel expor
       expect(`${e.message} ${JSON.stringify(e.details)}`).toMatch(message);
     }
     expect(core.db.prepare('SELECT count(*) AS n FROM sheet_draft').get()).toEqual({ n: 0 });
-    expect(core.db.prepare('SELECT count(*) AS n FROM sheet_draft_change').get()).toEqual({ n: 0 });
+    expect(core.db.prepare("SELECT count(*) AS n FROM change_feed WHERE table_name = 'sheet_draft'").get()).toEqual({ n: 0 });
   });
 
   it('exports the sheet\'s tables to .xlsx with the same figures', async () => {

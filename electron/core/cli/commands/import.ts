@@ -6,6 +6,7 @@ import { CRS_LABELS, isCrs, type Crs } from '../../../../shared/geo/crs';
 import { DEFAULT_MAX_IMPORT_BYTES } from '../../importers/network';
 import { commitImport, previewImport } from '../../services/imports/importService';
 import { DATA_FLAG_HELP, parseFlags, withCore, type Command } from '../command';
+import { PreviewStore } from '../../services/imports/previewStore';
 
 const HELP = `用法 Usage: npm run cli -- import FILE --data DIR [--crs wgs84|gcj02|bd09] [--yes]
 
@@ -40,7 +41,7 @@ export const importCommand: Command = {
     if (size > DEFAULT_MAX_IMPORT_BYTES) {
       throw new AppError('import_invalid', { zh: `文件 ${basename(file)} 有 ${(size / 1048576).toFixed(0)} MB，超过 100 MB 上限`, en: `${basename(file)} is ${(size / 1048576).toFixed(0)} MB, over the 100 MB limit` });
     }
-    const { preview } = await previewImport(basename(file), readFileSync(file));
+    const { preview } = await previewImport(new PreviewStore(), basename(file), readFileSync(file));
     const c = preview.counts.byLayer;
     console.log(`文件 File: ${preview.fileName} (${preview.format}${preview.encoding ? `, ${preview.encoding}` : ''})`);
     console.log(`要素 Features: ${preview.counts.total} — 沟渠 ditches ${c.ditch}, 涵管 culverts ${c.culvert}, 堵点 blockages ${c.blockage}, 片区 areas ${c.area}`);

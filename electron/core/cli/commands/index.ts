@@ -10,6 +10,7 @@ import { capacityCommand } from './capacity';
 import { fieldTokenCommand } from './field-token';
 import { sheetCommand } from './sheet';
 import { setupCommand } from './setup';
+import { syncCommand } from './sync';
 
 /** Every CLI command; each domain adds its own file and one line here. */
-export const commands: Command[] = [settingsCommand, backupCommand, demoCommand, importCommand, exportCommand, totalsCommand, rainfallImportCommand, capacityCommand, fieldTokenCommand, sheetCommand, setupCommand];
+export const commands: Command[] = [settingsCommand, backupCommand, demoCommand, importCommand, exportCommand, totalsCommand, rainfallImportCommand, capacityCommand, fieldTokenCommand, sheetCommand, setupCommand, syncCommand];

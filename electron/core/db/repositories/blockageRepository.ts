@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ChangeFeed, type WriteMeta } from '../feed/changeFeed';
 import type { BlockageStatus } from '../../../../shared/domain/network';
 import type { BlockageEventKind } from '../../../../shared/domain/blockageLifecycle';
 
@@ -94,12 +95,16 @@ export const SELECT_BLOCKAGE_EVENT = `
   LEFT JOIN team ft ON ft.id = ev.from_team_id
   LEFT JOIN team tt ON tt.id = ev.to_team_id`;
 
-/** Blockages and their append-only lifecycle events, for one township. */
+/** Blockages and their append-only lifecycle events, for one township; writes go through the change feed. */
 export class BlockageRepository {
+  private readonly feed: ChangeFeed;
+
   constructor(
     private readonly db: Database,
     private readonly townshipId: string,
-  ) {}
+  ) {
+    this.feed = new ChangeFeed(db, townshipId);
+  }
 
   /** Every live blockage. */
   list(): BlockageDbRow[] {
@@ -147,32 +152,35 @@ export class BlockageRepository {
     return this.db.prepare('SELECT * FROM blockage_event WHERE client_id = ?').get(clientId) as EventDbRow | undefined;
   }
 
-  /** Append an event; the trigger gives it its seq. Returns the stored row. */
-  insertEvent(e: NewEvent, at: string): EventDbRow {
-    this.db
+  /** Append an event; the trigger gives it its seq. Returns the stored row (as the feed carries it). */
+  insertEvent(e: NewEvent, at: string, meta: WriteMeta): EventDbRow {
+    return this.feed.write('blockage_event', e.id, meta, () => this.db
       .prepare(
         `INSERT INTO blockage_event (id, township_id, blockage_id, at, actor, source, from_status, to_status, note, photo, lon, lat, client_id,
            kind, team_id, from_team_id, to_team_id, machines_json, undoes_event_id, created_at, updated_at)
          VALUES (@id, @township_id, @blockage_id, @at, @actor, @source, @from_status, @to_status, @note, @photo, @lon, @lat, @client_id,
            @kind, @team_id, @from_team_id, @to_team_id, @machines_json, @undoes_event_id, @created_at, @updated_at)`,
       )
-      .run({ ...e, township_id: this.townshipId, created_at: at, updated_at: at });
-    return this.db.prepare('SELECT * FROM blockage_event WHERE id = ?').get(e.id) as EventDbRow;
+      .run({ ...e, township_id: this.townshipId, created_at: at, updated_at: at })) as unknown as EventDbRow;
   }
 
   /** Put the blockage in the state its newest event says (same transaction as the event). */
-  setState(id: string, s: { status: BlockageStatus; statusAt: string; teamId: string | null; machines: { excavators: number; longArmExcavators: number; pumps: number }; at: string }): void {
-    this.db
+  setState(id: string, s: { status: BlockageStatus; statusAt: string; teamId: string | null; machines: { excavators: number; longArmExcavators: number; pumps: number }; at: string }, meta: WriteMeta): void {
+    this.feed.write('blockage', id, meta, () => this.db
       .prepare(
         `UPDATE blockage SET status = ?, status_at = ?, team_id = ?, excavators = ?, long_arm_excavators = ?, pumps = ?, updated_at = ?
          WHERE id = ? AND township_id = ?`,
       )
-      .run(s.status, s.statusAt, s.teamId, s.machines.excavators, s.machines.longArmExcavators, s.machines.pumps, s.at, id, this.townshipId);
+      .run(s.status, s.statusAt, s.teamId, s.machines.excavators, s.machines.longArmExcavators, s.machines.pumps, s.at, id, this.townshipId));
   }
 
-  /** Mark who reported a blockage from the field (set once, when it is created). */
-  setReportedBy(id: string, teamId: string): void {
-    this.db.prepare('UPDATE blockage SET reported_by_team_id = ? WHERE id = ? AND township_id = ?').run(teamId, id, this.townshipId);
+  /** When a new blockage's status began and which team reported it from the field (set once, when it is created). */
+  setReportInfo(id: string, info: { statusAt: string; reportedByTeamId: string | null }, meta: WriteMeta): void {
+    this.feed.write('blockage', id, meta, () =>
+      this.db
+        .prepare('UPDATE blockage SET status_at = ?, reported_by_team_id = coalesce(?, reported_by_team_id) WHERE id = ? AND township_id = ?')
+        .run(info.statusAt, info.reportedByTeamId, id, this.townshipId),
+    );
   }
 
   /** The newest desk change of status or team that no later event has undone. */
@@ -201,6 +209,22 @@ export class BlockageRepository {
         )
         .get(blockageId, seq) !== undefined
     );
+  }
+
+  /** The machines a blockage had before event `seq`: the newest earlier event that recorded them, if any. */
+  machinesBefore(blockageId: string, seq: number): string | null {
+    const row = this.db
+      .prepare('SELECT machines_json FROM blockage_event WHERE blockage_id = ? AND seq < ? AND machines_json IS NOT NULL ORDER BY seq DESC LIMIT 1')
+      .get(blockageId, seq) as { machines_json: string } | undefined;
+    return row?.machines_json ?? null;
+  }
+
+  /** When the status in force before event `seq` began. */
+  statusSinceBefore(blockageId: string, seq: number): string | undefined {
+    const row = this.db
+      .prepare('SELECT at FROM blockage_event WHERE blockage_id = ? AND seq < ? AND to_status IS NOT NULL ORDER BY seq DESC LIMIT 1')
+      .get(blockageId, seq) as { at: string } | undefined;
+    return row?.at;
   }
 
   /** Events after a cursor, oldest first, with their blockage's name. */

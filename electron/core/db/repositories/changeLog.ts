@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { ChangeFeed, type FeedRow, type FeedScope } from '../feed/changeFeed';
+import { settingValueOf } from './settingsRepository';
 
-/** The change-log tables of migration 0003; each has the same columns. */
-export type ChangeTable = 'deployment_change' | 'rain_change';
-
+/** One change as an area's history shows it: the record before and after (null for "did not exist"). */
 export interface StoredChangeRow {
   id: string;
   batchId: string;
@@ -16,58 +15,66 @@ export interface StoredChangeRow {
   at: string;
 }
 
-export interface ChangeInput {
-  batchId: string;
+/** A kind of record an area's history names (`entity`), and the table (and settings keys) it lives in. */
+export interface AreaEntity {
   entity: string;
-  entityId: string;
-  action: 'create' | 'update' | 'delete' | 'undo' | 'import' | 'set';
-  before: unknown;
-  after: unknown;
-  source: string;
-  at: string;
+  table: string;
+  rowIds?: readonly string[];
 }
 
-const COLUMNS = `id, batch_id AS batchId, entity, entity_id AS entityId, action, before_json AS beforeJson,
-  after_json AS afterJson, source, at`;
-
 /**
- * An append-only history of one area: every create, update and delete is a row with the record
- * before and after (null for "did not exist"), grouped by the save that made it.
+ * The history of one area (deployments, rainfall) read from the change feed: every create, update
+ * and delete of the area's tables and option keys, grouped by the save that made it. Options are
+ * shown as their values, records as their rows.
  */
 export class ChangeLog {
-  private readonly insert: Statement;
+  private readonly feed: ChangeFeed;
+  private readonly scopes: FeedScope[];
 
   constructor(
-    private readonly db: Database,
-    private readonly table: ChangeTable,
-    private readonly townshipId: string,
+    db: Database,
+    townshipId: string,
+    private readonly entities: readonly AreaEntity[],
   ) {
-    this.insert = db.prepare(
-      `INSERT INTO ${table} (id, township_id, batch_id, entity, entity_id, action, before_json, after_json, source, at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.feed = new ChangeFeed(db, townshipId);
+    this.scopes = entities.map((e) => ({ table: e.table, ...(e.rowIds ? { rowIds: e.rowIds } : {}) }));
   }
 
-  /** Record one change; the caller wraps a save in one transaction. */
-  add(c: ChangeInput): void {
-    const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-    this.insert.run(randomUUID(), this.townshipId, c.batchId, c.entity, c.entityId, c.action, json(c.before), json(c.after), c.source, c.at, c.at, c.at);
+  private entityOf(r: FeedRow): AreaEntity | undefined {
+    return this.entities.find((e) => e.table === r.table_name && (!e.rowIds || e.rowIds.includes(r.row_id)));
   }
 
-  /** Newest first; insertion order breaks ties. With `date`, only changes to records of that day. */
+  private toChange(r: FeedRow, e: AreaEntity): StoredChangeRow {
+    const option = e.table === 'setting';
+    const value = (json: string | null) => {
+      // A soft-deleted row did not exist, as far as the area's history and undo are concerned.
+      if (!option) return json !== null && (JSON.parse(json) as { deleted_at?: unknown }).deleted_at ? null : json;
+      const v = settingValueOf(json);
+      return v === undefined ? null : JSON.stringify(v);
+    };
+    return {
+      id: r.change_id,
+      batchId: r.batch_id,
+      entity: e.entity,
+      entityId: r.row_id,
+      action: r.action,
+      beforeJson: value(r.before_json),
+      afterJson: r.op === 'delete' ? null : value(r.row_json),
+      source: r.source,
+      at: r.at,
+    };
+  }
+
+  private mapped(rows: FeedRow[]): StoredChangeRow[] {
+    return rows.flatMap((r) => {
+      const e = this.entityOf(r);
+      return e ? [this.toChange(r, e)] : [];
+    });
+  }
+
+  /** Newest first. With `date`, only changes to records of that day. */
   recent(limit: number, date?: string): StoredChangeRow[] {
-    if (date) {
-      return this.db
-        .prepare(
-          `SELECT ${COLUMNS} FROM ${this.table} WHERE township_id = ?
-             AND (json_extract(before_json, '$.date') = ? OR json_extract(after_json, '$.date') = ?)
-           ORDER BY rowid DESC LIMIT ?`,
-        )
-        .all(this.townshipId, date, date, limit) as StoredChangeRow[];
-    }
-    return this.db
-      .prepare(`SELECT ${COLUMNS} FROM ${this.table} WHERE township_id = ? ORDER BY rowid DESC LIMIT ?`)
-      .all(this.townshipId, limit) as StoredChangeRow[];
+    return this.mapped(this.feed.recent({ scopes: this.scopes, ...(date ? { date } : {}) }, limit));
   }
 
   /**
@@ -75,12 +82,6 @@ export class ChangeLog {
    * the demo seed are not offered: an undo button must not wipe a whole demonstration season.
    */
   lastUndoableBatch(): StoredChangeRow[] {
-    const newest = this.db
-      .prepare(`SELECT batch_id AS batchId FROM ${this.table} WHERE township_id = ? AND source <> 'demo' ORDER BY rowid DESC LIMIT 1`)
-      .get(this.townshipId) as { batchId: string } | undefined;
-    if (!newest) return [];
-    return this.db
-      .prepare(`SELECT ${COLUMNS} FROM ${this.table} WHERE township_id = ? AND batch_id = ? ORDER BY rowid`)
-      .all(this.townshipId, newest.batchId) as StoredChangeRow[];
+    return this.mapped(this.feed.newestBatch({ scopes: this.scopes, excludeSources: ['demo'] }));
   }
 }

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { ChangeFeed, type WriteMeta } from '../feed/changeFeed';
 
-/** A deployment row as stored (also the snapshot kept in deployment_change). */
+/** A deployment row as stored (also the row the change feed carries). */
 export interface DeploymentRecord {
   id: string;
   township_id: string;
@@ -54,11 +55,12 @@ export interface DeploymentDaySums {
   pump_hours_unmetered: number;
 }
 
-/** Deployment rows of one township. Writes are plain; the service wraps them in transactions. */
+/** Deployment rows of one township. Every write goes through the change feed; the service wraps them in transactions. */
 export class DeploymentRepository {
   private readonly put: Statement;
   private readonly byId: Statement;
   private readonly byDay: Statement;
+  private readonly feed: ChangeFeed;
 
   constructor(
     private readonly db: Database,
@@ -72,13 +74,14 @@ export class DeploymentRepository {
        ON CONFLICT (id) DO UPDATE SET ${updates}`,
     );
     this.byId = db.prepare('SELECT * FROM deployment WHERE township_id = ? AND id = ?');
+    this.feed = new ChangeFeed(db, townshipId);
     this.byDay = db.prepare('SELECT * FROM deployment WHERE township_id = ? AND date = ? AND deleted_at IS NULL ORDER BY seq, created_at, id');
   }
 
   /** Insert or overwrite a whole row (creates, edits, soft deletes and undo all come through here). */
-  save(record: DeploymentRecord): void {
+  save(record: DeploymentRecord, meta: WriteMeta): void {
     if (record.township_id !== this.townshipId) throw new Error('deployment of another township');
-    this.put.run(record);
+    this.feed.write('deployment', record.id, meta, () => this.put.run(record));
   }
 
   get(id: string): DeploymentRecord | undefined {

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { ChangeFeed, type FeedRow, type WriteMeta } from '../feed/changeFeed';
 import type { Layer } from '../../../../shared/domain/network';
 
 /** The columns each layer keeps besides the common ones (id, township, geometry, bbox, source, times). */
@@ -14,59 +15,74 @@ const COMMON = ['id', 'township_id', 'geometry', 'min_lon', 'min_lat', 'max_lon'
 /** A row as stored: column name → value. */
 export type FeatureRow = Record<string, string | number | null>;
 
-const statements = new WeakMap<Database, Map<string, Statement>>();
+/** The verbs of map edits in the feed (lifecycle writes to blockage rows carry their own and are not map edits). */
+export const NETWORK_ACTIONS = ['create', 'update', 'delete', 'import', 'undo'] as const;
+export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
-/** Prepare once per connection: bulk imports of 50,000 features go through these. */
-function stmt(db: Database, key: string, sql: () => string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let s = cache.get(key);
-  if (!s) cache.set(key, (s = db.prepare(sql())));
-  return s;
+/** One network change as the history shows it; imports are one row per file and layer. */
+export interface NetworkHistoryRow extends FeedRow {
+  /** Entries this row stands for (an import's features of one layer). */
+  n: number;
+  file_name: string | null;
 }
 
-/** Network features of one township: the four layer tables and their change log. */
+/** Network features of one township: the four layer tables, written through the change feed. */
 export class NetworkRepository {
+  readonly feed: ChangeFeed;
+  // Prepared once per repository: bulk imports of 50,000 features go through these.
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly db: Database,
     private readonly townshipId: string,
-  ) {}
+  ) {
+    this.feed = new ChangeFeed(db, townshipId);
+  }
+
+  private stmt(key: string, sql: () => string): Statement {
+    let s = this.statements.get(key);
+    if (!s) this.statements.set(key, (s = this.db.prepare(sql())));
+    return s;
+  }
 
   columns(layer: Layer): string[] {
     return [...COMMON, ...LAYER_COLUMNS[layer]];
   }
 
-  insert(layer: Layer, row: FeatureRow): void {
+  /** Insert a new feature with its feed entry. */
+  insert(layer: Layer, row: FeatureRow, meta: WriteMeta): void {
     const cols = this.columns(layer);
     // Positional values: binding by name costs noticeably on 50,000-row imports (bench/network.ts).
     const values = new Array<string | number | null>(cols.length);
     for (let i = 0; i < cols.length; i++) values[i] = row[cols[i]!] ?? null;
-    stmt(this.db, `insert:${layer}`, () => `INSERT INTO ${layer} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(values);
+    this.stmt(`insert:${layer}`, () => `INSERT INTO ${layer} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(values);
+    this.feed.record(layer, String(row.id), null, meta);
   }
 
   /**
    * Overwrite every column of a row from a full snapshot (used by update and undo). A blockage's
    * status is never written here: it changes only through the lifecycle, with its event.
    */
-  write(layer: Layer, row: FeatureRow): void {
+  write(layer: Layer, row: FeatureRow, meta: WriteMeta): void {
     const cols = this.columns(layer).filter((c) => c !== 'id' && c !== 'township_id' && !(layer === 'blockage' && c === 'status'));
-    stmt(this.db, `write:${layer}`, () => `UPDATE ${layer} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND township_id = @township_id`).run(
-      Object.fromEntries([...cols, 'id', 'township_id'].map((c) => [c, row[c] ?? null])),
+    this.feed.write(layer, String(row.id), meta, () =>
+      this.stmt(`write:${layer}`, () => `UPDATE ${layer} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND township_id = @township_id`).run(
+        Object.fromEntries([...cols, 'id', 'township_id'].map((c) => [c, row[c] ?? null])),
+      ),
     );
   }
 
   /** One row, live or deleted. */
   get(layer: Layer, id: string): FeatureRow | undefined {
-    return stmt(this.db, `get:${layer}`, () => `SELECT * FROM ${layer} WHERE id = ? AND township_id = ?`).get(id, this.townshipId) as FeatureRow | undefined;
+    return this.stmt(`get:${layer}`, () => `SELECT * FROM ${layer} WHERE id = ? AND township_id = ?`).get(id, this.townshipId) as FeatureRow | undefined;
   }
 
   /** Live rows of a layer, optionally only those whose bounding box meets `bbox` (via the R*Tree). */
   list(layer: Layer, bbox?: [number, number, number, number]): FeatureRow[] {
     if (!bbox) {
-      return stmt(this.db, `list:${layer}`, () => `SELECT * FROM ${layer} WHERE township_id = ? AND deleted_at IS NULL ORDER BY rowid`).all(this.townshipId) as FeatureRow[];
+      return this.stmt(`list:${layer}`, () => `SELECT * FROM ${layer} WHERE township_id = ? AND deleted_at IS NULL ORDER BY rowid`).all(this.townshipId) as FeatureRow[];
     }
-    return stmt(
-      this.db,
+    return this.stmt(
       `listBox:${layer}`,
       () => `SELECT t.* FROM geo_rtree r JOIN geo_feature f ON f.gid = r.gid JOIN ${layer} t ON t.id = f.feature_id
              WHERE f.layer = '${layer}' AND r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?
@@ -74,61 +90,71 @@ export class NetworkRepository {
     ).all(bbox[0], bbox[2], bbox[1], bbox[3], this.townshipId) as FeatureRow[];
   }
 
-  count(layer: Layer): number {
-    return (stmt(this.db, `count:${layer}`, () => `SELECT count(*) AS n FROM ${layer} WHERE township_id = ? AND deleted_at IS NULL`).get(this.townshipId) as { n: number }).n;
+  /** Live rows of a layer with only the named columns (what the map draws), in insertion order. */
+  slim(layer: Layer, cols: readonly string[]): Record<string, string>[] {
+    return this.stmt(`slim:${layer}:${cols.join(',')}`, () => `SELECT id, geometry, ${cols.join(', ')} FROM ${layer} WHERE township_id = ? AND deleted_at IS NULL ORDER BY rowid`).all(
+      this.townshipId,
+    ) as Record<string, string>[];
   }
 
-  /** Append one row to the network change log. */
-  recordChange(change: {
-    id: string;
-    batchId: string;
-    layer: Layer;
-    featureId: string;
-    action: 'create' | 'update' | 'delete' | 'import' | 'undo';
-    before: FeatureRow | null;
-    after: FeatureRow | null;
-    source: string;
-    at: string;
-  }): void {
-    stmt(
-      this.db,
-      'change',
-      () => `INSERT INTO network_change (id, township_id, batch_id, layer, feature_id, action, before_json, after_json, source, at, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      change.id,
-      this.townshipId,
-      change.batchId,
-      change.layer,
-      change.featureId,
-      change.action,
-      change.before ? JSON.stringify(change.before) : null,
-      change.after ? JSON.stringify(change.after) : null,
-      change.source,
-      change.at,
-      change.at,
-      change.at,
+  count(layer: Layer): number {
+    return (this.stmt(`count:${layer}`, () => `SELECT count(*) AS n FROM ${layer} WHERE township_id = ? AND deleted_at IS NULL`).get(this.townshipId) as { n: number }).n;
+  }
+
+  /** Live rows a file import created in one layer (to undo an import logged before the feed, per layer). */
+  importedIds(layer: Layer, importBatchId: string, createdAt: string): string[] {
+    return (
+      this.db
+        .prepare(`SELECT id FROM ${layer} WHERE township_id = ? AND import_batch_id = ? AND deleted_at IS NULL AND created_at = ?`)
+        .all(this.townshipId, importBatchId, createdAt) as { id: string }[]
+    ).map((r) => r.id);
+  }
+
+  /** Record an imported file (counts filled in when the import is written). */
+  insertImportBatch(b: { id: string; fileName: string; format: string; crs: string; counts: Record<string, number>; at: string }, meta: WriteMeta): void {
+    this.feed.write('import_batch', b.id, meta, () =>
+      this.db
+        .prepare('INSERT INTO import_batch (id, township_id, file_name, format, crs, counts_json, imported_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(b.id, this.townshipId, b.fileName, b.format, b.crs, JSON.stringify(b.counts), b.at, b.at, b.at),
     );
   }
 
-  /** The newest batch of changes not yet undone (undo rows themselves are not undoable here). */
-  lastUndoableBatch(): { id: string; layer: Layer; feature_id: string; action: string; before_json: string | null; after_json: string | null; at: string; source: string; batch_id: string }[] {
-    const newest = this.db
-      .prepare(`SELECT batch_id FROM network_change WHERE township_id = ? AND undone_at IS NULL AND action != 'undo' ORDER BY rowid DESC LIMIT 1`)
-      .get(this.townshipId) as { batch_id: string } | undefined;
+  /** How many features of each layer an import wrote. */
+  setImportCounts(id: string, counts: Record<string, number>, meta: WriteMeta): void {
+    this.feed.write('import_batch', id, meta, () =>
+      this.db.prepare('UPDATE import_batch SET counts_json = ?, updated_at = ? WHERE id = ? AND township_id = ?').run(JSON.stringify(counts), meta.at, id, this.townshipId),
+    );
+  }
+
+  private get scopes() {
+    return (['ditch', 'culvert', 'blockage', 'area'] as const).map((table) => ({ table }));
+  }
+
+  /** The newest map-edit batch not yet undone (undos themselves are not undone here), oldest entry first. */
+  lastUndoableBatch(): FeedRow[] {
+    const newest = this.feed.recent({ scopes: this.scopes, actions: NETWORK_ACTIONS.filter((a) => a !== 'undo'), undoable: true }, 1)[0];
     if (!newest) return [];
-    return this.db
-      .prepare(`SELECT * FROM network_change WHERE township_id = ? AND batch_id = ? ORDER BY rowid`)
-      .all(this.townshipId, newest.batch_id) as never;
+    return this.feed.batch(newest.batch_id).filter((c) => this.scopes.some((s) => s.table === c.table_name) && (NETWORK_ACTIONS as readonly string[]).includes(c.action));
   }
 
-  markUndone(batchId: string, at: string): void {
-    this.db.prepare('UPDATE network_change SET undone_at = ?, updated_at = ? WHERE township_id = ? AND batch_id = ?').run(at, at, this.townshipId, batchId);
+  /** Mark a batch undone by an undo batch. */
+  markUndone(batchId: string, undoBatchId: string): void {
+    this.feed.markUndone(batchId, undoBatchId);
   }
 
-  history(limit: number): { id: string; batch_id: string; layer: Layer; feature_id: string; action: string; before_json: string | null; after_json: string | null; at: string; source: string }[] {
+  /**
+   * Map edits newest first. The features one file import wrote to one layer are one row (their
+   * count in `n`, the file's name beside), so a 50,000-ditch import does not flood the list.
+   */
+  history(limit: number): NetworkHistoryRow[] {
     return this.db
-      .prepare(`SELECT id, batch_id, layer, feature_id, action, before_json, after_json, at, source FROM network_change WHERE township_id = ? ORDER BY rowid DESC LIMIT ?`)
-      .all(this.townshipId, limit) as never;
+      .prepare(
+        `SELECT f.*, max(f.seq) AS seq, count(*) AS n, b.file_name
+         FROM change_feed f LEFT JOIN import_batch b ON f.action = 'import' AND b.id = json_extract(f.row_json, '$.import_batch_id')
+         WHERE f.township_id = ? AND f.table_name IN ('ditch', 'culvert', 'blockage', 'area') AND f.action IN (${NETWORK_ACTIONS.map((a) => `'${a}'`).join(', ')})
+         GROUP BY CASE WHEN f.action = 'import' AND f.before_json IS NULL THEN f.batch_id || ':' || f.table_name ELSE f.change_id END
+         ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(this.townshipId, limit) as NetworkHistoryRow[];
   }
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
+import { ChangeFeed, type WriteMeta } from '../feed/changeFeed';
 
-/** Stored shapes (also the snapshots kept in rain_change). */
+/** Stored shapes (also the rows the change feed carries). */
 export interface StationRecord {
   id: string;
   township_id: string;
@@ -56,11 +58,13 @@ export class RainRepository {
   private readonly putBaseline: Statement;
   private readonly readingAt: Statement;
   private readonly baselineAt: Statement;
+  private readonly feed: ChangeFeed;
 
   constructor(
     private readonly db: Database,
     private readonly townshipId: string,
   ) {
+    this.feed = new ChangeFeed(db, townshipId);
     this.putStation = upsert(db, 'rain_station', STATION_COLUMNS);
     this.putReading = upsert(db, 'rain_reading', READING_COLUMNS);
     this.putBaseline = upsert(db, 'rain_baseline', BASELINE_COLUMNS);
@@ -73,14 +77,15 @@ export class RainRepository {
     return r;
   }
 
-  saveStation(r: StationRecord): void {
-    this.putStation.run(this.own(r));
+  /** Insert or overwrite a whole station row, with its feed entry. */
+  saveStation(r: StationRecord, meta: WriteMeta): void {
+    this.feed.write('rain_station', r.id, meta, () => this.putStation.run(this.own(r)));
   }
-  saveReading(r: ReadingRecord): void {
-    this.putReading.run(this.own(r));
+  saveReading(r: ReadingRecord, meta: WriteMeta): void {
+    this.feed.write('rain_reading', r.id, meta, () => this.putReading.run(this.own(r)));
   }
-  saveBaseline(r: BaselineRecord): void {
-    this.putBaseline.run(this.own(r));
+  saveBaseline(r: BaselineRecord, meta: WriteMeta): void {
+    this.feed.write('rain_baseline', r.id, meta, () => this.putBaseline.run(this.own(r)));
   }
 
   /** Live stations in the order they were added. */
@@ -151,12 +156,13 @@ export class RainRepository {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM rain_reading WHERE township_id = ? AND deleted_at IS NULL').get(this.townshipId) as { n: number }).n;
   }
 
-  recordImport(r: { id: string; kind: string; fileName: string; format: string; encoding: string; rows: number; skippedRows: number[]; at: string }): void {
-    this.db
+  /** Keep a record of an imported file (in the import's batch, so it is part of the same save). */
+  recordImport(r: { id: string; kind: string; fileName: string; format: string; encoding: string; rows: number; skippedRows: number[]; at: string }, meta: Omit<WriteMeta, 'action'> = { batchId: randomUUID(), source: 'import', at: r.at }): void {
+    this.feed.write('rain_import', r.id, { ...meta, action: 'import' }, () => this.db
       .prepare(
         `INSERT INTO rain_import (id, township_id, kind, file_name, format, encoding, rows_imported, skipped_rows_json, imported_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(r.id, this.townshipId, r.kind, r.fileName, r.format, r.encoding, r.rows, JSON.stringify(r.skippedRows), r.at, r.at, r.at);
+      .run(r.id, this.townshipId, r.kind, r.fileName, r.format, r.encoding, r.rows, JSON.stringify(r.skippedRows), r.at, r.at, r.at));
   }
 }

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { ChangeFeed, type WriteMeta } from '../feed/changeFeed';
 
 /** A team as stored. */
 export interface TeamDbRow {
@@ -35,12 +37,16 @@ export interface TokenDbRow {
 
 const TEAM_COLUMNS = ['id', 'township_id', 'name', 'leader', 'phone', 'excavators', 'long_arm_excavators', 'dump_trucks', 'pumps', 'note', 'source', 'created_at', 'updated_at', 'deleted_at'] as const;
 
-/** Field teams of one township, their change log and their phone tokens. */
+/** Field teams of one township and their phone tokens; every write goes through the change feed. */
 export class TeamRepository {
+  private readonly feed: ChangeFeed;
+
   constructor(
     private readonly db: Database,
     private readonly townshipId: string,
-  ) {}
+  ) {
+    this.feed = new ChangeFeed(db, townshipId);
+  }
 
   /** Live teams with how many open blockages and live tokens each has. */
   list(): (TeamDbRow & { open_blockages: number; active_tokens: number })[] {
@@ -63,22 +69,18 @@ export class TeamRepository {
     return this.db.prepare('SELECT * FROM team WHERE township_id = ? AND name = ? AND deleted_at IS NULL').get(this.townshipId, name) as TeamDbRow | undefined;
   }
 
-  insert(row: TeamDbRow): void {
-    this.db.prepare(`INSERT INTO team (${TEAM_COLUMNS.join(', ')}) VALUES (${TEAM_COLUMNS.map((c) => `@${c}`).join(', ')})`).run(row);
+  insert(row: TeamDbRow, meta: WriteMeta): void {
+    this.feed.write('team', row.id, meta, () =>
+      this.db.prepare(`INSERT INTO team (${TEAM_COLUMNS.join(', ')}) VALUES (${TEAM_COLUMNS.map((c) => `@${c}`).join(', ')})`).run(row),
+    );
   }
 
-  write(row: TeamDbRow): void {
+  /** Overwrite a team's row (edits and soft deletes). */
+  write(row: TeamDbRow, meta: WriteMeta): void {
     const cols = TEAM_COLUMNS.filter((c) => c !== 'id' && c !== 'township_id' && c !== 'created_at');
-    this.db.prepare(`UPDATE team SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND township_id = @township_id`).run(row);
-  }
-
-  recordChange(c: { id: string; teamId: string; action: 'create' | 'update' | 'delete'; before: TeamDbRow | null; after: TeamDbRow | null; source: string; at: string }): void {
-    this.db
-      .prepare(
-        `INSERT INTO team_change (id, township_id, team_id, action, before_json, after_json, source, at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(c.id, this.townshipId, c.teamId, c.action, c.before ? JSON.stringify(c.before) : null, c.after ? JSON.stringify(c.after) : null, c.source, c.at, c.at, c.at);
+    this.feed.write('team', row.id, meta, () =>
+      this.db.prepare(`UPDATE team SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND township_id = @township_id`).run(row),
+    );
   }
 
   openBlockageCount(teamId: string): number {
@@ -89,13 +91,13 @@ export class TeamRepository {
     ).n;
   }
 
-  insertToken(row: TokenDbRow): void {
-    this.db
+  insertToken(row: TokenDbRow, meta: WriteMeta): void {
+    this.feed.write('team_token', row.id, meta, () => this.db
       .prepare(
         `INSERT INTO team_token (id, township_id, team_id, token_hash, hint, label, source, last_used_at, revoked_at, created_at, updated_at)
          VALUES (@id, @township_id, @team_id, @token_hash, @hint, @label, @source, @last_used_at, @revoked_at, @created_at, @updated_at)`,
       )
-      .run(row);
+      .run(row));
   }
 
   tokenByHash(hash: string): TokenDbRow | undefined {
@@ -119,15 +121,22 @@ export class TeamRepository {
       .all(...args) as never;
   }
 
-  revokeToken(id: string, at: string): void {
-    this.db.prepare('UPDATE team_token SET revoked_at = ?, updated_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, at, id);
+  revokeToken(id: string, meta: WriteMeta): void {
+    this.feed.write('team_token', id, meta, () =>
+      this.db.prepare('UPDATE team_token SET revoked_at = ?, updated_at = ? WHERE id = ? AND township_id = ? AND revoked_at IS NULL').run(meta.at, meta.at, id, this.townshipId),
+    );
   }
 
-  revokeTeamTokens(teamId: string, at: string): void {
-    this.db.prepare('UPDATE team_token SET revoked_at = ?, updated_at = ? WHERE team_id = ? AND revoked_at IS NULL').run(at, at, teamId);
+  /** Revoke every live token of a team (one feed entry each). */
+  revokeTeamTokens(teamId: string, meta: WriteMeta): void {
+    const ids = this.db.prepare('SELECT id FROM team_token WHERE team_id = ? AND township_id = ? AND revoked_at IS NULL').all(teamId, this.townshipId) as { id: string }[];
+    for (const { id } of ids) this.revokeToken(id, meta);
   }
 
+  /** Note when a phone last used its token (the caller limits this to once a minute). */
   touchToken(id: string, at: string): void {
-    this.db.prepare('UPDATE team_token SET last_used_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+    this.feed.write('team_token', id, { batchId: randomUUID(), source: 'field', at, action: 'used' }, () =>
+      this.db.prepare('UPDATE team_token SET last_used_at = ?, updated_at = ? WHERE id = ?').run(at, at, id),
+    );
   }
 }

@@ -12,9 +12,9 @@ function chosenFile(ctx: Parameters<typeof getSettings>[0]): string {
 }
 
 export const basemapHandlers: HandlersFor<'basemap.info' | 'basemap.tile'> = {
-  'basemap.info': async (input, ctx) => (await tileArchive(input.file ?? chosenFile(ctx))).info,
+  'basemap.info': async (input, ctx) => (await tileArchive(input.file ?? chosenFile(ctx), ctx.state.tileArchives)).info,
   'basemap.tile': async (input, ctx) => {
-    const archive = await tileArchive(chosenFile(ctx));
+    const archive = await tileArchive(chosenFile(ctx), ctx.state.tileArchives);
     const data = await archive.tile(input.z, input.x, input.y);
     return { dataBase64: data ? Buffer.from(data).toString('base64') : null, contentType: contentTypeOf(archive.info) };
   },

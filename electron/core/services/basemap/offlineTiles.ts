@@ -111,11 +111,11 @@ export async function openTileArchive(file: string): Promise<TileArchive> {
   throw refuse(file, '不是 MBTiles 或 PMTiles 文件', 'is neither an MBTiles nor a PMTiles file');
 }
 
-// One open archive per file for the life of the process: a map view asks for hundreds of tiles.
-const open = new Map<string, Promise<TileArchive>>();
-
-/** The archive for a file, opened once. A failed open is not cached, so a fixed file works next time. */
-export function tileArchive(file: string): Promise<TileArchive> {
+/**
+ * The archive for a file, opened once per core (`open` is CoreContext.state.tileArchives): a map
+ * view asks for hundreds of tiles. A failed open is not cached, so a fixed file works next time.
+ */
+export function tileArchive(file: string, open: Map<string, Promise<TileArchive>>): Promise<TileArchive> {
   let p = open.get(file);
   if (!p) {
     p = openTileArchive(file);

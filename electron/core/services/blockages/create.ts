@@ -3,9 +3,8 @@ import type { CoreContext } from '../../context';
 import type { EventDbRow } from '../../db/repositories/blockageRepository';
 import { NetworkRepository, type FeatureRow } from '../../db/repositories/networkRepository';
 import { defaults, geometryColumns } from '../network/features';
-import type { Actor } from './lifecycle';
+import { recordReport, type Actor } from './lifecycle';
 import { locatePoint } from './locate';
-import { blockageRepo } from './views';
 
 /** A new blockage reported from the field or read from an imported file. */
 export interface NewReport {
@@ -20,8 +19,8 @@ export interface NewReport {
 }
 
 /**
- * Insert a reported blockage with its first event (who reported it, the photo, the position) and
- * a network change-log row, so the map's history and undo see it like any other new point.
+ * Insert a reported blockage with its first event (who reported it, the photo, the position); its
+ * feed entry is a map edit, so the map's history and undo see it like any other new point.
  * The caller holds the transaction; `batchId` groups an import so it undoes as one.
  */
 export function createReport(ctx: CoreContext, who: Actor, report: NewReport, batchId: string, importBatchId: string | null = null): { id: string; event: EventDbRow } {
@@ -46,34 +45,15 @@ export function createReport(ctx: CoreContext, who: Actor, report: NewReport, ba
     updated_at: now,
     deleted_at: null,
   };
-  const network = new NetworkRepository(ctx.db, ctx.townshipId);
-  network.insert('blockage', row);
-  const repo = blockageRepo(ctx);
-  const event = repo.insertEvent(
-    {
-      id: randomUUID(),
-      blockage_id: String(row.id),
-      at,
-      actor: who.actor,
-      source: who.source,
-      from_status: null,
-      to_status: 'reported',
-      note: report.note,
-      photo: report.photo ?? null,
-      lon: report.position[0],
-      lat: report.position[1],
-      client_id: report.clientId ?? null,
-      kind: 'report',
-      team_id: who.teamId,
-      from_team_id: null,
-      to_team_id: null,
-      machines_json: null,
-      undoes_event_id: null,
-    },
-    now,
-  );
-  ctx.db.prepare('UPDATE blockage SET status_at = ? WHERE id = ?').run(at, row.id);
-  if (who.teamId) repo.setReportedBy(String(row.id), who.teamId);
-  network.recordChange({ id: randomUUID(), batchId, layer: 'blockage', featureId: String(row.id), action: importBatchId ? 'import' : 'create', before: null, after: row, source: who.source, at: now });
+  new NetworkRepository(ctx.db, ctx.townshipId).insert('blockage', row, { batchId, source: who.source, at: now, action: importBatchId ? 'import' : 'create' });
+  const event = recordReport(ctx, who, String(row.id), {
+    status: 'reported',
+    at,
+    note: report.note,
+    photo: report.photo ?? null,
+    position: report.position,
+    clientId: report.clientId ?? null,
+    batchId,
+  });
   return { id: String(row.id), event };
 }

@@ -9,6 +9,7 @@ import { AppError, type Bilingual } from '../../../../shared/contract/errors';
 import { IMPORT_PHOTO_MAX_BYTES, type BlockageImportCandidate, type BlockageImportPreview, type blockageImportFileSchema } from '../../../../shared/contract/blockages';
 import { convertPosition, CRS_LABELS, type Crs } from '../../../../shared/geo/crs';
 import type { CoreContext } from '../../context';
+import { NetworkRepository } from '../../db/repositories/networkRepository';
 import { parseNetworkFile } from '../../importers/network';
 import { createReport } from './create';
 import { readPhotoGps } from '../../../../shared/geo/exifGps';
@@ -179,9 +180,10 @@ export async function confirmImport(ctx: CoreContext, input: ImportInput & { key
       const batchId = randomUUID();
       const importBatchId = randomUUID();
       const names = [...new Set(chosen.map((c) => c.fileName))];
-      ctx.db
-        .prepare('INSERT INTO import_batch (id, township_id, file_name, format, crs, counts_json, imported_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(importBatchId, ctx.townshipId, names.join('、').slice(0, 500), chosen.some((c) => c.kind === 'placemark') ? 'kml' : 'jpeg', crs, JSON.stringify({ blockage: chosen.length }), at, at, at);
+      new NetworkRepository(ctx.db, ctx.townshipId).insertImportBatch(
+        { id: importBatchId, fileName: names.join('、').slice(0, 500), format: chosen.some((c) => c.kind === 'placemark') ? 'kml' : 'jpeg', crs, counts: { blockage: chosen.length }, at },
+        { batchId, source: 'import', at, action: 'import' },
+      );
       const who = { ...deskActor(ctx), source: 'import' as const };
       return chosen.map((c, i) => {
         const note = c.note || (c.kind === 'photo' ? `导入照片 ${c.fileName}` : `导入自 ${c.fileName}`);

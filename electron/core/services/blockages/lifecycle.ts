@@ -40,7 +40,12 @@ export interface EventSpec {
   undoes?: string;
   /** When the restored status began (undo); defaults to `at`. */
   statusAt?: string;
+  /** The save this event belongs to (an import's, say); a batch of its own by default. */
+  batchId?: string;
 }
+
+/** Feed verbs of the lifecycle: an event appended, and the blockage row following it. Map edits use others. */
+export const LIFECYCLE_ACTIONS = { event: 'event', state: 'lifecycle' } as const;
 
 const label = (s: BlockageStatus) => BLOCKAGE_STATUS_LABELS[s];
 
@@ -58,6 +63,7 @@ export function appendEvent(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>,
   const machinesChanged = JSON.stringify(machines) !== JSON.stringify(machinesOf(b));
   const tracksTeam = spec.kind === 'status' || spec.kind === 'assign' || spec.kind === 'undo';
   const received = ctx.now().toISOString();
+  const meta = { batchId: spec.batchId ?? randomUUID(), source: who.source, at: received };
   const event = repo.insertEvent(
     {
       id: randomUUID(),
@@ -80,10 +86,63 @@ export function appendEvent(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>,
       undoes_event_id: spec.undoes ?? null,
     },
     received,
+    { ...meta, action: LIFECYCLE_ACTIONS.event },
   );
   if (statusChanged || teamChanged || machinesChanged) {
-    repo.setState(b.id, { status: to, statusAt: statusChanged ? (spec.statusAt ?? spec.at) : (b.status_at ?? b.reported_at), teamId: team, machines, at: received });
+    repo.setState(
+      b.id,
+      { status: to, statusAt: statusChanged ? (spec.statusAt ?? spec.at) : (b.status_at ?? b.reported_at), teamId: team, machines, at: received },
+      { ...meta, action: LIFECYCLE_ACTIONS.state },
+    );
   }
+  return event;
+}
+
+/** What the first event of a new blockage says: its status, who, where, with what. */
+export interface ReportSpec {
+  status: BlockageStatus;
+  at: string;
+  note: string;
+  photo?: string | null;
+  position?: [number, number] | null;
+  clientId?: string | null;
+  batchId: string;
+}
+
+/**
+ * The first event of a blockage just inserted (reported from the field, drawn at the desk, read
+ * from a file): no status before it, the blockage's status after. The caller holds the
+ * transaction; the blockage's status clock starts at the report's time.
+ */
+export function recordReport(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>, who: Actor, blockageId: string, spec: ReportSpec): EventDbRow {
+  const repo = blockageRepo(ctx);
+  const received = ctx.now().toISOString();
+  const meta = { batchId: spec.batchId, source: who.source, at: received };
+  const event = repo.insertEvent(
+    {
+      id: randomUUID(),
+      blockage_id: blockageId,
+      at: spec.at,
+      actor: who.actor,
+      source: who.source,
+      from_status: null,
+      to_status: spec.status,
+      note: spec.note,
+      photo: spec.photo ?? null,
+      lon: spec.position?.[0] ?? null,
+      lat: spec.position?.[1] ?? null,
+      client_id: spec.clientId ?? null,
+      kind: 'report',
+      team_id: who.teamId,
+      from_team_id: null,
+      to_team_id: null,
+      machines_json: null,
+      undoes_event_id: null,
+    },
+    received,
+    { ...meta, action: LIFECYCLE_ACTIONS.event },
+  );
+  repo.setReportInfo(blockageId, { statusAt: spec.at, reportedByTeamId: who.teamId }, { ...meta, action: LIFECYCLE_ACTIONS.state });
   return event;
 }
 
@@ -166,19 +225,14 @@ export function addNote(ctx: CoreContext, input: { id: string; note: string; pho
 }
 
 /** The machines a blockage had before event `seq` (from the newest earlier event that recorded them). */
-function machinesBefore(ctx: Pick<CoreContext, 'db'>, blockageId: string, seq: number): AssignedMachines {
-  const row = ctx.db
-    .prepare('SELECT machines_json FROM blockage_event WHERE blockage_id = ? AND seq < ? AND machines_json IS NOT NULL ORDER BY seq DESC LIMIT 1')
-    .get(blockageId, seq) as { machines_json: string } | undefined;
-  return row ? (JSON.parse(row.machines_json) as AssignedMachines) : NO_MACHINES;
+function machinesBefore(ctx: Pick<CoreContext, 'db' | 'townshipId'>, blockageId: string, seq: number): AssignedMachines {
+  const json = blockageRepo(ctx).machinesBefore(blockageId, seq);
+  return json ? (JSON.parse(json) as AssignedMachines) : NO_MACHINES;
 }
 
 /** When the status in force before event `seq` began. */
-function statusSinceBefore(ctx: Pick<CoreContext, 'db'>, blockageId: string, seq: number): string | undefined {
-  const row = ctx.db
-    .prepare('SELECT at FROM blockage_event WHERE blockage_id = ? AND seq < ? AND to_status IS NOT NULL ORDER BY seq DESC LIMIT 1')
-    .get(blockageId, seq) as { at: string } | undefined;
-  return row?.at;
+function statusSinceBefore(ctx: Pick<CoreContext, 'db' | 'townshipId'>, blockageId: string, seq: number): string | undefined {
+  return blockageRepo(ctx).statusSinceBefore(blockageId, seq);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Geometry, Position } from 'geojson';
 import { localProjection, pointPieceDistanceSq } from '../../../../shared/calc/localMetres';
 import type { CoreContext } from '../../context';
+import { NetworkStats } from '../../db/repositories/networkStats';
 
 /** A ditch within this distance of a new report is taken as the one it blocks. */
 const SNAP_M = 30;
@@ -33,12 +34,8 @@ function insidePolygon(geometry: Geometry, lon: number, lat: number): boolean {
  */
 export function locatePoint(ctx: Pick<CoreContext, 'db' | 'townshipId'>, lon: number, lat: number): { village: string; ditchId: string | null } {
   const d = SNAP_M * DEG_PER_M * 2;
-  const candidates = ctx.db
-    .prepare(
-      `SELECT f.layer, f.feature_id FROM geo_rtree r JOIN geo_feature f ON f.gid = r.gid
-       WHERE f.layer IN ('ditch','area') AND r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?`,
-    )
-    .all(lon - d, lon + d, lat - d, lat + d) as { layer: 'ditch' | 'area'; feature_id: string }[];
+  const stats = new NetworkStats(ctx.db, ctx.townshipId);
+  const candidates = stats.nearby(lon - d, lat - d, lon + d, lat + d);
   let village = '';
   let best: { id: string; village: string; dist: number } | null = null;
   const p = localProjection(lat);
@@ -46,15 +43,11 @@ export function locatePoint(ctx: Pick<CoreContext, 'db' | 'townshipId'>, lon: nu
   const py = p.y(lat);
   for (const c of candidates) {
     if (c.layer === 'area') {
-      const a = ctx.db.prepare(`SELECT name, geometry FROM area WHERE id = ? AND township_id = ? AND kind = 'village' AND deleted_at IS NULL`).get(c.feature_id, ctx.townshipId) as
-        | { name: string; geometry: string }
-        | undefined;
+      const a = stats.villageArea(c.feature_id);
       if (a && !village && insidePolygon(JSON.parse(a.geometry) as Geometry, lon, lat)) village = a.name;
       continue;
     }
-    const row = ctx.db.prepare('SELECT id, village, geometry FROM ditch WHERE id = ? AND township_id = ? AND deleted_at IS NULL').get(c.feature_id, ctx.townshipId) as
-      | { id: string; village: string; geometry: string }
-      | undefined;
+    const row = stats.ditchLine(c.feature_id);
     if (!row) continue;
     const g = JSON.parse(row.geometry) as Geometry;
     const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];

@@ -12,6 +12,7 @@ import { townshipRain } from '../rainfall/daily';
 import { latestDataDate } from '../totals/totalsService';
 import type { PumpPlace } from './areas';
 import type { LonLat } from './load';
+import { CapacityRepository } from '../../db/repositories/capacityRepository';
 
 /** The day asked for, else the latest day with rainfall or deployments (not after today), else today. */
 export function reportDate(ctx: CoreContext, date: string | undefined): string {
@@ -59,14 +60,9 @@ export function dayPumps(ctx: CoreContext, date: string): { places: PumpPlace[];
   const rows = getDay(ctx, date).rows.filter((r) => r.pumps > 0);
   const ids = [...new Set(rows.flatMap((r) => (r.blockageId ? [r.blockageId] : [])))];
   const positions = new Map<string, LonLat>();
-  if (ids.length > 0) {
-    const found = ctx.db
-      .prepare(`SELECT id, geometry FROM blockage WHERE township_id = ? AND id IN (${ids.map(() => '?').join(', ')})`)
-      .all(ctx.townshipId, ...ids) as { id: string; geometry: string }[];
-    for (const b of found) {
-      const g = JSON.parse(b.geometry) as { type: string; coordinates: [number, number] };
-      if (g.type === 'Point') positions.set(b.id, g.coordinates);
-    }
+  for (const b of new CapacityRepository(ctx.db, ctx.townshipId).blockageGeometries(ids)) {
+    const g = JSON.parse(b.geometry) as { type: string; coordinates: [number, number] };
+    if (g.type === 'Point') positions.set(b.id, g.coordinates);
   }
   return {
     ratedM3h: getDeploymentOptions(ctx).ratedPumpM3h,

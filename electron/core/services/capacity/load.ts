@@ -1,7 +1,7 @@
 /** Reads the live network rows a capacity report needs, with their geometry parsed. */
 import type { AreaKind, BlockageStatus, DitchCondition, DitchKind, WorkState } from '../../../../shared/domain/network';
-import { OPEN_BLOCKAGE_STATUSES } from '../../../../shared/domain/network';
 import type { CoreContext } from '../../context';
+import { CapacityRepository } from '../../db/repositories/capacityRepository';
 
 export type LonLat = [number, number];
 
@@ -80,16 +80,10 @@ function polygonsOf(geometry: string): Rings[] {
 
 /** Every live ditch, culvert and area of the township, and the blockages that still hold water back. */
 export function loadNetwork(ctx: CoreContext): NetworkRows {
-  const t = ctx.townshipId;
+  const repo = new CapacityRepository(ctx.db, ctx.townshipId);
   // Raw rows and literal objects of one shape: 50,000 ditches load in a fraction of the time that
   // named-column objects and spreads take (bench/capacity.ts).
-  const ditchRows = ctx.db
-    .prepare(
-      `SELECT id, name, kind, village, bottom_width_m, depth_m, side_slope, manning_n, slope, condition, work, length_m, geometry
-       FROM ditch WHERE township_id = ? AND deleted_at IS NULL ORDER BY rowid`,
-    )
-    .raw(true)
-    .all(t) as unknown[][];
+  const ditchRows = repo.ditchArrays();
   const ditches: DitchRow[] = ditchRows.map((r) => ({
     id: r[0] as string,
     name: r[1] as string,
@@ -105,11 +99,7 @@ export function loadNetwork(ctx: CoreContext): NetworkRows {
     length_m: r[11] as number,
     coords: (JSON.parse(r[12] as string) as { coordinates: LonLat[] }).coordinates,
   }));
-  const culverts = (
-    ctx.db
-      .prepare(`SELECT id, name, village, ditch_id, diameter_m, length_m, barrels, geometry FROM culvert WHERE township_id = ? AND deleted_at IS NULL ORDER BY rowid`)
-      .all(t) as Raw[]
-  ).flatMap((r): CulvertRow[] => {
+  const culverts = (repo.culverts() as Raw[]).flatMap((r): CulvertRow[] => {
     const position = pointOf(r.geometry);
     if (!position) return [];
     return [
@@ -125,14 +115,7 @@ export function loadNetwork(ctx: CoreContext): NetworkRows {
       },
     ];
   });
-  const areas = (
-    ctx.db
-      .prepare(
-        `SELECT id, name, kind, area_m2, runoff_coefficient, curve_number, min_lon, min_lat, max_lon, max_lat, geometry
-         FROM area WHERE township_id = ? AND deleted_at IS NULL ORDER BY rowid`,
-      )
-      .all(t) as Raw[]
-  ).map((r) => ({
+  const areas = (repo.areas() as Raw[]).map((r) => ({
     id: String(r.id),
     name: String(r.name),
     kind: r.kind as AreaKind,
@@ -147,15 +130,7 @@ export function loadNetwork(ctx: CoreContext): NetworkRows {
 
 /** The blockages still holding water back (reported, assigned, in progress). */
 export function loadOpenBlockages(ctx: CoreContext): BlockageRow[] {
-  const open = OPEN_BLOCKAGE_STATUSES.map(() => '?').join(', ');
-  return (
-    ctx.db
-      .prepare(
-        `SELECT id, name, village, status, ditch_id, geometry FROM blockage
-         WHERE township_id = ? AND deleted_at IS NULL AND status IN (${open}) ORDER BY rowid`,
-      )
-      .all(ctx.townshipId, ...OPEN_BLOCKAGE_STATUSES) as Raw[]
-  ).map((r) => ({
+  return (new CapacityRepository(ctx.db, ctx.townshipId).openBlockages() as Raw[]).map((r) => ({
     id: String(r.id),
     name: String(r.name),
     village: String(r.village),

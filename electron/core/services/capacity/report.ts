@@ -1,11 +1,11 @@
 /** The capacity report: every figure of issue 6, computed live from the database for one rain. */
-import type { Database } from 'better-sqlite3';
 import { pumpingCapacityM3h, type NetworkAnalysis } from '../../../../shared/calc';
 import { localProjection, projectLine } from '../../../../shared/calc/localMetres';
 import { buildPieceIndex } from '../../../../shared/calc/networkGrid';
 import type { CapacityQueryParsed, CapacityReport, CapacitySettings, RainDepth } from '../../../../shared/contract/capacity';
 import { AppError } from '../../../../shared/contract/errors';
 import type { CoreContext } from '../../context';
+import { CapacityRepository } from '../../db/repositories/capacityRepository';
 import { drainAreas, pumpsServe } from './areas';
 import { dayPumps, rainDepth, reportDate } from './inputs';
 import { loadNetwork, type AreaRow, type CulvertRow, type DitchRow, type NetworkRows } from './load';
@@ -78,7 +78,7 @@ const KIND_ORDER = { main: 0, branch: 1, field: 2, river: 3 } as const;
 
 
 /** Everything that depends on the stored network and settings but not on the rain or the day. */
-interface NetworkState {
+export interface NetworkState {
   fingerprint: string;
   settings: CapacitySettings;
   rows: NetworkRows;
@@ -89,26 +89,16 @@ interface NetworkState {
   names: Map<string, string>;
 }
 
-const states = new WeakMap<Database, NetworkState>();
-
-/**
- * Any committed write changes this: total_changes() counts this connection's writes (the core's
- * own), PRAGMA data_version moves when another connection commits (a CLI run beside the app).
- */
-function fingerprint(ctx: CoreContext): string {
-  const changes = (ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  const version = ctx.db.pragma('data_version', { simple: true }) as number;
-  return `${ctx.townshipId}:${version}:${changes}`;
-}
 
 /**
  * The network side of the report, recomputed whenever anything was written since the last call
  * and reused otherwise, so changing the rain, the method or the day on the page stays instant.
  */
 function networkState(ctx: CoreContext): NetworkState {
-  const key = fingerprint(ctx);
-  const cached = states.get(ctx.db);
-  if (cached && cached.fingerprint === key) return cached;
+  const key = new CapacityRepository(ctx.db, ctx.townshipId).writeStamp();
+  // Kept per core and per connection (a restore opens another one, whose counters start again).
+  const cached = ctx.state.capacityNetwork;
+  if (cached && cached.db === ctx.db && cached.value.fingerprint === key) return cached.value;
   const settings = getCapacitySettings(ctx);
   const rows = loadNetwork(ctx);
   const ditches = evaluateDitches(rows.ditches, settings);
@@ -119,7 +109,7 @@ function networkState(ctx: CoreContext): NetworkState {
   for (const d of rows.ditches) names.set(d.id, d.name || '未命名沟渠');
   for (const b of rows.openBlockages) names.set(b.id, b.name || '未命名堵点');
   const state = { fingerprint: key, settings, rows, ditches, culverts, membership, analysis, names };
-  states.set(ctx.db, state);
+  ctx.state.capacityNetwork = { db: ctx.db, value: state };
   return state;
 }
 

@@ -8,7 +8,9 @@ import { ChangeLog } from '../../db/repositories/changeLog';
 import { DeploymentRepository, type DeploymentRecord } from '../../db/repositories/deploymentRepository';
 import { blockageLabel, NetworkLookup } from '../../db/repositories/networkLookup';
 import { requireSeasonDay, seasonWindow } from '../totals/season';
-import { getDeploymentOptions, restoreDeploymentOption, storedDeploymentOption } from './options';
+import { writeSettings } from '../settings/store';
+import type { SettingKey } from '../settings/registry';
+import { DEPLOYMENT_OPTION_KEYS, getDeploymentOptions } from './options';
 import { knownVillages } from './places';
 import { sameRecord, sumRows, toRow } from './rows';
 
@@ -18,8 +20,12 @@ function repo(ctx: CoreContext): DeploymentRepository {
   return new DeploymentRepository(ctx.db, ctx.townshipId);
 }
 
+/** The deployments' history: their rows and their option keys. */
 function log(ctx: CoreContext): ChangeLog {
-  return new ChangeLog(ctx.db, 'deployment_change', ctx.townshipId);
+  return new ChangeLog(ctx.db, ctx.townshipId, [
+    { entity: 'deployment', table: 'deployment' },
+    { entity: 'option', table: 'setting', rowIds: Object.values(DEPLOYMENT_OPTION_KEYS) },
+  ]);
 }
 
 /** Labels for blockage places, by id (deleted points keep their last name). */
@@ -142,7 +148,6 @@ export function saveDay(ctx: CoreContext, date: string, rows: RowInput[]): Deplo
   const blockageNames = checkRows(ctx, date, rows, existing);
   const at = ctx.now().toISOString();
   const batchId = randomUUID();
-  const l = log(ctx);
   let changed = 0;
   ctx.db.transaction(() => {
     const kept = new Set<string>();
@@ -152,14 +157,12 @@ export function saveDay(ctx: CoreContext, date: string, rows: RowInput[]): Deplo
       const next = toRecord(ctx, date, i, row, base, place, at);
       kept.add(next.id);
       if (base && sameRecord(base, next)) return;
-      r.save(next);
-      l.add({ batchId, entity: 'deployment', entityId: next.id, action: base ? 'update' : 'create', before: base ?? null, after: next, source: ctx.source, at });
+      r.save(next, { batchId, action: base ? 'update' : 'create', source: ctx.source, at });
       changed++;
     });
     for (const old of existing.values()) {
       if (kept.has(old.id)) continue;
-      r.save({ ...old, updated_at: at, deleted_at: at });
-      l.add({ batchId, entity: 'deployment', entityId: old.id, action: 'delete', before: old, after: null, source: ctx.source, at });
+      r.save({ ...old, updated_at: at, deleted_at: at }, { batchId, action: 'delete', source: ctx.source, at });
       changed++;
     }
   })();
@@ -171,22 +174,20 @@ export function saveDay(ctx: CoreContext, date: string, rows: RowInput[]): Deplo
  * undo is itself a batch in the history, so undoing again redoes.
  */
 export function undoLast(ctx: CoreContext): { dates: string[]; changed: number } {
-  const l = log(ctx);
-  const batch = l.lastUndoableBatch();
+  const batch = log(ctx).lastUndoableBatch();
   if (batch.length === 0) {
     throw new AppError('not_found', { zh: '没有可以撤销的出动修改', en: 'There is no deployment change to undo' });
   }
   const r = repo(ctx);
   const at = ctx.now().toISOString();
   const batchId = randomUUID();
+  const meta = { batchId, action: 'undo', source: ctx.source, at, undoesBatch: batch[0]!.batchId };
   const dates = new Set<string>();
   ctx.db.transaction(() => {
     for (const c of [...batch].reverse()) {
       const target = c.beforeJson === null ? null : (JSON.parse(c.beforeJson) as unknown);
       if (c.entity === 'option') {
-        const before = storedDeploymentOption(ctx, c.entityId);
-        restoreDeploymentOption(ctx, c.entityId, target, at);
-        l.add({ batchId, entity: 'option', entityId: c.entityId, action: 'undo', before, after: target, source: ctx.source, at });
+        writeSettings(ctx, { [c.entityId as SettingKey]: target ?? undefined }, meta);
         continue;
       }
       const current = r.get(c.entityId);
@@ -194,13 +195,11 @@ export function undoLast(ctx: CoreContext): { dates: string[]; changed: number }
       const wanted = target as DeploymentRecord | null;
       if (wanted) {
         const restored = { ...wanted, updated_at: at, deleted_at: null };
-        r.save(restored);
+        r.save(restored, meta);
         dates.add(restored.date);
-        l.add({ batchId, entity: 'deployment', entityId: c.entityId, action: 'undo', before: live, after: restored, source: ctx.source, at });
       } else if (live) {
-        r.save({ ...live, updated_at: at, deleted_at: at });
+        r.save({ ...live, updated_at: at, deleted_at: at }, meta);
         dates.add(live.date);
-        l.add({ batchId, entity: 'deployment', entityId: c.entityId, action: 'undo', before: live, after: null, source: ctx.source, at });
       }
     }
   })();

@@ -1,21 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { deploymentOptionsSchema, type DeploymentOptions } from '../../../../shared/contract/deployments';
 import type { CoreContext } from '../../context';
-import { ChangeLog } from '../../db/repositories/changeLog';
-import { WorkOptionRepository } from '../../db/repositories/workOptionRepository';
+import { DEFAULT_RATED_PUMP_M3H } from '../settings/registry';
+import { readSettings, writeSettings } from '../settings/store';
 
-/** Rated flow of one field pump when the office has not set its own, m³/h (a common 6-inch portable pump). */
-export const DEFAULT_RATED_PUMP_M3H = 100;
+export { DEFAULT_RATED_PUMP_M3H };
 
-const KEYS = { villages: 'deployments.villages', ratedPumpM3h: 'deployments.ratedPumpM3h' } as const;
+/** The settings keys of the deployments' options (their changes are in the deployments' history and undo). */
+export const DEPLOYMENT_OPTION_KEYS = { villages: 'deployments.villages', ratedPumpM3h: 'deployments.ratedPumpM3h' } as const;
 
 /** The village list and the rated pump flow. */
 export function getDeploymentOptions(ctx: CoreContext): DeploymentOptions {
-  const repo = new WorkOptionRepository(ctx.db, ctx.townshipId);
-  return deploymentOptionsSchema.parse({
-    villages: repo.get(KEYS.villages) ?? [],
-    ratedPumpM3h: repo.get(KEYS.ratedPumpM3h) ?? DEFAULT_RATED_PUMP_M3H,
-  });
+  const v = readSettings(ctx, Object.values(DEPLOYMENT_OPTION_KEYS));
+  return deploymentOptionsSchema.parse({ villages: v['deployments.villages'], ratedPumpM3h: v['deployments.ratedPumpM3h'] });
 }
 
 /** Trimmed, without repeats, in the order given. */
@@ -24,8 +20,8 @@ export function cleanVillages(list: readonly string[]): string[] {
 }
 
 /**
- * Change options, each change a history row in the deployments' log (so undo covers them). Runs in
- * the caller's transaction when there is one.
+ * Change options, each change a feed entry (so the deployments' undo covers them). Runs in the
+ * caller's transaction when there is one.
  */
 export function setDeploymentOptions(
   ctx: CoreContext,
@@ -37,27 +33,10 @@ export function setDeploymentOptions(
     villages: patch.villages ? cleanVillages(patch.villages) : current.villages,
     ratedPumpM3h: patch.ratedPumpM3h ?? current.ratedPumpM3h,
   };
-  const repo = new WorkOptionRepository(ctx.db, ctx.townshipId);
-  const log = new ChangeLog(ctx.db, 'deployment_change', ctx.townshipId);
-  const at = ctx.now().toISOString();
-  const batchId = opts.batchId ?? randomUUID();
-  ctx.db.transaction(() => {
-    for (const key of Object.keys(KEYS) as (keyof typeof KEYS)[]) {
-      if (JSON.stringify(next[key]) === JSON.stringify(current[key])) continue;
-      const stored = repo.get(KEYS[key]);
-      repo.set(KEYS[key], next[key], at);
-      log.add({ batchId, entity: 'option', entityId: KEYS[key], action: 'set', before: stored ?? null, after: next[key], source: opts.source ?? ctx.source, at });
-    }
-  })();
+  const changed: Record<string, unknown> = {};
+  for (const key of Object.keys(DEPLOYMENT_OPTION_KEYS) as (keyof typeof DEPLOYMENT_OPTION_KEYS)[]) {
+    if (JSON.stringify(next[key]) !== JSON.stringify(current[key])) changed[DEPLOYMENT_OPTION_KEYS[key]] = next[key];
+  }
+  writeSettings(ctx, changed, { ...opts, action: 'set' });
   return next;
-}
-
-/** Put an option back to a value from history (undo); null returns it to its default. */
-export function restoreDeploymentOption(ctx: CoreContext, key: string, value: unknown, at: string): void {
-  new WorkOptionRepository(ctx.db, ctx.townshipId).set(key, value ?? undefined, at);
-}
-
-/** The stored value of an option key (for undo's "before"). */
-export function storedDeploymentOption(ctx: CoreContext, key: string): unknown {
-  return new WorkOptionRepository(ctx.db, ctx.townshipId).get(key) ?? null;
 }

@@ -10,8 +10,8 @@ import type { CoreContext } from '../../context';
 import { exportNetwork, parseNetworkFile, toNetworkFeatures } from '../../importers/network';
 import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
 import { geometryColumns } from '../network/features';
+import type { PreviewStore } from './previewStore';
 import { insertFeatures, listFeatures, networkRepo, type NewFeature } from '../network/networkService';
-import { dropPreview, keepPreview, takePreview } from './previewStore';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,10 +22,10 @@ const PROPS: Record<Layer, z.ZodObject> = {
   area: areaPropsSchema,
 };
 
-/** Read a file and keep its preview for the user to confirm; nothing is written. */
-export async function previewImport(fileName: string, bytes: Uint8Array): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
+/** Read a file and keep its preview in `store` for the user to confirm; nothing is written. */
+export async function previewImport(store: PreviewStore, fileName: string, bytes: Uint8Array): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
   const preview = await parseNetworkFile(fileName, bytes);
-  const previewId = keepPreview(preview);
+  const previewId = store.keep(preview);
   const view: ImportPreview = {
     previewId,
     fileName: preview.fileName,
@@ -127,9 +127,8 @@ export function commitImport(
   const batchId = randomUUID();
   const importBatchId = randomUUID();
   ctx.db.transaction(() => {
-    ctx.db
-      .prepare('INSERT INTO import_batch (id, township_id, file_name, format, crs, counts_json, imported_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(importBatchId, ctx.townshipId, preview.fileName, preview.format, options.crs, '{}', at, at, at);
+    const meta = { batchId, source: 'import', at, action: 'import' };
+    repo.insertImportBatch({ id: importBatchId, fileName: preview.fileName, format: preview.format, crs: options.crs, counts: {}, at }, meta);
     const fresh: NewFeature[] = [];
     const seen = new Set<string>();
     for (const { feature, fileId } of valid) {
@@ -140,22 +139,21 @@ export function commitImport(
       if (existing) {
         // Our own export coming back: update in place, keeping the old row for undo.
         const after = { ...existing, ...(feature.properties as Record<string, string | number | null>), ...geometryColumns(feature.layer, feature.geometry), deleted_at: null, updated_at: at, import_batch_id: importBatchId };
-        repo.write(feature.layer, after);
-        repo.recordChange({ id: randomUUID(), batchId, layer: feature.layer, featureId: reuse!, action: 'import', before: existing, after, source: 'import', at });
+        repo.write(feature.layer, after, meta);
         updated++;
       } else {
         fresh.push(reuse ? { ...feature, id: reuse } : feature);
       }
     }
-    insertFeatures({ ...ctx, source: 'import' }, fresh, { batchId, action: 'import', source: 'import', importBatchId, at, logPerLayer: { fileName: preview.fileName } });
-    ctx.db.prepare('UPDATE import_batch SET counts_json = ? WHERE id = ?').run(JSON.stringify(counts), importBatchId);
+    insertFeatures({ ...ctx, source: 'import' }, fresh, { batchId, action: 'import', source: 'import', importBatchId, at });
+    repo.setImportCounts(importBatchId, counts, meta);
   })();
   return { batchId, fileName: preview.fileName, counts, updated, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
 }
 
 /** Commit by preview id (the UI's two-step flow). */
 export function commitPreview(ctx: CoreContext, previewId: string, options: Parameters<typeof commitImport>[2]): ImportResult {
-  const preview = takePreview(previewId);
+  const preview = ctx.state.previews.take(previewId);
   if (!preview) {
     throw new AppError('not_found', {
       zh: '导入预览已过期或不存在，请重新选择文件',
@@ -163,7 +161,7 @@ export function commitPreview(ctx: CoreContext, previewId: string, options: Para
     });
   }
   const result = commitImport(ctx, preview, options);
-  dropPreview(previewId);
+  ctx.state.previews.drop(previewId);
   return result;
 }
 

@@ -1,27 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { NetworkPreview } from '../../importers/network/types';
 
-/**
- * Parsed files waiting for the user's confirmation. Kept in memory only (a preview is never data):
- * a few at a time, each for half an hour.
- */
 const TTL_MS = 30 * 60 * 1000;
 const MAX = 4;
-const previews = new Map<string, { preview: NetworkPreview; at: number }>();
 
-export function keepPreview(preview: NetworkPreview): string {
-  const now = Date.now();
-  for (const [k, v] of previews) if (now - v.at > TTL_MS) previews.delete(k);
-  while (previews.size >= MAX) previews.delete(previews.keys().next().value!);
-  const id = randomUUID();
-  previews.set(id, { preview, at: now });
-  return id;
-}
+/**
+ * Parsed files waiting for the user's confirmation. Kept in memory only (a preview is never data):
+ * a few at a time, each for half an hour. One per core (CoreContext.state), not per process.
+ */
+export class PreviewStore {
+  private readonly previews = new Map<string, { preview: NetworkPreview; at: number }>();
 
-export function takePreview(id: string): NetworkPreview | undefined {
-  return previews.get(id)?.preview;
-}
+  /** Keep a preview; returns the id the UI confirms it by. */
+  keep(preview: NetworkPreview): string {
+    const now = Date.now();
+    for (const [k, v] of this.previews) if (now - v.at > TTL_MS) this.previews.delete(k);
+    while (this.previews.size >= MAX) this.previews.delete(this.previews.keys().next().value!);
+    const id = randomUUID();
+    this.previews.set(id, { preview, at: now });
+    return id;
+  }
 
-export function dropPreview(id: string): void {
-  previews.delete(id);
+  take(id: string): NetworkPreview | undefined {
+    return this.previews.get(id)?.preview;
+  }
+
+  drop(id: string): void {
+    this.previews.delete(id);
+  }
 }

@@ -1,6 +1,7 @@
 import type { NetworkSummary, SearchHit, Village } from '../../../../shared/contract/network';
-import { DITCH_KINDS, DITCH_KIND_LABELS, LAYERS, OPEN_BLOCKAGE_STATUSES, type Layer } from '../../../../shared/domain/network';
+import { DITCH_KINDS, DITCH_KIND_LABELS, LAYERS, type Layer } from '../../../../shared/domain/network';
 import type { CoreContext } from '../../context';
+import { NetworkStats } from '../../db/repositories/networkStats';
 import { networkRepo } from './networkService';
 
 type Box = [number, number, number, number];
@@ -13,17 +14,9 @@ function union(a: Box | null, b: Box): Box {
 export function searchNetwork(ctx: CoreContext, query: string, limit = 20): SearchHit[] {
   const like = `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   const hits: (SearchHit & { rank: number })[] = [];
+  const stats = new NetworkStats(ctx.db, ctx.townshipId);
   for (const layer of LAYERS) {
-    const extra = layer === 'ditch' ? ', kind' : layer === 'blockage' ? ', status' : layer === 'area' ? ", kind, '' AS village" : '';
-    const village = layer === 'area' ? '' : ', village';
-    const rows = ctx.db
-      .prepare(
-        `SELECT id, name${village}${extra}, min_lon, min_lat, max_lon, max_lat FROM ${layer}
-         WHERE township_id = ? AND deleted_at IS NULL AND (name LIKE ? ESCAPE '\\' ${layer === 'area' ? '' : "OR village LIKE ? ESCAPE '\\'"})
-         LIMIT ?`,
-      )
-      .all(...(layer === 'area' ? [ctx.townshipId, like, limit] : [ctx.townshipId, like, like, limit])) as Record<string, string | number>[];
-    for (const r of rows) {
+    for (const r of stats.search(layer, like, limit)) {
       const name = String(r.name ?? '');
       const detail = layer === 'ditch' ? DITCH_KIND_LABELS[r.kind as keyof typeof DITCH_KIND_LABELS]?.zh ?? '' : '';
       hits.push({
@@ -53,19 +46,18 @@ export function listVillages(ctx: CoreContext): Village[] {
     byName.set(name, v);
     return v;
   };
-  const rows = (sql: string) => ctx.db.prepare(sql).all(ctx.townshipId) as Record<string, string | number>[];
+  const rows = new NetworkStats(ctx.db, ctx.townshipId).villageRows();
   const box = (r: Record<string, string | number>): Box => [Number(r.a), Number(r.b), Number(r.c), Number(r.d)];
-  for (const r of rows(`SELECT name, min(min_lon) a, min(min_lat) b, max(max_lon) c, max(max_lat) d FROM area WHERE township_id = ? AND deleted_at IS NULL AND kind = 'village' GROUP BY name`)) touch(String(r.name), box(r));
-  for (const r of rows(`SELECT village, count(*) n, sum(length_m) len, min(min_lon) a, min(min_lat) b, max(max_lon) c, max(max_lat) d FROM ditch WHERE township_id = ? AND deleted_at IS NULL GROUP BY village`)) {
+  for (const r of rows.areas) touch(String(r.name), box(r));
+  for (const r of rows.ditches) {
     const v = touch(String(r.village), box(r));
     if (v) Object.assign(v, { ditches: Number(r.n), ditchLengthM: Number(r.len) });
   }
-  for (const r of rows(`SELECT village, count(*) n, min(min_lon) a, min(min_lat) b, max(max_lon) c, max(max_lat) d FROM culvert WHERE township_id = ? AND deleted_at IS NULL GROUP BY village`)) {
+  for (const r of rows.culverts) {
     const v = touch(String(r.village), box(r));
     if (v) v.culverts = Number(r.n);
   }
-  const open = OPEN_BLOCKAGE_STATUSES.map((s) => `'${s}'`).join(',');
-  for (const r of rows(`SELECT village, count(*) n, min(min_lon) a, min(min_lat) b, max(max_lon) c, max(max_lat) d FROM blockage WHERE township_id = ? AND deleted_at IS NULL AND status IN (${open}) GROUP BY village`)) {
+  for (const r of rows.openBlockages) {
     const v = touch(String(r.village), box(r));
     if (v) v.openBlockages = Number(r.n);
   }
@@ -77,14 +69,13 @@ export function networkSummary(ctx: CoreContext): NetworkSummary {
   const repo = networkRepo(ctx);
   const counts = Object.fromEntries(LAYERS.map((l: Layer) => [l, repo.count(l)])) as NetworkSummary['counts'];
   const lengths = Object.fromEntries(DITCH_KINDS.map((k) => [k, 0])) as NetworkSummary['ditchLengthByKindM'];
-  for (const r of ctx.db.prepare('SELECT kind, sum(length_m) len FROM ditch WHERE township_id = ? AND deleted_at IS NULL GROUP BY kind').all(ctx.townshipId) as { kind: keyof typeof lengths; len: number }[]) {
-    lengths[r.kind] = r.len;
-  }
+  const stats = new NetworkStats(ctx.db, ctx.townshipId);
+  for (const r of stats.ditchLengthByKind()) lengths[r.kind as keyof typeof lengths] = r.len;
   let bbox: Box | null = null;
   for (const l of LAYERS) {
-    const r = ctx.db.prepare(`SELECT min(min_lon) a, min(min_lat) b, max(max_lon) c, max(max_lat) d FROM ${l} WHERE township_id = ? AND deleted_at IS NULL`).get(ctx.townshipId) as Record<string, number | null>;
-    if (r.a !== null) bbox = union(bbox, [Number(r.a), Number(r.b), Number(r.c), Number(r.d)]);
+    const e = stats.extent(l);
+    if (e) bbox = union(bbox, e);
   }
-  const isDemo = LAYERS.some((l) => ctx.db.prepare(`SELECT 1 FROM ${l} WHERE township_id = ? AND source = 'demo' AND deleted_at IS NULL LIMIT 1`).get(ctx.townshipId) !== undefined);
+  const isDemo = LAYERS.some((l) => stats.hasDemo(l));
   return { counts, ditchLengthByKindM: lengths, bbox, isDemo };
 }

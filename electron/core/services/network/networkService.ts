@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Geometry } from 'geojson';
 import { AppError } from '../../../../shared/contract/errors';
 import type { CreateFeatureInput, MapCollection, NetworkChange, NetworkCollection, NetworkFeature, UpdateFeatureInput } from '../../../../shared/contract/network';
-import { LAYERS, LAYER_LABELS, type Layer } from '../../../../shared/domain/network';
+import { LAYERS, LAYER_LABELS, type BlockageStatus, type Layer } from '../../../../shared/domain/network';
 import type { CoreContext } from '../../context';
-import { NetworkRepository, type FeatureRow } from '../../db/repositories/networkRepository';
+import type { FeedRow } from '../../db/feed/changeFeed';
+import { NetworkRepository, type FeatureRow, type NetworkHistoryRow } from '../../db/repositories/networkRepository';
+import { recordReport, type Actor } from '../blockages/lifecycle';
 import { defaults, displayName, geometryColumns, rowToFeature } from './features';
 
 export function networkRepo(ctx: CoreContext): NetworkRepository {
@@ -27,7 +29,7 @@ export interface NewFeature {
 }
 
 /**
- * Insert features and their change-log rows (and, for blockages, the first lifecycle event).
+ * Insert features, each with its feed entry (and, for blockages, the first lifecycle event).
  * The caller wraps it in a transaction; one batch id makes them undo together.
  */
 export function insertFeatures(
@@ -39,21 +41,13 @@ export function insertFeatures(
     source: string;
     importBatchId?: string | null;
     at?: string;
-    /**
-     * For a file import: log one change per layer for the whole import (its rows carry the
-     * import's id, which is all an undo needs) instead of one per feature, which doubled the cost
-     * of a 50,000-ditch import (bench/network.ts).
-     */
-    logPerLayer?: { fileName: string };
   },
 ): FeatureRow[] {
   const repo = networkRepo(ctx);
   const at = opts.at ?? ctx.now().toISOString();
-  const eventStmt = ctx.db.prepare(
-    `INSERT INTO blockage_event (id, township_id, blockage_id, at, actor, source, from_status, to_status, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, '', ?, NULL, ?, ?, ?, ?)`,
-  );
-  const rows = features.map((f) => {
+  const meta = { batchId: opts.batchId, source: opts.source, at, action: opts.action };
+  const who: Actor = { source: opts.source as Actor['source'], actor: '', teamId: null };
+  return features.map((f) => {
     const row: FeatureRow = {
       ...defaults(f.layer),
       ...(f.properties as FeatureRow),
@@ -67,35 +61,12 @@ export function insertFeatures(
       deleted_at: null,
     };
     if (f.layer === 'blockage' && !row.reported_at) row.reported_at = at;
-    repo.insert(f.layer, row);
+    repo.insert(f.layer, row, meta);
     if (f.layer === 'blockage') {
-      const status = String(row.status);
-      eventStmt.run(randomUUID(), ctx.townshipId, row.id, String(row.reported_at), opts.source === 'demo' ? 'demo' : opts.source === 'import' ? 'import' : opts.source, status, opts.action === 'import' ? '导入' : '', at, at);
-    }
-    // A created row is in its table; the log needs only enough to name it (undo tombstones it).
-    if (!opts.logPerLayer) {
-      repo.recordChange({ id: randomUUID(), batchId: opts.batchId, layer: f.layer, featureId: String(row.id), action: opts.action, before: null, after: { name: row.name ?? '' }, source: opts.source, at });
+      recordReport(ctx, who, String(row.id), { status: row.status as BlockageStatus, at: String(row.reported_at), note: opts.action === 'import' ? '导入' : '', batchId: opts.batchId });
     }
     return row;
   });
-  if (opts.logPerLayer && opts.importBatchId) {
-    for (const layer of LAYERS) {
-      const count = rows.filter((r, i) => features[i]!.layer === layer).length;
-      if (count === 0) continue;
-      repo.recordChange({
-        id: randomUUID(),
-        batchId: opts.batchId,
-        layer,
-        featureId: opts.importBatchId,
-        action: 'import',
-        before: null,
-        after: { name: `${opts.logPerLayer.fileName}（${count}）`, import_batch_id: opts.importBatchId, count },
-        source: opts.source,
-        at,
-      });
-    }
-  }
-  return rows;
 }
 
 /** Every live feature of the chosen layers (all by default), optionally within a bounding box. */
@@ -117,13 +88,11 @@ const MAP_PROPS: Record<Layer, readonly string[]> = {
 /** Every live feature with only what the map draws (geometry as stored, a few attributes). */
 export function mapFeatures(ctx: CoreContext, layers: readonly Layer[] = LAYERS): MapCollection {
   const order: Layer[] = ['area', 'ditch', 'culvert', 'blockage'];
+  const repo = networkRepo(ctx);
   const features: MapCollection['features'] = [];
   for (const layer of order.filter((l) => layers.includes(l))) {
     const cols = MAP_PROPS[layer];
-    const rows = ctx.db
-      .prepare(`SELECT id, geometry, ${cols.join(', ')} FROM ${layer} WHERE township_id = ? AND deleted_at IS NULL ORDER BY rowid`)
-      .all(ctx.townshipId) as Record<string, string>[];
-    for (const row of rows) {
+    for (const row of repo.slim(layer, cols)) {
       const properties: Record<string, string> = { id: row.id!, layer };
       for (const c of cols) properties[c] = row[c] ?? '';
       features.push({ type: 'Feature', id: row.id!, geometry: JSON.parse(row.geometry!), properties } as MapCollection['features'][number]);
@@ -159,8 +128,7 @@ export function updateFeature(ctx: CoreContext, input: UpdateFeatureInput): Netw
     const at = ctx.now().toISOString();
     const after: FeatureRow = { ...before, ...((input.properties ?? {}) as FeatureRow), updated_at: at };
     if (input.geometry) Object.assign(after, geometryColumns(input.layer, input.geometry));
-    repo.write(input.layer, after);
-    repo.recordChange({ id: randomUUID(), batchId: randomUUID(), layer: input.layer, featureId: input.id, action: 'update', before, after, source: ctx.source, at });
+    repo.write(input.layer, after, { batchId: randomUUID(), source: ctx.source, at, action: 'update' });
     return rowToFeature(input.layer, repo.get(input.layer, input.id)!);
   })();
 }
@@ -173,20 +141,24 @@ export function deleteFeature(ctx: CoreContext, layer: Layer, id: string): { id:
     if (!before || before.deleted_at) throw notFound(layer, id);
     const at = ctx.now().toISOString();
     const after = { ...before, deleted_at: at, updated_at: at };
-    repo.write(layer, after);
-    repo.recordChange({ id: randomUUID(), batchId: randomUUID(), layer, featureId: id, action: 'delete', before, after, source: ctx.source, at });
+    repo.write(layer, after, { batchId: randomUUID(), source: ctx.source, at, action: 'delete' });
   })();
   return { id, layer };
 }
 
-function toChange(c: { id: string; batch_id: string; layer: Layer; feature_id: string; action: string; before_json: string | null; after_json: string | null; at: string; source: string }): NetworkChange {
-  const row = JSON.parse(c.after_json ?? c.before_json ?? 'null') as FeatureRow | null;
+function toChange(c: NetworkHistoryRow | FeedRow): NetworkChange {
+  const layer = c.table_name as Layer;
+  const row = JSON.parse(c.row_json ?? c.before_json ?? 'null') as FeatureRow | null;
+  const n = 'n' in c ? c.n : 1;
+  const fileName = 'file_name' in c ? c.file_name : null;
+  // A file import's features of one layer are one history row, named for the file and its count.
+  const imported = c.action === 'import' && c.before_json === null && fileName !== null && row?.count === undefined;
   return {
-    id: c.id,
+    id: c.change_id,
     batchId: c.batch_id,
-    layer: c.layer,
-    featureId: c.feature_id,
-    featureName: displayName(c.layer, row),
+    layer,
+    featureId: imported ? String(row?.import_batch_id ?? c.row_id) : c.row_id,
+    featureName: imported ? `${fileName}（${n}）` : displayName(layer, row),
     action: c.action as NetworkChange['action'],
     at: c.at,
     source: c.source,
@@ -195,7 +167,7 @@ function toChange(c: { id: string; batch_id: string; layer: Layer; feature_id: s
 
 /**
  * Reverse the newest change batch that is not undone yet: a created or imported feature is
- * tombstoned, an edited or deleted one gets its earlier row back. The undo is logged too.
+ * tombstoned, an edited or deleted one gets its earlier row back. The undo is in the feed too.
  */
 export function undoLastChange(ctx: CoreContext): { undone: NetworkChange | null; count: number } {
   const repo = networkRepo(ctx);
@@ -205,27 +177,25 @@ export function undoLastChange(ctx: CoreContext): { undone: NetworkChange | null
       throw new AppError('not_found', { zh: '没有可以撤销的地图修改', en: 'There is no map change to undo' });
     }
     const at = ctx.now().toISOString();
-    const undoBatch = randomUUID();
+    const meta = { batchId: randomUUID(), source: ctx.source, at, action: 'undo', undoesBatch: batch[0]!.batch_id };
     let undone = 0;
+    const restore = (layer: Layer, id: string, before: FeatureRow | null) => {
+      const current = repo.get(layer, id);
+      if (!current) return;
+      repo.write(layer, before ? { ...before, updated_at: at } : { ...current, deleted_at: at, updated_at: at }, meta);
+      undone++;
+    };
     for (const c of [...batch].reverse()) {
-      const imported = c.action === 'import' && c.before_json === null ? (JSON.parse(c.after_json ?? '{}') as { import_batch_id?: string }).import_batch_id : undefined;
-      if (imported) {
-        // A whole file's features of one layer: tombstone every row that import created.
-        const n = ctx.db
-          .prepare(`UPDATE ${c.layer} SET deleted_at = ?, updated_at = ? WHERE township_id = ? AND import_batch_id = ? AND deleted_at IS NULL AND created_at = ?`)
-          .run(at, at, ctx.townshipId, imported, c.at).changes;
-        repo.recordChange({ id: randomUUID(), batchId: undoBatch, layer: c.layer, featureId: c.feature_id, action: 'undo', before: null, after: { name: `${displayName(c.layer, JSON.parse(c.after_json!))}`, undone: n }, source: ctx.source, at });
-        undone += n;
+      const layer = c.table_name as Layer;
+      const row = c.row_json ? (JSON.parse(c.row_json) as FeatureRow) : null;
+      if (c.action === 'import' && c.before_json === null && row?.count !== undefined && row.import_batch_id) {
+        // Logged before the change feed: one entry stood for a whole file's features of one layer.
+        for (const id of repo.importedIds(layer, String(row.import_batch_id), c.at)) restore(layer, id, null);
         continue;
       }
-      const current = repo.get(c.layer, c.feature_id);
-      if (!current) continue;
-      const restored: FeatureRow = c.before_json ? { ...(JSON.parse(c.before_json) as FeatureRow), updated_at: at } : { ...current, deleted_at: at, updated_at: at };
-      repo.write(c.layer, restored);
-      repo.recordChange({ id: randomUUID(), batchId: undoBatch, layer: c.layer, featureId: c.feature_id, action: 'undo', before: current, after: restored, source: ctx.source, at });
-      undone++;
+      restore(layer, c.row_id, c.before_json ? (JSON.parse(c.before_json) as FeatureRow) : null);
     }
-    repo.markUndone(batch[0]!.batch_id, at);
+    repo.markUndone(batch[0]!.batch_id, meta.batchId);
     return { undone: toChange(batch[0]!), count: undone };
   })();
 }

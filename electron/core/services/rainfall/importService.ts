@@ -145,7 +145,7 @@ export async function importRain(
     writer.repo.recordImport({
       id: writer.batchId, kind: input.kind, fileName: input.fileName, format: p.format, encoding: p.encoding,
       rows: values.length, skippedRows: [...skip].sort((a, b) => a - b), at: writer.at,
-    });
+    }, { batchId: writer.batchId, source: 'import', at: writer.at });
   })();
   return {
     imported: values.length,

@@ -1,19 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/contract/errors';
-import { rainOptionsSchema, type RainOptions } from '../../../../shared/contract/rainfall';
+import type { RainOptions } from '../../../../shared/contract/rainfall';
 import type { CoreContext } from '../../context';
-import { ChangeLog } from '../../db/repositories/changeLog';
 import { RainRepository } from '../../db/repositories/rainRepository';
-import { WorkOptionRepository } from '../../db/repositories/workOptionRepository';
+import { readSetting, writeSettings } from '../settings/store';
 
+/** The settings key of how the township's rain is formed (its changes are in the rainfall history and undo). */
 export const RAIN_OPTIONS_KEY = 'rainfall.options';
-const DEFAULT: RainOptions = { townshipValue: 'mean', stationId: null };
 
 /** How the township's daily rainfall is formed (default: the mean of the stations that reported). */
 export function getRainOptions(ctx: CoreContext): RainOptions {
-  const stored = new WorkOptionRepository(ctx.db, ctx.townshipId).get(RAIN_OPTIONS_KEY);
-  const parsed = rainOptionsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : DEFAULT;
+  return readSetting(ctx, RAIN_OPTIONS_KEY);
 }
 
 /** Choose the mean of the stations, or one station; the change goes into the rainfall history. */
@@ -28,15 +24,7 @@ export function setRainOptions(ctx: CoreContext, next: RainOptions): RainOptions
       }, { issues: [{ path: 'stationId', code: 'custom', message: '请选择一个现有的雨量站', messageEn: 'choose an existing station' }] });
     }
   }
-  const repo = new WorkOptionRepository(ctx.db, ctx.townshipId);
-  const before = repo.get(RAIN_OPTIONS_KEY) ?? null;
   if (JSON.stringify(getRainOptions(ctx)) === JSON.stringify(value)) return value;
-  const at = ctx.now().toISOString();
-  ctx.db.transaction(() => {
-    repo.set(RAIN_OPTIONS_KEY, value, at);
-    new ChangeLog(ctx.db, 'rain_change', ctx.townshipId).add({
-      batchId: randomUUID(), entity: 'option', entityId: RAIN_OPTIONS_KEY, action: 'set', before, after: value, source: ctx.source, at,
-    });
-  })();
+  writeSettings(ctx, { [RAIN_OPTIONS_KEY]: value });
   return value;
 }

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/contract/errors';
-import type { RainChange, RainGrid } from '../../../../shared/contract/rainfall';
+import type { RainChange, RainGrid, RainOptions } from '../../../../shared/contract/rainfall';
 import type { IssueDetail } from '../../../../shared/contract/validation';
 import { dayRange, sameDayLastYear } from '../../../../shared/domain/dates';
 import type { CoreContext } from '../../context';
 import { ChangeLog } from '../../db/repositories/changeLog';
 import { RainRepository, type BaselineRecord, type ReadingRecord, type StationRecord } from '../../db/repositories/rainRepository';
-import { WorkOptionRepository } from '../../db/repositories/workOptionRepository';
+import { writeSettings } from '../settings/store';
 import { dayProblem, seasonWindow } from '../totals/season';
 import { baselineRain, townshipRain } from './daily';
-import { getRainOptions } from './options';
+import { getRainOptions, RAIN_OPTIONS_KEY } from './options';
 import { listStations } from './stations';
 import { RainWriter } from './writer';
 
@@ -101,47 +101,47 @@ type Snapshot = StationRecord | ReadingRecord | BaselineRecord;
 
 /** Undo the last rainfall save, import or station change (undoing again redoes). */
 export function undoRain(ctx: CoreContext): { changed: number } {
-  const log = new ChangeLog(ctx.db, 'rain_change', ctx.townshipId);
-  const batch = log.lastUndoableBatch();
+  const batch = rainLog(ctx).lastUndoableBatch();
   if (batch.length === 0) throw new AppError('not_found', { zh: '没有可以撤销的雨情修改', en: 'There is no rainfall change to undo' });
   const repo = new RainRepository(ctx.db, ctx.townshipId);
-  const options = new WorkOptionRepository(ctx.db, ctx.townshipId);
   const at = ctx.now().toISOString();
-  const batchId = randomUUID();
+  const meta = { batchId: randomUUID(), action: 'undo', source: ctx.source, at, undoesBatch: batch[0]!.batchId };
   const table = {
-    station: { get: (id: string) => repo.station(id), save: (r: Snapshot) => repo.saveStation(r as StationRecord) },
-    reading: { get: (id: string) => repo.readingById(id), save: (r: Snapshot) => repo.saveReading(r as ReadingRecord) },
-    baseline: { get: (id: string) => repo.baselineById(id), save: (r: Snapshot) => repo.saveBaseline(r as BaselineRecord) },
+    station: { get: (id: string) => repo.station(id), save: (r: Snapshot) => repo.saveStation(r as StationRecord, meta) },
+    reading: { get: (id: string) => repo.readingById(id), save: (r: Snapshot) => repo.saveReading(r as ReadingRecord, meta) },
+    baseline: { get: (id: string) => repo.baselineById(id), save: (r: Snapshot) => repo.saveBaseline(r as BaselineRecord, meta) },
   };
   ctx.db.transaction(() => {
     for (const c of [...batch].reverse()) {
       const target = c.beforeJson === null ? null : (JSON.parse(c.beforeJson) as unknown);
       if (c.entity === 'option') {
-        const before = options.get(c.entityId) ?? null;
-        options.set(c.entityId, target ?? undefined, at);
-        log.add({ batchId, entity: 'option', entityId: c.entityId, action: 'undo', before, after: target, source: ctx.source, at });
+        writeSettings(ctx, { [RAIN_OPTIONS_KEY]: (target as RainOptions | null) ?? undefined }, meta);
         continue;
       }
       const t = table[c.entity as keyof typeof table];
       const current = t.get(c.entityId);
       const live = current && current.deleted_at === null ? current : null;
-      if (target) {
-        const restored = { ...(target as Snapshot), updated_at: at, deleted_at: null };
-        t.save(restored);
-        log.add({ batchId, entity: c.entity, entityId: c.entityId, action: 'undo', before: live, after: restored, source: ctx.source, at });
-      } else if (live) {
-        t.save({ ...live, updated_at: at, deleted_at: at });
-        log.add({ batchId, entity: c.entity, entityId: c.entityId, action: 'undo', before: live, after: null, source: ctx.source, at });
-      }
+      if (target) t.save({ ...(target as Snapshot), updated_at: at, deleted_at: null });
+      else if (live) t.save({ ...live, updated_at: at, deleted_at: at });
     }
   })();
   return { changed: batch.length };
 }
 
+/** The rainfall history: stations, readings, last year's series and the township-value option. */
+function rainLog(ctx: CoreContext): ChangeLog {
+  return new ChangeLog(ctx.db, ctx.townshipId, [
+    { entity: 'station', table: 'rain_station' },
+    { entity: 'reading', table: 'rain_reading' },
+    { entity: 'baseline', table: 'rain_baseline' },
+    { entity: 'option', table: 'setting', rowIds: [RAIN_OPTIONS_KEY] },
+  ]);
+}
+
 /** Rainfall changes, newest first. */
 export function rainHistory(ctx: CoreContext, limit = 50): RainChange[] {
   const parse = (json: string | null): unknown => (json === null ? null : (JSON.parse(json) as unknown));
-  return new ChangeLog(ctx.db, 'rain_change', ctx.townshipId).recent(limit).map((c) => ({
+  return rainLog(ctx).recent(limit).map((c) => ({
     id: c.id,
     batchId: c.batchId,
     entity: c.entity as RainChange['entity'],

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/contract/errors';
 import type { RainStation } from '../../../../shared/contract/rainfall';
 import type { CoreContext } from '../../context';
-import { ChangeLog } from '../../db/repositories/changeLog';
 import { RainRepository, type StationRecord } from '../../db/repositories/rainRepository';
 import { getRainOptions } from './options';
 
@@ -47,10 +46,7 @@ export function saveStation(ctx: CoreContext, input: { id?: string; name: string
     deleted_at: null,
   };
   ctx.db.transaction(() => {
-    repo.saveStation(next);
-    new ChangeLog(ctx.db, 'rain_change', ctx.townshipId).add({
-      batchId: randomUUID(), entity: 'station', entityId: next.id, action: before ? 'update' : 'create', before: before ?? null, after: next, source: ctx.source, at,
-    });
+    repo.saveStation(next, { batchId: randomUUID(), action: before ? 'update' : 'create', source: ctx.source, at });
   })();
   return toStation(next, repo.readingCounts().get(next.id) ?? 0);
 }
@@ -71,10 +67,7 @@ export function deleteStation(ctx: CoreContext, id: string): { id: string } {
   }
   const at = ctx.now().toISOString();
   ctx.db.transaction(() => {
-    repo.saveStation({ ...before, updated_at: at, deleted_at: at });
-    new ChangeLog(ctx.db, 'rain_change', ctx.townshipId).add({
-      batchId: randomUUID(), entity: 'station', entityId: id, action: 'delete', before, after: null, source: ctx.source, at,
-    });
+    repo.saveStation({ ...before, updated_at: at, deleted_at: at }, { batchId: randomUUID(), action: 'delete', source: ctx.source, at });
   })();
   return { id };
 }

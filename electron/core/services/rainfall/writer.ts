@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreContext } from '../../context';
-import { ChangeLog } from '../../db/repositories/changeLog';
+import type { WriteMeta } from '../../db/feed/changeFeed';
 import { RainRepository, type BaselineRecord, type ReadingRecord, type StationRecord } from '../../db/repositories/rainRepository';
 
 export type WriteOutcome = 'added' | 'changed' | 'unchanged' | 'removed';
@@ -9,12 +9,11 @@ export type WriteOutcome = 'added' | 'changed' | 'unchanged' | 'removed';
 export const sameMm = (a: number, b: number): boolean => Math.abs(a - b) < 0.005;
 
 /**
- * Writes rainfall values with a history row each, all under one batch. The caller runs it inside
+ * Writes rainfall values with a feed entry each, all under one batch. The caller runs it inside
  * one transaction.
  */
 export class RainWriter {
   readonly repo: RainRepository;
-  private readonly log: ChangeLog;
   readonly batchId = randomUUID();
   readonly at: string;
   readonly counts: Record<WriteOutcome, number> = { added: 0, changed: 0, unchanged: 0, removed: 0 };
@@ -25,7 +24,6 @@ export class RainWriter {
     private readonly importing = false,
   ) {
     this.repo = new RainRepository(ctx.db, ctx.townshipId);
-    this.log = new ChangeLog(ctx.db, 'rain_change', ctx.townshipId);
     this.at = ctx.now().toISOString();
   }
 
@@ -33,13 +31,16 @@ export class RainWriter {
     return this.importing ? 'import' : created ? 'create' : 'update';
   }
 
+  private meta(action: string): WriteMeta {
+    return { batchId: this.batchId, source: this.source, at: this.at, action };
+  }
+
   /** Add a station (imports that may add new ones). */
   addStation(name: string, lon: number | null = null, lat: number | null = null): StationRecord {
     const next: StationRecord = {
       id: randomUUID(), township_id: this.ctx.townshipId, name, lon, lat, source: this.source, created_at: this.at, updated_at: this.at, deleted_at: null,
     };
-    this.repo.saveStation(next);
-    this.log.add({ batchId: this.batchId, entity: 'station', entityId: next.id, action: this.action(true), before: null, after: next, source: this.source, at: this.at });
+    this.repo.saveStation(next, this.meta(this.action(true)));
     return next;
   }
 
@@ -48,16 +49,14 @@ export class RainWriter {
     const before = this.repo.reading(stationId, date);
     if (mm === null) {
       if (!before) return this.count('unchanged');
-      this.repo.saveReading({ ...before, updated_at: this.at, deleted_at: this.at });
-      this.log.add({ batchId: this.batchId, entity: 'reading', entityId: before.id, action: 'delete', before, after: null, source: this.source, at: this.at });
+      this.repo.saveReading({ ...before, updated_at: this.at, deleted_at: this.at }, this.meta('delete'));
       return this.count('removed');
     }
     if (before && sameMm(before.mm, mm)) return this.count('unchanged');
     const next: ReadingRecord = before
       ? { ...before, mm, source: this.source, updated_at: this.at }
       : { id: randomUUID(), township_id: this.ctx.townshipId, station_id: stationId, date, mm, source: this.source, created_at: this.at, updated_at: this.at, deleted_at: null };
-    this.repo.saveReading(next);
-    this.log.add({ batchId: this.batchId, entity: 'reading', entityId: next.id, action: this.action(!before), before: before ?? null, after: next, source: this.source, at: this.at });
+    this.repo.saveReading(next, this.meta(this.action(!before)));
     return this.count(before ? 'changed' : 'added');
   }
 
@@ -66,16 +65,14 @@ export class RainWriter {
     const before = this.repo.baselineOn(lastYearDate);
     if (mm === null) {
       if (!before) return this.count('unchanged');
-      this.repo.saveBaseline({ ...before, updated_at: this.at, deleted_at: this.at });
-      this.log.add({ batchId: this.batchId, entity: 'baseline', entityId: before.id, action: 'delete', before, after: null, source: this.source, at: this.at });
+      this.repo.saveBaseline({ ...before, updated_at: this.at, deleted_at: this.at }, this.meta('delete'));
       return this.count('removed');
     }
     if (before && sameMm(before.mm, mm)) return this.count('unchanged');
     const next: BaselineRecord = before
       ? { ...before, mm, source: this.source, updated_at: this.at }
       : { id: randomUUID(), township_id: this.ctx.townshipId, date: lastYearDate, mm, source: this.source, created_at: this.at, updated_at: this.at, deleted_at: null };
-    this.repo.saveBaseline(next);
-    this.log.add({ batchId: this.batchId, entity: 'baseline', entityId: next.id, action: this.action(!before), before: before ?? null, after: next, source: this.source, at: this.at });
+    this.repo.saveBaseline(next, this.meta(this.action(!before)));
     return this.count(before ? 'changed' : 'added');
   }
 

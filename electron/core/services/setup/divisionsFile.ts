@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { AppError } from '../../../../shared/contract/errors';
+import type { CoreContext } from '../../context';
 import { DivisionIndex } from './divisionIndex';
 
 const RELATIVE = 'divisions/divisions.tsv.gz';
@@ -29,4 +30,9 @@ export function loadDivisions(env: NodeJS.ProcessEnv = process.env): DivisionInd
     });
   }
   return new DivisionIndex(gunzipSync(readFileSync(file)).toString('utf8'));
+}
+
+/** The core's division list, read once and kept in its state. */
+export function divisionsOf(ctx: Pick<CoreContext, 'state'>): DivisionIndex {
+  return (ctx.state.divisions ??= loadDivisions());
 }

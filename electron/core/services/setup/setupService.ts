@@ -10,6 +10,7 @@ import { listStations } from '../rainfall/stations';
 import { getSettings, updateSettings } from '../settings/settingsService';
 import { DEFAULT_TOWNSHIP_NAME } from '../settings/defaults';
 import { listTeams } from '../teams/teamService';
+import { divisionsOf } from './divisionsFile';
 
 /**
  * Where a new office stands: whether the first-run setup should open (an empty, unnamed data folder
@@ -32,7 +33,7 @@ export function setupStatus(ctx: CoreContext): SetupStatus {
 
 /** A township of the division list by code, or a clear error naming the code. */
 export function knownTownship(ctx: CoreContext, code: string) {
-  const township = ctx.divisions().township(code);
+  const township = divisionsOf(ctx).township(code);
   if (!township) {
     throw new AppError('not_found', {
       zh: `全国行政区划表中没有乡镇代码 ${code}；请在列表中查找，或检查代码是否为 9 位`,

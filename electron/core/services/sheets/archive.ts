@@ -6,29 +6,18 @@ import { sheetDataSchema, type SheetData, type SheetRecord, type SheetRef } from
 import type { CoreContext } from '../../context';
 import { renderSheetPdf } from '../../sheets/port';
 import { buildSheetData } from './assemble';
-import { nextNumber, planIssue, prospective, type SheetDbRow } from './numbering';
-import { holdPending, pendingData, releasePending } from './pending';
+import { nextNumber, planIssue, prospective, sheetRepo, type SheetDbRow } from './numbering';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Issues run one at a time in this process, so two clicks cannot take the same number. */
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
-}
 
 function getRow(ctx: CoreContext, id: string): SheetDbRow {
-  const row = ctx.db.prepare('SELECT * FROM sheet WHERE township_id = ? AND id = ? AND deleted_at IS NULL').get(ctx.townshipId, id) as SheetDbRow | undefined;
+  const row = sheetRepo(ctx).sheet(id);
   if (!row) throw new AppError('not_found', { zh: '存档中没有这份日报', en: 'No such sheet in the archive' });
   return row;
 }
 
 function toRecord(ctx: CoreContext, row: SheetDbRow): SheetRecord {
-  const later = ctx.db
-    .prepare('SELECT 1 FROM sheet WHERE township_id = ? AND season = ? AND number = ? AND correction > ? AND deleted_at IS NULL LIMIT 1')
-    .get(ctx.townshipId, row.season, row.number, row.correction);
   return {
     id: row.id,
     date: row.date,
@@ -37,7 +26,7 @@ function toRecord(ctx: CoreContext, row: SheetDbRow): SheetRecord {
     correction: row.correction,
     correctionReason: row.correction_reason,
     correctionOf: row.correction_of,
-    superseded: later !== undefined,
+    superseded: sheetRepo(ctx).superseded(row),
     issuedAt: row.issued_at,
     signatures: { issuer: row.issuer, checker: row.checker, preparer: row.preparer },
     pdfSha256: row.pdf_sha256,
@@ -69,7 +58,7 @@ export function issuedData(ctx: CoreContext, id: string): SheetData {
 export function sheetData(ctx: CoreContext, ref: SheetRef): SheetData {
   if ('date' in ref) return draftData(ctx, ref.date);
   if ('id' in ref) return issuedData(ctx, ref.id);
-  return pendingData(ref.token);
+  return ctx.state.pendingSheets.data(ref.token);
 }
 
 /** The folder issued PDFs live in, beside the database. */
@@ -85,7 +74,8 @@ function isPdf(bytes: Uint8Array): boolean {
  * anything fails nothing is kept, and the number is not used up.
  */
 export function issueSheet(ctx: CoreContext, input: { date: string; correction?: { of: string; reason: string } | undefined }): Promise<SheetRecord> {
-  return serially(async () => {
+  // Issues run one at a time per core, so two clicks cannot take the same number.
+  return ctx.state.issues.run(async () => {
     const plan = planIssue(ctx, input.date, input.correction?.of ?? null);
     const id = randomUUID();
     const issuedAt = ctx.now().toISOString();
@@ -98,7 +88,7 @@ export function issueSheet(ctx: CoreContext, input: { date: string; correction?:
       correctsIssuedAt: plan.corrects?.issued_at ?? null,
       issuedAt,
     });
-    const token = holdPending(data);
+    const token = ctx.state.pendingSheets.hold(data);
     let pdf: Uint8Array;
     try {
       pdf = await renderSheetPdf({ ref: { token }, ctx });
@@ -107,7 +97,7 @@ export function issueSheet(ctx: CoreContext, input: { date: string; correction?:
       const message = error instanceof Error ? error.message : String(error);
       throw new AppError('internal', { zh: `日报 PDF 生成失败，未签发：${message}`, en: `Making the sheet's PDF failed; nothing was issued: ${message}` });
     } finally {
-      releasePending(token);
+      ctx.state.pendingSheets.release(token);
     }
     if (!isPdf(pdf)) throw new AppError('internal', { zh: '生成的日报 PDF 无效，未签发', en: 'The sheet PDF came out invalid; nothing was issued' });
 
@@ -124,30 +114,25 @@ export function issueSheet(ctx: CoreContext, input: { date: string; correction?:
         if (again.number !== plan.number || again.correction !== plan.correction) {
           throw new AppError('conflict', { zh: '期号已被占用（另一处刚签发了日报），请重试', en: 'The number was just taken by another issue; try again' });
         }
-        ctx.db
-          .prepare(
-            `INSERT INTO sheet (id, township_id, season, number, correction, date, correction_of, correction_reason, issued_at,
-               issuer, checker, preparer, snapshot_json, pdf_file, pdf_sha256, pdf_bytes, source, created_at, updated_at)
-             VALUES (@id, @t, @season, @number, @correction, @date, @of, @reason, @at, @issuer, @checker, @preparer, @snapshot,
-               @file, @sha, @bytes, @source, @at, @at)`,
-          )
-          .run({
+        sheetRepo(ctx).insertSheet(
+          {
             id,
-            t: ctx.townshipId,
             season: plan.season,
             number: plan.number,
             correction: plan.correction,
             date: input.date,
-            of: plan.corrects?.id ?? null,
-            reason: input.correction?.reason ?? '',
-            at: issuedAt,
+            correction_of: plan.corrects?.id ?? null,
+            correction_reason: input.correction?.reason ?? '',
+            issued_at: issuedAt,
             ...snapshot.signatures,
-            snapshot: JSON.stringify(snapshot),
-            file: relative(ctx.dataDir, file).split(sep).join('/'),
-            sha: sha256(pdf),
-            bytes: pdf.length,
+            snapshot_json: JSON.stringify(snapshot),
+            pdf_file: relative(ctx.dataDir, file).split(sep).join('/'),
+            pdf_sha256: sha256(pdf),
+            pdf_bytes: pdf.length,
             source: ctx.source,
-          });
+          },
+          { batchId: randomUUID(), source: ctx.source, at: issuedAt, action: plan.correction > 0 ? 'correct' : 'issue' },
+        );
       })();
     } catch (error) {
       rmSync(file, { force: true });
@@ -159,12 +144,11 @@ export function issueSheet(ctx: CoreContext, input: { date: string; correction?:
 
 /** The archive of a season, newest first, and the number the next sheet takes. */
 export function listSheets(ctx: CoreContext, season?: string): { season: string | null; seasons: string[]; records: SheetRecord[]; nextNumber: number } {
-  const seasons = (ctx.db.prepare('SELECT DISTINCT season FROM sheet WHERE township_id = ? AND deleted_at IS NULL ORDER BY season DESC').all(ctx.townshipId) as { season: string }[]).map((r) => r.season);
+  const repo = sheetRepo(ctx);
+  const seasons = repo.seasons();
   const chosen = season ?? seasons[0] ?? null;
   if (chosen === null) return { season: null, seasons, records: [], nextNumber: 1 };
-  const rows = ctx.db
-    .prepare('SELECT * FROM sheet WHERE township_id = ? AND season = ? AND deleted_at IS NULL ORDER BY number DESC, correction DESC')
-    .all(ctx.townshipId, chosen) as SheetDbRow[];
+  const rows = repo.season(chosen);
   return { season: chosen, seasons, records: rows.map((r) => toRecord(ctx, r)), nextNumber: nextNumber(ctx, chosen) };
 }
 

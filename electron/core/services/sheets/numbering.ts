@@ -1,23 +1,11 @@
 import { AppError } from '../../../../shared/contract/errors';
 import type { CoreContext } from '../../context';
+import { SheetRepository, type SheetDbRow } from '../../db/repositories/sheetRepository';
 
-export interface SheetDbRow {
-  id: string;
-  season: string;
-  number: number;
-  correction: number;
-  date: string;
-  correction_of: string | null;
-  correction_reason: string;
-  issued_at: string;
-  issuer: string;
-  checker: string;
-  preparer: string;
-  snapshot_json: string;
-  pdf_file: string;
-  pdf_sha256: string;
-  pdf_bytes: number;
-  source: string;
+export type { SheetDbRow };
+
+export function sheetRepo(ctx: Pick<CoreContext, 'db' | 'townshipId'>): SheetRepository {
+  return new SheetRepository(ctx.db, ctx.townshipId);
 }
 
 /** The season a day's sheet is numbered in: its year (the flood season never spans a new year). */
@@ -25,17 +13,12 @@ export const seasonOf = (date: string): string => date.slice(0, 4);
 
 /** The latest issue (original or correction) for a day, or undefined. */
 export function latestForDay(ctx: CoreContext, date: string): SheetDbRow | undefined {
-  return ctx.db
-    .prepare('SELECT * FROM sheet WHERE township_id = ? AND date = ? AND deleted_at IS NULL ORDER BY correction DESC LIMIT 1')
-    .get(ctx.townshipId, date) as SheetDbRow | undefined;
+  return sheetRepo(ctx).latestForDay(date);
 }
 
 /** The number the season's next original sheet takes: one more than the last, so there are no gaps. */
 export function nextNumber(ctx: CoreContext, season: string): number {
-  const row = ctx.db
-    .prepare('SELECT max(number) AS n FROM sheet WHERE township_id = ? AND season = ? AND correction = 0 AND deleted_at IS NULL')
-    .get(ctx.townshipId, season) as { n: number | null };
-  return (row.n ?? 0) + 1;
+  return sheetRepo(ctx).lastNumber(season) + 1;
 }
 
 /** Where a sheet issued now would sit: its number, correction index and what it corrects. */

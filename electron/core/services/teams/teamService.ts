@@ -57,13 +57,11 @@ export function saveTeam(ctx: CoreContext, raw: TeamInput): Team {
     if (input.id) {
       const before = liveTeam(ctx, input.id);
       const after: TeamDbRow = { ...before, ...fields, updated_at: at };
-      repo.write(after);
-      repo.recordChange({ id: randomUUID(), teamId: before.id, action: 'update', before, after, source: ctx.source, at });
+      repo.write(after, { batchId: randomUUID(), source: ctx.source, at, action: 'update' });
       return before.id;
     }
     const row: TeamDbRow = { id: randomUUID(), township_id: ctx.townshipId, ...fields, source: ctx.source, created_at: at, updated_at: at, deleted_at: null };
-    repo.insert(row);
-    repo.recordChange({ id: randomUUID(), teamId: row.id, action: 'create', before: null, after: row, source: ctx.source, at });
+    repo.insert(row, { batchId: randomUUID(), source: ctx.source, at, action: 'create' });
     return row.id;
   })();
   return toTeam(repo.list().find((t) => t.id === id)!);
@@ -83,9 +81,9 @@ export function deleteTeam(ctx: CoreContext, id: string): { id: string } {
     }
     const at = ctx.now().toISOString();
     const after = { ...before, deleted_at: at, updated_at: at };
-    repo.write(after);
-    repo.revokeTeamTokens(id, at);
-    repo.recordChange({ id: randomUUID(), teamId: id, action: 'delete', before, after, source: ctx.source, at });
+    const meta = { batchId: randomUUID(), source: ctx.source, at, action: 'delete' };
+    repo.write(after, meta);
+    repo.revokeTeamTokens(id, meta);
   })();
   return { id };
 }

@@ -32,7 +32,7 @@ export function issueToken(ctx: CoreContext, teamId: string, label: string): { t
     created_at: at,
     updated_at: at,
   };
-  teamRepo(ctx).insertToken(row);
+  teamRepo(ctx).insertToken(row, { batchId: randomUUID(), source: ctx.source, at, action: 'issue' });
   return { token: toToken(row, team.name), secret };
 }
 
@@ -52,7 +52,7 @@ function liveToken(ctx: CoreContext, tokenId: string): TokenDbRow {
 export function revokeToken(ctx: CoreContext, tokenId: string): FieldToken {
   const row = liveToken(ctx, tokenId);
   const team = liveTeam(ctx, row.team_id);
-  teamRepo(ctx).revokeToken(tokenId, ctx.now().toISOString());
+  teamRepo(ctx).revokeToken(tokenId, { batchId: randomUUID(), source: ctx.source, at: ctx.now().toISOString(), action: 'revoke' });
   return toToken(teamRepo(ctx).token(tokenId)!, team.name);
 }
 
@@ -60,7 +60,7 @@ export function revokeToken(ctx: CoreContext, tokenId: string): FieldToken {
 export function renewToken(ctx: CoreContext, tokenId: string): { token: FieldToken; secret: string } {
   return ctx.db.transaction(() => {
     const row = liveToken(ctx, tokenId);
-    teamRepo(ctx).revokeToken(tokenId, ctx.now().toISOString());
+    teamRepo(ctx).revokeToken(tokenId, { batchId: randomUUID(), source: ctx.source, at: ctx.now().toISOString(), action: 'revoke' });
     return issueToken(ctx, row.team_id, row.label);
   })();
 }

@@ -4,6 +4,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { useApp } from '../../shell/AppContext';
 import { BackupPanel } from './BackupPanel';
+import { SyncPanel } from './SyncPanel';
 import { BasemapSettings } from './BasemapSettings';
 import { SettingsHistory } from './SettingsHistory';
 import { SetupCard } from './SetupCard';
@@ -125,6 +126,7 @@ export function SettingsPage() {
       </section>
       <div className="stack">
         <SetupCard />
+        <SyncPanel />
         <SettingsHistory version={version} />
         <BackupPanel />
       </div>

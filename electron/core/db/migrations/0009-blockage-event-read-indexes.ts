@@ -7,8 +7,8 @@ import type { Migration } from './types';
  *   without scanning the whole table for each.
  * Both partial, so the many events without a photo or an undo cost nothing.
  */
-export const migration0007: Migration = {
-  version: 7,
+export const migration0009: Migration = {
+  version: 9,
   name: 'blockage-event-read-indexes',
   up(db) {
     db.exec(`

@@ -8,8 +8,8 @@ import type { Migration } from './types';
  * duplicate changes nothing. Points are stored cleaned (shared/calc/patrol/track.ts), with what
  * was dropped and why.
  */
-export const migration0008: Migration = {
-  version: 8,
+export const migration0010: Migration = {
+  version: 10,
   name: 'patrol-tracks',
   up(db) {
     db.exec(`

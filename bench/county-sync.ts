@@ -1,0 +1,151 @@
+// Issue 11's performance claims, each against a baseline measured in the same run:
+//  1. initial sync of a 50,000-segment township through POST /sync/push (500 a batch, as a desk
+//     sends them) vs PostgreSQL's own COPY of the same rows into a table of the feed's shape;
+//  2. steady state: 100 edited ditches pushed and pulled back vs COPY of those 100 rows;
+//  3. the county map's tiles at 20 townships × 50,000 segments (one million): p95 of ST_AsMVT over
+//     the GiST-indexed table vs the same query on an unindexed copy.
+// Targets: initial < 20 s, steady < 1 s, tile p95 < 100 ms.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { ChangeEntry } from '../shared/contract/changeFeed';
+import { formatHlc } from '../shared/sync/hlc';
+import { TileRepository } from '../server/db/repositories/tileRepository';
+import { pushAll } from '../tests/helpers/deskFeed';
+import { startTestCluster } from '../tests/helpers/postgres';
+import { ditchRow, enrolTownship, startTestServer } from '../tests/unit/server/helpers';
+import { report } from './lib';
+
+const SEGMENTS = 50_000;
+const TOWNSHIPS = 20;
+const SIDE = Math.ceil(Math.sqrt(SEGMENTS));
+const STEP = 0.0015;
+const TOWNSHIP_SPAN = SIDE * STEP + 0.05;
+
+function kindOf(i: number): string {
+  return i % 100 === 0 ? 'river' : i % 20 === 0 ? 'main' : i % 5 === 0 ? 'branch' : 'field';
+}
+
+/** A township's 50,000 ditch inserts, as its desk's feed would push them. */
+function townshipEntries(townshipId: string, origin: string): ChangeEntry[] {
+  const wall = Date.now() - 3600_000;
+  return Array.from({ length: SEGMENTS }, (_, i) => {
+    const id = randomUUID();
+    const lon = 124 + (i % SIDE) * STEP;
+    const lat = 43.3 + Math.floor(i / SIDE) * STEP;
+    return {
+      changeId: randomUUID(), townshipId, table: 'ditch', rowId: id, op: 'insert' as const,
+      row: ditchRow(townshipId, id, lon, lat, { kind: kindOf(i), geometry: JSON.stringify({ type: 'LineString', coordinates: [[lon, lat], [lon + STEP * 0.8, lat + STEP * 0.3]] }) }),
+      hlc: formatHlc({ wallMs: wall, counter: i, origin }), baseHlc: null, origin, batchId: 'initial', source: 'import', at: new Date(wall).toISOString(),
+    };
+  });
+}
+
+/** The entries as COPY text (tab-separated, \N for null) for the baseline. */
+function copyText(entries: readonly ChangeEntry[]): string {
+  const esc = (v: string | null) => (v === null ? '\\N' : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n'));
+  return entries
+    .map((e) => [e.changeId, e.townshipId, e.table, e.rowId, e.op, e.row ? JSON.stringify(e.row) : null, e.hlc, e.baseHlc, e.origin, e.batchId, e.source, e.at].map(esc).join('\t'))
+    .join('\n') + '\n';
+}
+
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+}
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+
+/** Initial and steady-state sync, and county tiles at one million segments. */
+export async function benchCountySync(): Promise<void> {
+  const cluster = await startTestCluster();
+  const server = await startTestServer(cluster);
+  try {
+    const db = new URL(server.ctx.pool.options.connectionString!).pathname.slice(1);
+    const t = await enrolTownship(server, '乡镇01');
+    const entries = townshipEntries(t.townshipId, 'bench-desk');
+
+    // 1. Initial sync.
+    const t0 = performance.now();
+    const pushed = await pushAll(server.url, t.key, entries);
+    const initial = performance.now() - t0;
+    if (pushed.accepted !== SEGMENTS) throw new Error(`only ${pushed.accepted} of ${SEGMENTS} accepted`);
+    cluster.psql(`CREATE TABLE copy_baseline (LIKE feed_entry INCLUDING DEFAULTS); ALTER TABLE copy_baseline DROP COLUMN seq`, db);
+    const text = copyText(entries);
+    const t1 = performance.now();
+    cluster.psql('COPY copy_baseline (change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at) FROM STDIN', db, text);
+    const copyMs = performance.now() - t1;
+    report(`county: initial sync ${SEGMENTS.toLocaleString('en-US')} segments (target < 20 s)`, initial, copyMs);
+    console.log(`  initial sync ${(initial / 1000).toFixed(1)} s ${initial < 20_000 ? '✓' : '✗'} under 20 s`);
+
+    // 2. Steady state: 100 edits made on top of what the server has, pushed, then pulled by another desk.
+    const edits = entries.slice(0, 100).map((e, i) => ({
+      ...e, changeId: randomUUID(), op: 'update' as const, row: { ...e.row!, condition: 'silted' },
+      hlc: formatHlc({ wallMs: Date.now(), counter: i, origin: 'bench-desk' }), baseHlc: e.hlc, batchId: 'steady',
+    }));
+    const cursor = (await (await fetch(`${server.url}/sync/pull`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t.key}` }, body: JSON.stringify({ since: '', limit: 1 }) })).json()) as { cursor: string };
+    const t2 = performance.now();
+    await pushAll(server.url, t.key, edits);
+    let since = String(SEGMENTS);
+    for (;;) {
+      const r = (await (await fetch(`${server.url}/sync/pull`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${t.key}` }, body: JSON.stringify({ since, limit: 500 }) })).json()) as { cursor: string; more: boolean };
+      since = r.cursor;
+      if (!r.more) break;
+    }
+    const steady = performance.now() - t2;
+    void cursor;
+    const t3 = performance.now();
+    cluster.psql('COPY copy_baseline (change_id, township_id, table_name, row_id, op, row, hlc, base_hlc, origin, batch_id, source, at) FROM STDIN', db, copyText(edits));
+    const copySteady = performance.now() - t3;
+    report('county: steady sync 100 changes, push + pull (< 1 s)', steady, copySteady);
+    console.log(`  steady sync ${steady.toFixed(0)} ms ${steady < 1000 ? '✓' : '✗'} under 1 s`);
+
+    // 3. Tiles: 19 more townships beside the first (their features copied in PostGIS, shifted), one million in all.
+    const pool = server.ctx.pool;
+    for (let k = 1; k < TOWNSHIPS; k++) {
+      const id = `bench-township-${k}`;
+      await pool.query('INSERT INTO township (id, name, enrolled_at) VALUES ($1, $2, now())', [id, `乡镇${String(k + 1).padStart(2, '0')}`]);
+      const dx = (k % 5) * TOWNSHIP_SPAN;
+      const dy = Math.floor(k / 5) * TOWNSHIP_SPAN;
+      await pool.query(
+        `INSERT INTO replica_feature (township_id, layer, row_id, kind, status, name, geom, geom_3857)
+         SELECT $1, layer, row_id, kind, status, name, g, ST_Transform(g, 3857)
+         FROM (SELECT layer, row_id, kind, status, name, ST_Translate(geom, $2, $3) AS g FROM replica_feature WHERE township_id = $4) s`,
+        [id, dx, dy, t.townshipId],
+      );
+    }
+    await pool.query('ANALYZE replica_feature');
+    const total = Number((await pool.query('SELECT count(*) AS n FROM replica_feature')).rows[0].n);
+    await pool.query('CREATE TABLE replica_feature_unindexed AS SELECT * FROM replica_feature');
+    await pool.query('ANALYZE replica_feature_unindexed');
+    // Tiles a county user looks at: village zoom (14) and township zoom (12) over random spots of the county.
+    let seed = 11;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const tiles: [number, number, number][] = Array.from({ length: 60 }, (_, i) => {
+      const z = i % 3 === 0 ? 12 : 14;
+      const lon = 124 + rand() * 5 * TOWNSHIP_SPAN;
+      const lat = 43.3 + rand() * 4 * TOWNSHIP_SPAN;
+      return [z, ...tileOf(lon, lat, z)];
+    });
+    const repo = new TileRepository(pool);
+    const timeTiles = async (table: string, list: [number, number, number][]) => {
+      const times: number[] = [];
+      let bytes = 0;
+      for (const [z, x, y] of list) {
+        const s = performance.now();
+        bytes += (await repo.tile(z, x, y, table)).length;
+        times.push(performance.now() - s);
+      }
+      return { p95: p95(times), bytes };
+    };
+    await timeTiles('replica_feature', tiles.slice(0, 5));
+    const ours = await timeTiles('replica_feature', tiles);
+    const base = await timeTiles('replica_feature_unindexed', tiles.slice(0, 20));
+    if (ours.bytes === 0) throw new Error('tiles came back empty');
+    report(`county: tile p95 at ${TOWNSHIPS} × ${SEGMENTS.toLocaleString('en-US')} (${total.toLocaleString('en-US')})`, ours.p95, base.p95);
+    console.log(`  tile p95 ${ours.p95.toFixed(1)} ms ${ours.p95 < 100 ? '✓' : '✗'} under 100 ms (${(ours.bytes / tiles.length / 1024).toFixed(1)} KB a tile on average)`);
+  } finally {
+    await server.close();
+    cluster.stop();
+  }
+}

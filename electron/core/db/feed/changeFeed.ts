@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import type { ChangeEntry, ChangeOp } from '../../../../shared/contract/changeFeed';
+import { FeedClock } from './clock';
+import { applyRemoteEntry, type ApplyResult } from './applyRemote';
+import { rowKeyColumn, ShapeCache, type TableShape } from './tables';
+
+/** A stored row: column name → value. */
+export type Row = Record<string, unknown>;
+
+/** What every write says about itself: the save it belongs to, where it came from, when, and the verb history shows. */
+export interface WriteMeta {
+  batchId: string;
+  source: string;
+  at: string;
+  /** The domain verb shown in history: create, update, delete, import, set, save, undo, … */
+  action: string;
+  /** For an undo: the batch it takes back. */
+  undoesBatch?: string | null;
+}
+
+/** One feed row as stored. */
+export interface FeedRow {
+  seq: number;
+  change_id: string;
+  township_id: string;
+  table_name: string;
+  row_id: string;
+  op: ChangeOp;
+  row_json: string | null;
+  before_json: string | null;
+  hlc: string;
+  base_hlc: string | null;
+  origin: string;
+  batch_id: string;
+  source: string;
+  action: string;
+  at: string;
+  undoes_batch: string | null;
+  undone_by: string | null;
+  syncable: number;
+}
+
+/** A table, or some rows of it (settings keys of one area, say), that a history view covers. */
+export interface FeedScope {
+  table: string;
+  rowIds?: readonly string[];
+}
+
+/** Which entries a history view or an undo looks at. */
+export interface FeedQuery {
+  scopes: readonly FeedScope[];
+  /** Leave out entries of these sources (the demo seed is not offered for undo). */
+  excludeSources?: readonly string[];
+  /** Leave out entries already undone, and undo entries themselves. */
+  undoable?: boolean;
+  /** Only entries with one of these verbs. */
+  actions?: readonly string[];
+  /** Only entries whose row, before or after, has this `date` column value (one day's records). */
+  date?: string;
+}
+
+const HIDDEN = "action <> 'snapshot'";
+
+/**
+ * The change feed of one township: the one mutation path every repository writes through, the
+ * history and undo every service reads, and the API a sync uses (see the core README, "Change feed").
+ *
+ * Writing: inside the caller's transaction, `write(table, rowId, meta, fn)` reads the row, runs the
+ * repository's own SQL, reads the row back (every column, so columns added later are carried
+ * without code here knowing them) and appends one entry: insert / update / delete (a soft delete
+ * or a removed row is a tombstone), with the row before kept locally for undo.
+ *
+ * Sync: `since(seq, limit)`, `pendingCount(afterSeq)`, `latestClock(table, rowId)` and
+ * `applyRemote(entry)`.
+ */
+export class ChangeFeed {
+  readonly shapes: ShapeCache;
+  readonly clock: FeedClock;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    readonly db: Database,
+    readonly townshipId: string,
+  ) {
+    this.shapes = new ShapeCache(db);
+    this.clock = new FeedClock(db);
+  }
+
+  private stmt(key: string, sql: () => string): Statement {
+    let s = this.statements.get(key);
+    if (!s) this.statements.set(key, (s = this.db.prepare(sql())));
+    return s;
+  }
+
+  /** The row as stored now, or null. */
+  current(table: string, rowId: string): Row | null {
+    const shape = this.shapes.require(table);
+    const col = rowKeyColumn(shape);
+    if (shape.key.length === 1) return (this.stmt(`get:${table}`, () => `SELECT * FROM ${table} WHERE ${col} = ?`).get(rowId) as Row | undefined) ?? null;
+    return (this.stmt(`get:${table}`, () => `SELECT * FROM ${table} WHERE township_id = ? AND ${col} = ?`).get(this.townshipId, rowId) as Row | undefined) ?? null;
+  }
+
+  /**
+   * Run one repository write of one row and append its entry. Returns the row after the change
+   * (null when it was removed). A write that changed nothing appends nothing.
+   */
+  write(table: string, rowId: string, meta: WriteMeta, fn: () => void): Row | null {
+    const before = this.current(table, rowId);
+    fn();
+    return this.record(table, rowId, before, meta);
+  }
+
+  /** Append the entry for a row the caller has just written (`before`: the row as it was, null if new). */
+  record(table: string, rowId: string, before: Row | null, meta: WriteMeta): Row | null {
+    const shape = this.shapes.require(table);
+    const after = this.current(table, rowId);
+    const op = opOf(shape, before, after);
+    if (op === null) return after;
+    const clock = this.clock.tick();
+    this.appendRow({
+      change_id: randomUUID(),
+      township_id: this.townshipId,
+      table_name: table,
+      row_id: rowId,
+      op,
+      row_json: op === 'delete' ? null : JSON.stringify(after),
+      before_json: before ? JSON.stringify(before) : null,
+      hlc: clock.hlc,
+      base_hlc: op === 'insert' ? null : this.latestClock(table, rowId),
+      origin: clock.origin,
+      batch_id: meta.batchId,
+      source: meta.source,
+      action: meta.action,
+      at: meta.at,
+      undoes_batch: meta.undoesBatch ?? null,
+      undone_by: null,
+      syncable: 1,
+    });
+    return after;
+  }
+
+  /** Append one entry as given (used by record and by applyRemote). */
+  appendRow(row: Omit<FeedRow, 'seq'>): number {
+    return Number(
+      this.stmt(
+        'append',
+        () => `INSERT INTO change_feed (change_id, township_id, table_name, row_id, op, row_json, before_json, hlc, base_hlc, origin,
+                 batch_id, source, action, at, undoes_batch, undone_by, syncable)
+               VALUES (@change_id, @township_id, @table_name, @row_id, @op, @row_json, @before_json, @hlc, @base_hlc, @origin,
+                 @batch_id, @source, @action, @at, @undoes_batch, @undone_by, @syncable)`,
+      ).run(row).lastInsertRowid,
+    );
+  }
+
+  // ---- history and undo ----
+
+  private where(q: FeedQuery): { sql: string; args: unknown[] } {
+    const args: unknown[] = [this.townshipId];
+    const scopes = q.scopes.map((s) => {
+      args.push(s.table);
+      if (!s.rowIds) return '(table_name = ?)';
+      args.push(...s.rowIds);
+      return `(table_name = ? AND row_id IN (${s.rowIds.map(() => '?').join(', ') || 'NULL'}))`;
+    });
+    const parts = ['township_id = ?', `(${scopes.join(' OR ') || 'FALSE'})`, HIDDEN];
+    if (q.excludeSources?.length) {
+      parts.push(`source NOT IN (${q.excludeSources.map(() => '?').join(', ')})`);
+      args.push(...q.excludeSources);
+    }
+    if (q.undoable) parts.push('undone_by IS NULL AND undoes_batch IS NULL');
+    if (q.actions) {
+      parts.push(`action IN (${q.actions.map(() => '?').join(', ')})`);
+      args.push(...q.actions);
+    }
+    if (q.date !== undefined) {
+      parts.push("(json_extract(before_json, '$.date') = ? OR json_extract(row_json, '$.date') = ?)");
+      args.push(q.date, q.date);
+    }
+    return { sql: parts.join(' AND '), args };
+  }
+
+  /** Entries of the chosen tables, newest first. */
+  recent(q: FeedQuery, limit: number): FeedRow[] {
+    const w = this.where(q);
+    return this.db.prepare(`SELECT * FROM change_feed WHERE ${w.sql} ORDER BY seq DESC LIMIT ?`).all(...w.args, limit) as FeedRow[];
+  }
+
+  /** The newest batch among the chosen entries, oldest entry first (empty when there is none). */
+  newestBatch(q: FeedQuery): FeedRow[] {
+    const newest = this.recent(q, 1)[0];
+    return newest ? this.batch(newest.batch_id) : [];
+  }
+
+  /** Every entry of one save, in the order made. */
+  batch(batchId: string): FeedRow[] {
+    return this.stmt('batch', () => 'SELECT * FROM change_feed WHERE batch_id = ? AND township_id = ? ORDER BY seq').all(batchId, this.townshipId) as FeedRow[];
+  }
+
+  /** Mark a batch as taken back by an undo batch (the one edit the feed allows, once). */
+  markUndone(batchId: string, undoBatchId: string): void {
+    this.stmt('undone', () => 'UPDATE change_feed SET undone_by = ? WHERE batch_id = ? AND undone_by IS NULL').run(undoBatchId, batchId);
+  }
+
+  // ---- sync ----
+
+  /** Entries after `seq` in local order, as the wire form (legacy history rows are not replayable and are left out). */
+  since(seq: number, limit: number): { seq: number; entry: ChangeEntry }[] {
+    const rows = this.stmt('since', () => 'SELECT * FROM change_feed WHERE seq > ? AND syncable = 1 ORDER BY seq LIMIT ?').all(seq, limit) as FeedRow[];
+    return rows.map((r) => ({ seq: r.seq, entry: toEntry(r) }));
+  }
+
+  /** How many replayable entries there are after `afterSeq`. */
+  pendingCount(afterSeq: number): number {
+    return (this.stmt('pending', () => 'SELECT count(*) AS n FROM change_feed WHERE seq > ? AND syncable = 1').get(afterSeq) as { n: number }).n;
+  }
+
+  /** The newest seq (0 for an empty feed). */
+  lastSeq(): number {
+    return (this.stmt('lastSeq', () => 'SELECT coalesce(max(seq), 0) AS s FROM change_feed').get() as { s: number }).s;
+  }
+
+  /**
+   * The latest clock of any change to this row, or null when the feed has none. A row's clocks
+   * rise with seq (a local clock is later than all it has made or seen; a remote entry is applied
+   * only when not older), so the newest entry holds it: one index step, however long the history.
+   */
+  latestClock(table: string, rowId: string): string | null {
+    const row = this.stmt('latest', () => 'SELECT hlc FROM change_feed WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1').get(table, rowId) as { hlc: string } | undefined;
+    return row?.hlc ?? null;
+  }
+
+  /** Whether an entry with this change id is in the feed. */
+  has(changeId: string): boolean {
+    return this.stmt('has', () => 'SELECT 1 FROM change_feed WHERE change_id = ?').get(changeId) !== undefined;
+  }
+
+  /** Apply a change made elsewhere (see applyRemote.ts); the caller need not hold a transaction. */
+  applyRemote(entry: ChangeEntry): ApplyResult {
+    return applyRemoteEntry(this, entry);
+  }
+}
+
+function opOf(shape: TableShape, before: Row | null, after: Row | null): ChangeOp | null {
+  if (!after) return before ? 'delete' : null;
+  if (!before) return 'insert';
+  if (shape.softDelete && before.deleted_at == null && after.deleted_at != null) return 'delete';
+  return JSON.stringify(before) === JSON.stringify(after) ? null : 'update';
+}
+
+/** A stored entry as it crosses the wire. */
+export function toEntry(r: FeedRow): ChangeEntry {
+  return {
+    changeId: r.change_id,
+    townshipId: r.township_id,
+    table: r.table_name,
+    rowId: r.row_id,
+    op: r.op,
+    row: r.op === 'delete' || r.row_json === null ? null : (JSON.parse(r.row_json) as Record<string, unknown>),
+    hlc: r.hlc,
+    baseHlc: r.base_hlc,
+    origin: r.origin,
+    batchId: r.batch_id,
+    source: r.source,
+    at: r.at,
+  };
+}

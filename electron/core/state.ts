@@ -1,0 +1,31 @@
+import type { Database } from 'better-sqlite3';
+import { SerialQueue } from './serialQueue';
+import type { NetworkState } from './services/capacity/report';
+import type { TileArchive } from './services/basemap/offlineTiles';
+import { PreviewStore } from './services/imports/previewStore';
+import { PendingSheets } from './services/sheets/pending';
+import type { DivisionIndex } from './services/setup/divisionIndex';
+
+/**
+ * What a running core keeps in memory between calls (never data: that is in the database). One
+ * per core, made by openCore, so two cores in one process (tests, a CLI beside browser mode)
+ * never share it.
+ */
+export interface CoreState {
+  /** Parsed network files waiting for the user's confirmation. */
+  previews: PreviewStore;
+  /** Sheets being issued, while their print view is printed. */
+  pendingSheets: PendingSheets;
+  /** Sheet issues run one at a time, so two clicks cannot take the same number. */
+  issues: SerialQueue;
+  /** Offline basemap files, each opened once (a map view asks for hundreds of tiles). */
+  tileArchives: Map<string, Promise<TileArchive>>;
+  /** The capacity report's network side, reused until anything is written (and for its connection only). */
+  capacityNetwork: { db: Database; value: NetworkState } | null;
+  /** The national division list of the first-run setup, read on first use (about 0.3 s). */
+  divisions: DivisionIndex | null;
+}
+
+export function createCoreState(): CoreState {
+  return { previews: new PreviewStore(), pendingSheets: new PendingSheets(), issues: new SerialQueue(), tileArchives: new Map(), capacityNetwork: null, divisions: null };
+}

@@ -1,0 +1,74 @@
+import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef } from 'react';
+import { countyApi } from './api';
+
+// The worker is a file of our own bundle (the CSP allows no other script).
+setWorkerUrl(workerUrl);
+
+const KIND_WIDTH = ['match', ['get', 'kind'], 'river', 3.5, 'main', 2.5, 'branch', 1.6, 1] as const;
+
+function style(origin: string): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      // Vector tiles cut by PostGIS (ST_AsMVT): the county's million segments never travel as one GeoJSON.
+      network: { type: 'vector', tiles: [`${origin}/tiles/{z}/{x}/{y}.pbf`], minzoom: 6, maxzoom: 16 },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#f4f1e8' } },
+      { id: 'county-area', type: 'fill', source: 'network', 'source-layer': 'area', paint: { 'fill-color': '#8fbf6a', 'fill-opacity': 0.12 } },
+      { id: 'county-ditch', type: 'line', source: 'network', 'source-layer': 'ditch', paint: { 'line-color': '#1f6feb', 'line-width': KIND_WIDTH as never } },
+      {
+        id: 'county-blockage',
+        type: 'circle',
+        source: 'network',
+        'source-layer': 'point',
+        filter: ['==', ['get', 'layer'], 'blockage'],
+        paint: {
+          'circle-radius': 5,
+          'circle-color': ['match', ['get', 'status'], ['cleared', 'verified'], '#2b8a3e', 'rejected', '#868e96', '#e03131'],
+          'circle-stroke-color': '#fff',
+          'circle-stroke-width': 1.5,
+        },
+      },
+    ],
+  };
+}
+
+/** All townships' networks on one map, each township's ditches in its colour. */
+export function CountyMap({ colors }: { colors: Record<string, string> }) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibre | null>(null);
+  const colorsRef = useRef(colors);
+  colorsRef.current = colors;
+
+  const paint = (map: MapLibre) => {
+    const pairs = Object.entries(colorsRef.current).flat();
+    map.setPaintProperty('county-ditch', 'line-color', pairs.length ? (['match', ['get', 'township_id'], ...pairs, '#1f6feb'] as never) : '#1f6feb');
+  };
+
+  useEffect(() => {
+    const el = container.current!;
+    const map = new MapLibre({ container: el, style: style(location.origin), center: [124.2, 43.4], zoom: 9, attributionControl: false, canvasContextAttributes: { preserveDrawingBuffer: true } });
+    mapRef.current = map;
+    (window as unknown as { __countyMap?: MapLibre }).__countyMap = map;
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
+    map.on('idle', () => el.setAttribute('data-map-state', 'idle'));
+    map.on('load', () => {
+      paint(map);
+      void countyApi.extent().then(({ bbox }) => bbox && map.fitBounds(bbox, { padding: 30, animate: false, maxZoom: 13 }));
+    });
+    return () => map.remove();
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map?.isStyleLoaded()) paint(map);
+  }, [colors]);
+
+  return <div ref={container} className="county-map" data-testid="county-map" data-map-state="busy" />;
+}
+

@@ -1,0 +1,30 @@
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import '../src/styles/app.css';
+import './county.css';
+import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Locale } from '../../shared/contract/settings';
+import { I18nProvider } from '../src/i18n/I18n';
+import { CountyApp } from './CountyApp';
+
+function Root() {
+  const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('county.locale') === 'en' ? 'en' : 'zh'));
+  const change = (l: Locale) => {
+    localStorage.setItem('county.locale', l);
+    document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
+    setLocale(l);
+  };
+  return (
+    <I18nProvider locale={locale} setLocale={change}>
+      <CountyApp />
+    </I18nProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

@@ -1,0 +1,64 @@
+import { AREA_KIND_LABELS, BLOCKAGE_STATUS_LABELS, DITCH_CONDITION_LABELS, DITCH_KIND_LABELS, WORK_STATE_LABELS } from '../../../../shared/domain/network';
+
+type Label = { zh: string; en: string };
+
+/** Column names as the office reads them; a column not listed shows its own name. */
+const COLUMNS: Record<string, Label> = {
+  name: { zh: '名称', en: 'Name' },
+  kind: { zh: '类型', en: 'Kind' },
+  condition: { zh: '状况', en: 'Condition' },
+  status: { zh: '状态', en: 'Status' },
+  village: { zh: '所属村', en: 'Village' },
+  note: { zh: '备注', en: 'Note' },
+  bottom_width_m: { zh: '底宽 (m)', en: 'Bottom width (m)' },
+  depth_m: { zh: '沟深 (m)', en: 'Depth (m)' },
+  side_slope: { zh: '边坡系数', en: 'Side slope' },
+  manning_n: { zh: '糙率 n', en: 'Manning n' },
+  slope: { zh: '纵坡', en: 'Slope' },
+  work: { zh: '工程状态', en: 'Work' },
+  work_date: { zh: '施工日期', en: 'Work date' },
+  length_m: { zh: '长度 (m)', en: 'Length (m)' },
+  geometry: { zh: '位置 / 形状', en: 'Position / shape' },
+  diameter_m: { zh: '管径 (m)', en: 'Diameter (m)' },
+  barrels: { zh: '孔数', en: 'Barrels' },
+  material: { zh: '材质', en: 'Material' },
+  leader: { zh: '队长', en: 'Leader' },
+  phone: { zh: '电话', en: 'Phone' },
+  area_m2: { zh: '面积 (m²)', en: 'Area (m²)' },
+  runoff_coefficient: { zh: '径流系数', en: 'Runoff coefficient' },
+  deleted_at: { zh: '删除时间', en: 'Deleted at' },
+};
+
+/** Bookkeeping columns: shown only when they differ, or on request. */
+const TECHNICAL = new Set(['id', 'township_id', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'created_at', 'updated_at', 'import_batch_id', 'source', 'deleted_at']);
+
+/** Display order: the columns a person checks first, then the rest alphabetically. */
+const FIRST = ['name', 'kind', 'condition', 'status', 'village', 'note', 'bottom_width_m', 'depth_m', 'side_slope', 'manning_n', 'slope', 'work', 'work_date'];
+
+export function columnLabel(column: string, locale: 'zh' | 'en'): string {
+  return COLUMNS[column]?.[locale] ?? column;
+}
+
+export function isTechnical(column: string): boolean {
+  return TECHNICAL.has(column);
+}
+
+export function orderColumns(columns: string[]): string[] {
+  const rank = (k: string) => (FIRST.includes(k) ? FIRST.indexOf(k) : 100);
+  return [...columns].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** A value as the office reads it: vocabularies in words, nothing as '—'. */
+export function showValue(table: string, column: string, value: unknown, locale: 'zh' | 'en'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const vocab: Record<string, Label> | undefined =
+    column === 'kind' ? (table === 'area' ? AREA_KIND_LABELS : table === 'ditch' ? DITCH_KIND_LABELS : undefined)
+    : column === 'condition' ? DITCH_CONDITION_LABELS
+    : column === 'work' ? WORK_STATE_LABELS
+    : column === 'status' && table === 'blockage' ? BLOCKAGE_STATUS_LABELS
+    : undefined;
+  const word = typeof value === 'string' ? vocab?.[value]?.[locale] : undefined;
+  if (word) return word;
+  if (typeof value === 'string') return value.length > 160 ? `${value.slice(0, 160)}…` : value;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { applyMigrations } from '../../electron/core/db/migrate';
+import { migrations as deskMigrations } from '../../electron/core/db/migrations';
+import type { CoreContext } from '../../electron/core/context';
+import { createCoreState } from '../../electron/core/state';
+import { SYNC_CONFLICT_TABLE } from '../../shared/contract/sync';
+import type { ServerContext } from '../context';
+import { GEOMETRY_LAYERS } from '../db/repositories/featureRepository';
+import { FeedRepository } from '../db/repositories/feedRepository';
+
+/** Tables the projection leaves out: the network layers (the county map reads them from PostGIS) and the server's own. */
+const NOT_PROJECTED = new Set<string>([...GEOMETRY_LAYERS.filter((l) => l !== 'blockage'), SYNC_CONFLICT_TABLE]);
+
+function sqliteValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return v;
+}
+
+/**
+ * A township's replica as the desk's own SQLite schema, in memory, so the county figures come from
+ * the desk's own services (totals, dashboard series) and cannot drift from what the township sees.
+ * Only the network layers are left out: the figures do not read them.
+ */
+export async function projectTownship(ctx: ServerContext, township: { id: string; name: string }): Promise<{ core: CoreContext; close(): void }> {
+  const db = new Database(':memory:');
+  applyMigrations(db, deskMigrations);
+  // Rows arrive in no particular order and may point at ditches left out: no foreign keys here.
+  db.pragma('foreign_keys = OFF');
+  const columns = new Map<string, Set<string>>();
+  for (const { name } of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]) {
+    columns.set(name, new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name)));
+  }
+  const tables = [...columns.keys()].filter((t) => !NOT_PROJECTED.has(t));
+  const rows = await new FeedRepository(ctx.pool).liveRows(township.id, tables);
+  const at = ctx.now().toISOString();
+  db.transaction(() => {
+    db.prepare('INSERT OR IGNORE INTO township (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(township.id, township.name, at, at);
+    for (const { table_name: table, row } of rows) {
+      const known = columns.get(table)!;
+      const names = Object.keys(row).filter((k) => known.has(k));
+      if (names.length === 0) continue;
+      db.prepare(`INSERT OR REPLACE INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+        ...names.map((n) => sqliteValue(row[n])),
+      );
+    }
+  })();
+  const core: CoreContext = {
+    db,
+    townshipId: township.id,
+    dataDir: '',
+    databaseFile: ':memory:',
+    backupsDir: '',
+    appVersion: 'county-server',
+    transport: 'http',
+    source: 'cli',
+    now: () => ctx.now(),
+    state: createCoreState(),
+  };
+  return { core, close: () => db.close() };
+}
