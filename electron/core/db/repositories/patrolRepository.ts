@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { TrackPoint } from '../../../../shared/calc/patrol/track';
+import { ChangeFeed, type WriteMeta } from '../feed/changeFeed';
 
 export interface PatrolTrackRow {
   id: string;
@@ -19,12 +20,16 @@ export interface PatrolChunkInput {
   final: boolean;
 }
 
-/** Patrol walks and their chunks, of one township. */
+/** Patrol walks and their chunks, of one township; every write goes through the change feed (so walks sync). */
 export class PatrolRepository {
+  private readonly feed: ChangeFeed;
+
   constructor(
     private readonly db: Database,
     private readonly townshipId: string,
-  ) {}
+  ) {
+    this.feed = new ChangeFeed(db, townshipId);
+  }
 
   track(id: string): PatrolTrackRow | undefined {
     return this.db
@@ -37,10 +42,11 @@ export class PatrolRepository {
   }
 
   /** Store one chunk, creating its walk on the first; the caller holds the transaction. */
-  addChunk(teamId: string, actor: string, chunk: PatrolChunkInput, at: string): void {
+  addChunk(teamId: string, actor: string, chunk: PatrolChunkInput, meta: WriteMeta): void {
     const first = chunk.points[0]!.at;
     const last = chunk.points[chunk.points.length - 1]!.at;
-    this.db
+    const at = meta.at;
+    this.feed.write('patrol_track', chunk.patrolId, meta, () => this.db
       .prepare(
         `INSERT INTO patrol_track (id, township_id, team_id, actor, started_at, last_point_at, ended, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -48,13 +54,14 @@ export class PatrolRepository {
            started_at = min(started_at, excluded.started_at), last_point_at = max(last_point_at, excluded.last_point_at),
            ended = max(ended, excluded.ended), updated_at = excluded.updated_at`,
       )
-      .run(chunk.patrolId, this.townshipId, teamId, actor, first, last, chunk.final ? 1 : 0, at, at);
-    this.db
+      .run(chunk.patrolId, this.townshipId, teamId, actor, first, last, chunk.final ? 1 : 0, at, at));
+    const chunkId = randomUUID();
+    this.feed.write('patrol_chunk', chunkId, meta, () => this.db
       .prepare(
         `INSERT INTO patrol_chunk (id, township_id, patrol_id, seq, points_json, dropped_json, first_at, last_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(randomUUID(), this.townshipId, chunk.patrolId, chunk.seq, JSON.stringify(chunk.points), JSON.stringify(chunk.dropped), first, last, at, at);
+      .run(chunkId, this.townshipId, chunk.patrolId, chunk.seq, JSON.stringify(chunk.points), JSON.stringify(chunk.dropped), first, last, at, at));
   }
 
   /** Walks with a point in [from, to), each with its points in chunk order. */

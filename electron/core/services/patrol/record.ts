@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/contract/errors';
 import type { TrackChunkInput } from '../../../../shared/contract/patrol';
 import type { PhoneOutput } from '../../../../shared/contract/phone';
@@ -39,7 +40,12 @@ export function recordTrackChunk(ctx: CoreContext, team: { id: string; name: str
   if (repo.hasChunk(input.patrolId, input.seq)) return { stored: 0, dropped: cleaned.dropped, lengthM: 0, duplicate: true };
   if (cleaned.points.length === 0) throw new AppError('invalid_input', emptyReason(cleaned.dropped, input.points.length), { dropped: cleaned.dropped });
   ctx.db.transaction(() => {
-    repo.addChunk(team.id, actor, { patrolId: input.patrolId, seq: input.seq, points: cleaned.points, dropped: cleaned.dropped, final: input.final }, ctx.now().toISOString());
+    repo.addChunk(team.id, actor, { patrolId: input.patrolId, seq: input.seq, points: cleaned.points, dropped: cleaned.dropped, final: input.final }, {
+      batchId: randomUUID(),
+      source: 'field',
+      at: ctx.now().toISOString(),
+      action: 'create',
+    });
   })();
   return { stored: cleaned.points.length, dropped: cleaned.dropped, lengthM: cleaned.lengthM, duplicate: false };
 }
