@@ -122,6 +122,12 @@ describe('county page', () => {
     expect(text).toContain('全县合计');
     expect(text).toContain('1,400');
     expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Pages:\s+1\b/);
+    // On a phone the map sits above the table; the table scrolls sideways inside its panel.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await table.waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'county-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });
