@@ -3,7 +3,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ChangeEntry, ChangeOp } from '../../../../shared/contract/changeFeed';
 import { FeedClock } from './clock';
 import { applyRemoteEntry, type ApplyResult } from './applyRemote';
-import { rowKeyColumn, ShapeCache, type TableShape } from './tables';
+import { connectionCache, type ConnectionCache } from './statements';
+import { rowKeyColumn, type ShapeCache, type TableShape } from './tables';
 
 /** A stored row: column name → value. */
 export type Row = Record<string, unknown>;
@@ -77,20 +78,19 @@ const HIDDEN = "action <> 'snapshot'";
 export class ChangeFeed {
   readonly shapes: ShapeCache;
   readonly clock: FeedClock;
-  private readonly statements = new Map<string, Statement>();
+  private readonly cache: ConnectionCache;
 
   constructor(
     readonly db: Database,
     readonly townshipId: string,
   ) {
-    this.shapes = new ShapeCache(db);
-    this.clock = new FeedClock(db);
+    this.cache = connectionCache(db);
+    this.shapes = this.cache.shapes;
+    this.clock = new FeedClock(this.cache);
   }
 
   private stmt(key: string, sql: () => string): Statement {
-    let s = this.statements.get(key);
-    if (!s) this.statements.set(key, (s = this.db.prepare(sql())));
-    return s;
+    return this.cache.stmt(`feed:${key}`, sql);
   }
 
   /** The row as stored now, or null. */
@@ -98,7 +98,7 @@ export class ChangeFeed {
     const shape = this.shapes.require(table);
     const col = rowKeyColumn(shape);
     if (shape.key.length === 1) return (this.stmt(`get:${table}`, () => `SELECT * FROM ${table} WHERE ${col} = ?`).get(rowId) as Row | undefined) ?? null;
-    return (this.stmt(`get:${table}`, () => `SELECT * FROM ${table} WHERE township_id = ? AND ${col} = ?`).get(this.townshipId, rowId) as Row | undefined) ?? null;
+    return (this.stmt(`get2:${table}`, () => `SELECT * FROM ${table} WHERE township_id = ? AND ${col} = ?`).get(this.townshipId, rowId) as Row | undefined) ?? null;
   }
 
   /**

@@ -1,4 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import type { ConnectionCache } from './statements';
 import { formatHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '../../../../shared/sync/hlc';
 
 /**
@@ -10,9 +11,9 @@ export class FeedClock {
   private readonly read: Statement;
   private readonly write: Statement;
 
-  constructor(db: Database) {
-    this.read = db.prepare('SELECT installation_id AS origin, last_hlc AS last FROM feed_state WHERE id = 1');
-    this.write = db.prepare('UPDATE feed_state SET last_hlc = ?, updated_at = ? WHERE id = 1');
+  constructor(cache: ConnectionCache) {
+    this.read = cache.stmt('clock:read', () => 'SELECT installation_id AS origin, last_hlc AS last FROM feed_state WHERE id = 1');
+    this.write = cache.stmt('clock:write', () => 'UPDATE feed_state SET last_hlc = ?, updated_at = ? WHERE id = 1');
   }
 
   private state(): { origin: string; last: Hlc | null } {
