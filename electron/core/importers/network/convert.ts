@@ -4,8 +4,12 @@
  * cannot be read are left empty with a warning, never guessed.
  */
 import type { Point } from 'geojson';
-import { convertGeometry } from '../../../../shared/geo/crs';
-import { to2d, type SimpleGeometry } from '../../../../shared/geo/geometry';
+import type { Bilingual } from '../../../../shared/contract/errors';
+import { forEachPosition, to2d, type SimpleGeometry } from '../../../../shared/geo/geometry';
+import { validateGeometry } from '../../../../shared/geo/validate';
+import { importInvalid } from './errors';
+import { sourceCrsLabel } from '../../../../shared/geo/projected';
+import { projection } from './project';
 import { classifyLayer, layerFromWord } from './classify';
 import { FIELD_LABELS, LAYER_FIELDS, LAYER_GEOMETRY, LAYER_LABELS, type FieldSpec } from './schema';
 import type {
@@ -100,15 +104,56 @@ function explode(geometry: SimpleGeometry): SimpleGeometry[] {
   return geometry.type === 'MultiPoint' ? geometry.coordinates.map((c): Point => ({ type: 'Point', coordinates: c })) : [geometry];
 }
 
+/** Why a converted position cannot be a place in the township: out of range, not a number, or (0, 0). */
+function positionProblem(geometry: SimpleGeometry): Bilingual | null {
+  const found = validateGeometry(geometry);
+  if (found.length > 0) return (found[0] as (typeof found)[number]).message;
+  let zero = false;
+  forEachPosition(geometry, (p) => {
+    if (p[0] === 0 && p[1] === 0) zero = true;
+  });
+  return zero ? { zh: '位置是 (0, 0),这是没有定位时的默认值,不是真实位置', en: 'the position is (0, 0), the value written without a fix, not a real place' } : null;
+}
+
+/** Refuses the import when any converted feature lands nowhere real, naming the first ones. */
+function refuseImpossible(fileName: string, problems: { where: Bilingual; message: Bilingual }[], system: Bilingual): void {
+  if (problems.length === 0) return;
+  const first = problems[0] as (typeof problems)[number];
+  const more = problems.length > 1 ? { zh: `;共 ${problems.length} 个要素`, en: `; ${problems.length} features in all` } : { zh: '', en: '' };
+  throw importInvalid(
+    fileName,
+    'bad_coordinates',
+    {
+      zh: `按 ${system.zh} 换算后,${first.where.zh}的位置不可能:${first.message.zh}${more.zh}。请确认坐标系选对了,或在原软件中改正这些要素;未导入任何内容`,
+      en: `converted as ${system.en}, ${first.where.en} lands at an impossible position: ${first.message.en}${more.en}. Check that the coordinate system is right, or fix these features at the source; nothing was imported`,
+    },
+    { problems: problems.slice(0, 100) },
+  );
+}
+
 /** Converts the preview's features to our network in WGS84 under the confirmed CRS and mapping. */
 export function toNetworkFeatures(preview: NetworkPreview, options: ToNetworkOptions): NetworkImportResult {
   const opts: ToNetworkOptions = { ...options, mapping: options.mapping ?? preview.suggestedMapping };
   const warnings = new Warnings();
   const features: ImportedNetworkFeature[] = [];
+  const { toWgs84, datumWarning } = projection(opts.crs, opts.datumShift);
+  if (datumWarning) warnings.note('datum_not_shifted', datumWarning);
+  const impossible: { where: Bilingual; message: Bilingual }[] = [];
   for (const f of preview.features) {
     const layer = chooseLayer(f, opts, warnings);
     const properties = readProperties(f, layer, opts, warnings);
-    const wgs = convertGeometry(to2d(f.geometry), opts.crs, 'wgs84');
+    const wgs = toWgs84(to2d(f.geometry));
+    const problem = positionProblem(wgs);
+    if (problem) {
+      impossible.push({ where: f.where, message: problem });
+      continue;
+    }
+    if (wgs.type === 'MultiLineString' && wgs.coordinates.length > 1) {
+      warnings.add('multiline_split', (n, list) => ({
+        zh: `${n} 条多段线各按段数导入为多条沟渠(第 ${featureList(list).zh} 个;如第 ${f.index} 个有 ${wgs.coordinates.length} 段)`,
+        en: `${n} multipart line(s) became one ditch per part (#${featureList(list).en}; e.g. #${f.index} has ${wgs.coordinates.length} parts)`,
+      }), f.index);
+    }
     const parts = explode(wgs);
     if (parts.length > 1) {
       warnings.add('multipoint_split', (n, list) => ({
@@ -122,6 +167,7 @@ export function toNetworkFeatures(preview: NetworkPreview, options: ToNetworkOpt
       features.push({ layer, id: i === 0 ? id : null, geometry, properties: { ...properties }, sourceIndex: f.index } as unknown as ImportedNetworkFeature);
     });
   }
+  refuseImpossible(preview.fileName, impossible, sourceCrsLabel(opts.crs));
   const counts: Record<NetworkLayer, number> = { ditch: 0, culvert: 0, blockage: 0, area: 0 };
   for (const f of features) counts[f.layer]++;
   return { features, counts, warnings: warnings.list() };

@@ -14,6 +14,7 @@ import { looksLikeOvital } from './ovital';
 import type { ReadResult } from './preview';
 import { decodeText } from './text';
 import type { Warnings } from './warnings';
+import { settleCrs } from './settleCrs';
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', '经度', 'x', '东经', 'x坐标', 'point_x'];
 const LAT_NAMES = ['lat', 'latitude', '纬度', 'y', '北纬', 'y坐标', 'point_y'];
@@ -177,7 +178,7 @@ export function readCsv(fileName: string, bytes: Uint8Array, warnings: Warnings)
       { line: first.line, problems: problems.slice(0, 100) },
     );
   }
-  const features = normalizeFeatures(raw, fileName, warnings);
-  const crs = detectCrs(fileName, names, cols);
+  const crs = settleCrs(detectCrs(fileName, names, cols), raw.map((r) => r.geometry));
+  const features = normalizeFeatures(raw, fileName, warnings, { ranges: crs.ranges });
   return { format: 'csv', encoding, detectedCrs: crs.crs, crsReason: crs.reason, features };
 }

@@ -3,13 +3,12 @@
  * system: projected ones are refused) and .cpg (text encoding; GBK assumed for non-UTF-8 bytes).
  */
 import { openShp } from 'shapefile';
-import type { Bilingual } from '../../../../shared/contract/errors';
-import type { Crs } from '../../../../shared/geo/crs';
 import { DbfError, dbfEncoding, readDbf, type DbfRecord } from './dbf';
 import { importInvalid } from './errors';
 import { normalizeFeatures, type RawFeature } from './normalize';
 import type { ReadResult } from './preview';
 import { readPrj } from './prj';
+import { settleCrs, type CrsFinding } from './settleCrs';
 import { decodeWith, isValidUtf8 } from './text';
 import type { Warnings } from './warnings';
 import { baseNameOf, extensionOf, extractZip, type ZipEntry } from './zip';
@@ -82,7 +81,7 @@ export async function readShapefileZip(fileName: string, bytes: Uint8Array, entr
   const wanted = groups.flatMap((g) => [g.shp, g.dbf, g.prj, g.cpg].filter((e): e is ZipEntry => e !== undefined));
   const files = extractZip(bytes, fileName, wanted, maxBytes);
   const raw: RawFeature[] = [];
-  let detected: { crs: Crs | null; reason: Bilingual } | null = null;
+  let detected: CrsFinding | null = null;
   let encoding: string | null = null;
   for (const g of groups) {
     const label = g.shp.name.slice(g.shp.name.lastIndexOf('/') + 1);
@@ -91,21 +90,12 @@ export async function readShapefileZip(fileName: string, bytes: Uint8Array, entr
     if (prjText !== null) {
       const prj = readPrj(prjText);
       if (prj.kind === 'projected') {
-        throw importInvalid(
-          fileName,
-          'projected_crs',
-          {
-            zh: `${label} 的坐标系是投影坐标(${prj.name}),单位是米,不是经纬度。请在 ArcGIS/QGIS 中导出为地理坐标(WGS84 EPSG:4326 或 CGCS2000 EPSG:4490)后再导入`,
-            en: `${label} is in a projected coordinate system (${prj.name}), in metres, not longitude/latitude. Export it from ArcGIS/QGIS as geographic coordinates (WGS84 EPSG:4326 or CGCS2000 EPSG:4490) and import again`,
-          },
-          { crs: prj.name },
-        );
-      }
-      if (prj.kind === 'geographic') {
-        detected ??= { crs: prj.crs, reason: prj.reason };
+        detected ??= { crs: prj.crs, reason: { zh: `${label} 的 .prj:${prj.reason.zh}`, en: `the .prj of ${label}: ${prj.reason.en}` }, declared: true };
+      } else if (prj.kind === 'geographic') {
+        detected ??= { crs: prj.crs, reason: prj.reason, declared: true };
         if (prj.warning) warnings.note('old_datum', prj.warning);
       } else {
-        warnings.note('unknown_prj', { zh: `${label} 的 .prj 无法识别,按经纬度读取`, en: `the .prj of ${label} is not recognised; read as lon/lat` });
+        warnings.note('unknown_prj', { zh: `${label} 的 .prj 无法识别,请确认坐标系`, en: `the .prj of ${label} is not recognised; check the system` });
       }
     }
     let records: DbfRecord[] = [];
@@ -127,10 +117,11 @@ export async function readShapefileZip(fileName: string, bytes: Uint8Array, entr
       raw.push({ geometry, properties: record ?? {}, where: { zh: `${label} 第 ${i + 1} 条记录`, en: `${label} record ${i + 1}` }, sourceLayer: layer });
     });
   }
-  const features = normalizeFeatures(raw, fileName, warnings);
-  const crs = detected ?? {
+  const found: CrsFinding = detected ?? {
     crs: null,
     reason: { zh: '没有 .prj 文件,不知道坐标系;坐标看起来是经纬度,请选择坐标系', en: 'there is no .prj, so the coordinate system is unknown; the coordinates look like lon/lat — choose the system' },
   };
+  const crs = settleCrs(found, raw.map((r) => r.geometry));
+  const features = normalizeFeatures(raw, fileName, warnings, { ranges: crs.ranges });
   return { format: 'shapefile', encoding, detectedCrs: crs.crs, crsReason: crs.reason, features };
 }

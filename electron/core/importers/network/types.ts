@@ -5,7 +5,7 @@
  */
 import type { LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Bilingual } from '../../../../shared/contract/errors';
-import type { Crs } from '../../../../shared/geo/crs';
+import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
 import type { GeometryKind, SimpleGeometry } from '../../../../shared/geo/geometry';
 
 /** File formats the network importer reads. */
@@ -108,7 +108,7 @@ export interface NetworkPreview {
   /** Text encoding used to read it (e.g. 'utf-8', 'gbk'), null when it does not apply. */
   encoding: string | null;
   /** The coordinate system the file is in, when the file says or its origin shows; null: ask the user. */
-  detectedCrs: Crs | null;
+  detectedCrs: SourceCrs | null;
   /** Why detectedCrs is what it is. */
   crsReason: Bilingual;
   features: NormalizedFeature[];
@@ -196,7 +196,9 @@ export type ImportedNetworkFeature = NetworkFeature & { sourceIndex: number };
 /** Options for toNetworkFeatures. */
 export interface ToNetworkOptions {
   /** The system the file's coordinates are in (the user confirms preview.detectedCrs). */
-  crs: Crs;
+  crs: SourceCrs;
+  /** Seven parameters to WGS84 for Xian 1980 / Beijing 1954 systems, when the user has them. */
+  datumShift?: DatumShift;
   /** Defaults to preview.suggestedMapping. */
   mapping?: FieldMapping;
   /** Per-feature layer chosen by the user, keyed by NormalizedFeature.index. */

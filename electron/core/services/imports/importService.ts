@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/contract/errors';
 import type { FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
 import { areaPropsSchema, blockagePropsSchema, culvertPropsSchema, ditchPropsSchema } from '../../../../shared/contract/network';
 import { LAYERS, type Layer } from '../../../../shared/domain/network';
-import type { Crs } from '../../../../shared/geo/crs';
+import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
 import type { CoreContext } from '../../context';
 import { exportNetwork, parseNetworkFile, toNetworkFeatures } from '../../importers/network';
 import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
@@ -109,11 +109,12 @@ function validateAll(features: ImportedNetworkFeature[], at: string, fileName: s
 export function commitImport(
   ctx: CoreContext,
   preview: NetworkPreview,
-  options: { crs: Crs; mapping?: FieldMappingInput; layerOverrides?: Record<string, Layer> },
+  options: { crs: SourceCrs; datumShift?: DatumShift; mapping?: FieldMappingInput; layerOverrides?: Record<string, Layer> },
 ): ImportResult {
   const at = ctx.now().toISOString();
   const converted = toNetworkFeatures(preview, {
     crs: options.crs,
+    ...(options.datumShift ? { datumShift: options.datumShift } : {}),
     ...(options.mapping ? { mapping: options.mapping as FieldMapping } : {}),
     ...(options.layerOverrides ? { layerOverrides: Object.fromEntries(Object.entries(options.layerOverrides).map(([k, v]) => [Number(k), v])) } : {}),
   });
@@ -150,7 +151,7 @@ export function commitImport(
     insertFeatures({ ...ctx, source: 'import' }, fresh, { batchId, action: 'import', source: 'import', importBatchId, at, logPerLayer: { fileName: preview.fileName } });
     ctx.db.prepare('UPDATE import_batch SET counts_json = ? WHERE id = ?').run(JSON.stringify(counts), importBatchId);
   })();
-  return { batchId, fileName: preview.fileName, counts, updated, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
+  return { batchId, fileName: preview.fileName, counts, updated, crs: options.crs, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
 }
 
 /** Commit by preview id (the UI's two-step flow). */

@@ -3,6 +3,8 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { toNetworkFeatures } from '../../../../electron/core/importers/network/convert';
 import { parseNetworkFile } from '../../../../electron/core/importers/network/parse';
+import type { Point } from 'geojson';
+import { lineLengthM } from '../../../../shared/geo/length';
 import { writeShapefile } from '../../../fixtures/network/build/shapefile-writer';
 import { fixture, importError } from './helpers';
 
@@ -61,12 +63,15 @@ describe('zipped shapefile', () => {
     expect(e.messageZh).toContain('KLINGON-1');
   });
 
-  it('refuses a projected .prj, naming it', async () => {
-    const e = await importError('bad-projected-shp.zip', fixture('bad-projected-shp.zip'));
-    expect(e.details.reason).toBe('projected_crs');
-    expect(e.messageZh).toContain('CGCS2000_3_Degree_GK_CM_123E');
-    expect(e.messageZh).toContain('投影坐标');
-    expect(e.messageEn).toContain('projected');
+  it('reads a Gauss-Krüger .prj without an EPSG code as the system it describes and converts to within 0.1 m of PROJ', async () => {
+    const p = await parseNetworkFile('gk-cm123-shp.zip', fixture('gk-cm123-shp.zip'));
+    expect(p.detectedCrs).toBe('EPSG:4550');
+    expect(p.crsReason.zh).toContain('CGCS2000_3_Degree_GK_CM_123E');
+    const [point] = toNetworkFeatures(p, { crs: 'EPSG:4550' }).features;
+    // printf "597000 4806000" | gdaltransform -s_srs EPSG:4550 -t_srs EPSG:4490 -output_xy
+    const [lon, lat] = (point?.geometry as Point).coordinates as [number, number];
+    expect(lineLengthM([[lon, lat], [124.197048890526, 43.3833070768726]])).toBeLessThan(0.1);
+    expect(point?.properties.name).toBe('P1');
   });
 
   it('warns about Beijing 54 / Xian 80 datums', async () => {
