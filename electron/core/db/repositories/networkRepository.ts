@@ -3,16 +3,23 @@ import type { Layer } from '../../../../shared/domain/network';
 
 /** The columns each layer keeps besides the common ones (id, township, geometry, bbox, source, times). */
 export const LAYER_COLUMNS: Record<Layer, readonly string[]> = {
-  ditch: ['name', 'kind', 'village', 'bottom_width_m', 'depth_m', 'side_slope', 'manning_n', 'slope', 'condition', 'work', 'work_date', 'length_m', 'note'],
-  culvert: ['name', 'ditch_id', 'village', 'diameter_m', 'length_m', 'barrels', 'material', 'laid_date', 'note'],
-  blockage: ['name', 'ditch_id', 'culvert_id', 'village', 'status', 'reported_at', 'note'],
-  area: ['name', 'kind', 'area_m2', 'runoff_coefficient', 'curve_number', 'note'],
+  ditch: ['name', 'kind', 'village', 'bottom_width_m', 'depth_m', 'side_slope', 'manning_n', 'slope', 'condition', 'work', 'work_date', 'length_m', 'note', 'attributes'],
+  culvert: ['name', 'ditch_id', 'village', 'diameter_m', 'length_m', 'barrels', 'material', 'laid_date', 'note', 'attributes'],
+  blockage: ['name', 'ditch_id', 'culvert_id', 'village', 'status', 'reported_at', 'note', 'attributes'],
+  area: ['name', 'kind', 'area_m2', 'runoff_coefficient', 'curve_number', 'note', 'attributes'],
 };
 
 const COMMON = ['id', 'township_id', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'source', 'import_batch_id', 'created_at', 'updated_at', 'deleted_at'];
 
 /** A row as stored: column name → value. */
 export type FeatureRow = Record<string, string | number | null>;
+
+/** A value as bound: the attributes object (when given parsed) as its JSON text. */
+function bindable(value: unknown): string | number | null {
+  if (value === undefined) return null;
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return value as string | number | null;
+}
 
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
@@ -40,7 +47,7 @@ export class NetworkRepository {
     const cols = this.columns(layer);
     // Positional values: binding by name costs noticeably on 50,000-row imports (bench/network.ts).
     const values = new Array<string | number | null>(cols.length);
-    for (let i = 0; i < cols.length; i++) values[i] = row[cols[i]!] ?? null;
+    for (let i = 0; i < cols.length; i++) values[i] = bindable(row[cols[i]!]);
     stmt(this.db, `insert:${layer}`, () => `INSERT INTO ${layer} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(values);
   }
 
@@ -51,7 +58,7 @@ export class NetworkRepository {
   write(layer: Layer, row: FeatureRow): void {
     const cols = this.columns(layer).filter((c) => c !== 'id' && c !== 'township_id' && !(layer === 'blockage' && c === 'status'));
     stmt(this.db, `write:${layer}`, () => `UPDATE ${layer} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND township_id = @township_id`).run(
-      Object.fromEntries([...cols, 'id', 'township_id'].map((c) => [c, row[c] ?? null])),
+      Object.fromEntries([...cols, 'id', 'township_id'].map((c) => [c, bindable(row[c])])),
     );
   }
 

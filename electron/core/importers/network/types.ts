@@ -142,6 +142,7 @@ export interface DitchProperties {
   condition: DitchCondition | null;
   work: DitchWork | null;
   work_date: string | null;
+  note: string | null;
 }
 
 /** A culvert's attributes. */
@@ -152,6 +153,7 @@ export interface CulvertProperties {
   barrels: number | null;
   material: string | null;
   laid_date: string | null;
+  note: string | null;
 }
 
 /** A blockage point's attributes; reported_at is a UTC ISO-8601 timestamp. */
@@ -168,6 +170,7 @@ export interface AreaProperties {
   name: string | null;
   kind: AreaKind | null;
   runoff_coefficient: number | null;
+  note: string | null;
 }
 
 interface LayerFeature<L extends NetworkLayer, G, P> {
@@ -176,6 +179,8 @@ interface LayerFeature<L extends NetworkLayer, G, P> {
   /** WGS84, [lon, lat] only. */
   geometry: G;
   properties: P;
+  /** The file's other fields under their own names (nothing is dropped); absent when there are none. */
+  attributes?: Record<string, PropertyValue>;
 }
 
 /** A ditch: a line. */

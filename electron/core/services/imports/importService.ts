@@ -51,20 +51,21 @@ export async function previewImport(fileName: string, bytes: Uint8Array): Promis
 function completeProperties(f: FileFeature, at: string): Record<string, unknown> {
   const p = f.properties as unknown as Record<string, unknown>;
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const attributes = f.attributes ?? {};
   switch (f.layer) {
     case 'ditch':
       return {
         name: text(p.name), kind: p.kind ?? 'field', village: text(p.village),
         bottom_width_m: p.bottom_width_m ?? null, depth_m: p.depth_m ?? null, side_slope: p.side_slope ?? null,
         manning_n: p.manning_n ?? null, slope: p.slope ?? null,
-        condition: p.condition ?? 'clear', work: p.work ?? 'existing', work_date: p.work_date ?? null, note: '',
+        condition: p.condition ?? 'clear', work: p.work ?? 'existing', work_date: p.work_date ?? null, note: text(p.note), attributes,
       };
     case 'culvert':
-      return { name: text(p.name), village: '', diameter_m: p.diameter_m ?? null, length_m: p.length_m ?? null, barrels: p.barrels ?? 1, material: text(p.material), laid_date: p.laid_date ?? null, note: '' };
+      return { name: text(p.name), village: '', diameter_m: p.diameter_m ?? null, length_m: p.length_m ?? null, barrels: p.barrels ?? 1, material: text(p.material), laid_date: p.laid_date ?? null, note: text(p.note), attributes };
     case 'blockage':
-      return { name: text(p.name), village: text(p.village), status: p.status ?? 'reported', reported_at: p.reported_at ?? at, note: text(p.note) };
+      return { name: text(p.name), village: text(p.village), status: p.status ?? 'reported', reported_at: p.reported_at ?? at, note: text(p.note), attributes };
     case 'area':
-      return { name: text(p.name), kind: p.kind ?? 'field_block', runoff_coefficient: p.runoff_coefficient ?? null, curve_number: null, note: '' };
+      return { name: text(p.name), kind: p.kind ?? 'field_block', runoff_coefficient: p.runoff_coefficient ?? null, curve_number: null, note: text(p.note), attributes };
   }
 }
 
@@ -171,7 +172,7 @@ export function commitPreview(ctx: CoreContext, previewId: string, options: Para
 /** The network as a GeoJSON, KML or CSV file, WGS84, with our stable property names. */
 export function exportNetworkFile(ctx: CoreContext, format: 'geojson' | 'kml' | 'csv', layers?: Layer[]) {
   const collection = listFeatures(ctx, layers);
-  const features = collection.features.map((f) => ({ layer: f.properties.layer, id: f.id, geometry: f.geometry, properties: f.properties }) as unknown as FileFeature);
+  const features = collection.features.map((f) => ({ layer: f.properties.layer, id: f.id, geometry: f.geometry, properties: f.properties, attributes: f.properties.attributes }) as unknown as FileFeature);
   const file = exportNetwork(features, format, { documentName: `排涝调度台 沟渠网络` });
   const day = ctx.now().toISOString().slice(0, 10);
   return { fileName: `沟渠网络-${day}.${file.extension}`, mimeType: file.mimeType, text: file.text, count: features.length };

@@ -105,8 +105,8 @@ describe('KMZ', () => {
     expect(p.suggestedMapping.fields).toMatchObject({ kind: '类型', bottom_width_m: '底宽', depth_m: '沟深', side_slope: '边坡', condition: '状况', diameter_m: '管径', barrels: '孔数' });
     const r = toNetworkFeatures(p, { crs: 'wgs84' });
     expect(r.features.map((f) => [f.layer, f.properties])).toEqual([
-      ['ditch', { name: '一号支沟', kind: 'branch', village: null, bottom_width_m: 1.5, depth_m: 1.2, side_slope: 1.5, manning_n: null, slope: null, condition: 'silted', work: null, work_date: null }],
-      ['culvert', { name: '5号涵管', diameter_m: 0.8, length_m: null, barrels: 2, material: null, laid_date: null }],
+      ['ditch', { name: '一号支沟', kind: 'branch', village: null, bottom_width_m: 1.5, depth_m: 1.2, side_slope: 1.5, manning_n: null, slope: null, condition: 'silted', work: null, work_date: null, note: null }],
+      ['culvert', { name: '5号涵管', diameter_m: 0.8, length_m: null, barrels: 2, material: null, laid_date: null, note: null }],
     ]);
     expect(r.warnings.map((w) => w.code)).toEqual(['assumed_mm']);
   });

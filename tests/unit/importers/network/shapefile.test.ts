@@ -35,10 +35,10 @@ describe('zipped shapefile', () => {
     expect(p.warnings.map((w) => w.message.zh)).toEqual(['涵管.shp 没有 .cpg,属性文字按 GBK 读取']);
     const r = toNetworkFeatures(p, { crs: 'wgs84' });
     expect(r.features.map((f) => f.properties)).toEqual([
-      { name: '一号支沟', kind: 'branch', village: '三家子村', bottom_width_m: 1.5, depth_m: 1.2, side_slope: null, manning_n: null, slope: null, condition: 'silted', work: null, work_date: null },
-      { name: '西大沟', kind: 'main', village: '王家屯', bottom_width_m: 4, depth_m: 2.5, side_slope: null, manning_n: null, slope: null, condition: 'clear', work: null, work_date: null },
-      { name: '5号涵管', diameter_m: 0.8, length_m: null, barrels: 2, material: null, laid_date: '2025-07-12' },
-      { name: '王家屯涵洞', diameter_m: 1, length_m: null, barrels: 1, material: null, laid_date: null },
+      { name: '一号支沟', kind: 'branch', village: '三家子村', bottom_width_m: 1.5, depth_m: 1.2, side_slope: null, manning_n: null, slope: null, condition: 'silted', work: null, work_date: null, note: null },
+      { name: '西大沟', kind: 'main', village: '王家屯', bottom_width_m: 4, depth_m: 2.5, side_slope: null, manning_n: null, slope: null, condition: 'clear', work: null, work_date: null, note: null },
+      { name: '5号涵管', diameter_m: 0.8, length_m: null, barrels: 2, material: null, laid_date: '2025-07-12', note: null },
+      { name: '王家屯涵洞', diameter_m: 1, length_m: null, barrels: 1, material: null, laid_date: null, note: null },
     ]);
     expect(r.features[0]?.geometry).toEqual({ type: 'LineString', coordinates: [[124.2, 43.4], [124.21, 43.405], [124.22, 43.408]] });
   });
