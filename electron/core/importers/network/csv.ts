@@ -117,7 +117,7 @@ function detectCrs(fileName: string, names: readonly string[], cols: Columns): {
 
 /** Parses CSV bytes into point (or WKT) features. */
 export function readCsv(fileName: string, bytes: Uint8Array, warnings: Warnings): ReadResult {
-  const { text, encoding } = decodeText(bytes, fileName);
+  const { text, encoding } = decodeText(bytes, fileName, null, warnings);
   let rows: CsvRow[];
   try {
     rows = parseCsv(text, detectDelimiter(text));

@@ -24,7 +24,10 @@ export type ImportFailure =
   | 'unknown_encoding'
   | 'no_coordinate_columns'
   | 'bad_csv'
-  | 'no_features';
+  | 'no_features'
+  | 'too_deep'
+  | 'network_link_only'
+  | 'layer_changed';
 
 /** Details attached to every import error. */
 export interface ImportErrorDetails {

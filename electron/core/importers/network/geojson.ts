@@ -4,6 +4,7 @@
  */
 import type { Bilingual } from '../../../../shared/contract/errors';
 import { projectedSystem } from '../../../../shared/geo/projected';
+import { checkJsonDepth } from './depthGuard';
 import { importInvalid } from './errors';
 import { jsonErrorOffset } from './json-position';
 import { normalizeFeatures, type RawFeature } from './normalize';
@@ -83,7 +84,8 @@ function toRaw(fileName: string, feature: unknown, i: number): RawFeature {
 
 /** Parses GeoJSON bytes into normalized features (coordinates as in the file). */
 export function readGeoJson(fileName: string, bytes: Uint8Array, warnings: Warnings): ReadResult {
-  const { text, encoding } = decodeText(bytes, fileName);
+  const { text, encoding } = decodeText(bytes, fileName, null, warnings);
+  checkJsonDepth(fileName, text);
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -65,6 +65,9 @@ function attributes(fileName: string, label: string, data: Uint8Array, cpg: stri
         { encoding: cpg },
       );
     }
+    if (source === 'cpg_wrong') {
+      warnings.note('cpg_utf8_is_gbk', { zh: `${label} 的 .cpg 写的是 UTF-8,但属性文字不是有效的 UTF-8,已按 GBK 读取;请检查名称是否正确`, en: `the .cpg of ${label} says UTF-8 but the attribute text is not valid UTF-8; read as GBK — check that the names look right` });
+    }
     if (source === 'sniffed' && encoding === 'gbk') {
       warnings.note('dbf_gbk_assumed', { zh: `${label} 没有 .cpg,属性文字按 GBK 读取`, en: `${label} has no .cpg; its text was read as GBK` });
     }

@@ -92,7 +92,8 @@ describe('KML from Ovital (奥维互动地图)', () => {
     const p = await parseNetworkFile('multi.kml', utf8(kml));
     expect(p.features.map((f) => f.geometry.type)).toEqual(['MultiLineString', 'Point', 'LineString']);
     expect(p.features[2]?.where.en).toBe('placemark 2 "混合" part 2');
-    expect(p.warnings.map((w) => w.code).sort()).toEqual(['mixed_geometry', 'no_geometry']);
+    expect(p.warnings.map((w) => w.code).sort()).toEqual(['mixed_geometry', 'placemark_no_coordinates']);
+    expect(p.warnings.find((w) => w.code === 'placemark_no_coordinates')?.message.zh).toContain('第 3 个地标“无坐标”');
   });
 });
 
