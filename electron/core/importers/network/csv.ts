@@ -7,7 +7,7 @@ import type { Bilingual } from '../../../../shared/contract/errors';
 import type { Crs } from '../../../../shared/geo/crs';
 import { WktError, wktToGeometry } from '../../../../shared/geo/wkt';
 import { parseCoordinateText } from './coordinate-text';
-import { CsvError, detectDelimiter, parseCsv, type CsvRow } from './csv-parse';
+import { readCsvRecords, UnclosedQuoteError } from '../csvRecords';
 import { importInvalid } from './errors';
 import { normalizeFeatures, type RawFeature } from './normalize';
 import { looksLikeOvital } from './ovital';
@@ -50,6 +50,12 @@ function headerNames(cells: readonly string[]): string[] {
     seen.set(name, n);
     return n === 1 ? name : `${name}_${n}`;
   });
+}
+
+/** One CSV row and the line it starts on. */
+interface CsvRow {
+  line: number;
+  cells: string[];
 }
 
 function lineLabel(line: number): Bilingual {
@@ -120,9 +126,12 @@ export function readCsv(fileName: string, bytes: Uint8Array, warnings: Warnings)
   const { text, encoding } = decodeText(bytes, fileName, null, warnings);
   let rows: CsvRow[];
   try {
-    rows = parseCsv(text, detectDelimiter(text));
+    // Blank lines are no rows here; a row is named by the line it starts on.
+    rows = readCsvRecords(text)
+      .filter((r) => r.fields.length > 1 || (r.fields[0] ?? '').trim() !== '')
+      .map((r) => ({ line: r.firstLine, cells: r.fields }));
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
+    if (!(error instanceof UnclosedQuoteError)) throw error;
     throw importInvalid(fileName, 'bad_csv', { zh: `第 ${error.line} 行的引号没有闭合,文件可能不完整`, en: `the quote opened on line ${error.line} is never closed; the file may be incomplete` }, { line: error.line });
   }
   const [header, ...data] = rows;

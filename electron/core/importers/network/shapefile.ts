@@ -15,6 +15,7 @@ import { baseNameOf, extensionOf, extractZip, type ZipEntry } from './zip';
 
 interface Parts {
   shp: ZipEntry;
+  shx?: ZipEntry;
   dbf?: ZipEntry;
   prj?: ZipEntry;
   cpg?: ZipEntry;
@@ -26,7 +27,7 @@ function groupParts(entries: readonly ZipEntry[]): Parts[] {
   const byKey = new Map<string, Partial<Parts>>();
   for (const e of entries) {
     const ext = extensionOf(e.name);
-    if (ext !== 'shp' && ext !== 'dbf' && ext !== 'prj' && ext !== 'cpg') continue;
+    if (ext !== 'shp' && ext !== 'shx' && ext !== 'dbf' && ext !== 'prj' && ext !== 'cpg') continue;
     const group = byKey.get(key(e)) ?? {};
     group[ext] = e;
     byKey.set(key(e), group);
@@ -78,10 +79,39 @@ function attributes(fileName: string, label: string, data: Uint8Array, cpg: stri
   }
 }
 
+/** A record's name for messages: its first text value that looks like a name, else its number. */
+function recordName(record: DbfRecord | undefined, n: number): string {
+  const name = record ? Object.entries(record).find(([k, v]) => typeof v === 'string' && /name|名称|mc/i.test(k))?.[1] : undefined;
+  return typeof name === 'string' ? `${n}“${name}”` : String(n);
+}
+
+/**
+ * A cut or damaged .shp reads as fewer shapes than its .dbf (or .shx) has records; the shapefile
+ * reader stops without a word. Refuse, naming every lost record, rather than import a part.
+ */
+function checkComplete(fileName: string, label: string, shp: Uint8Array, shapeCount: number, shx: Uint8Array | undefined, records: readonly DbfRecord[]): void {
+  const declaredBytes = shp.length >= 28 ? new DataView(shp.buffer, shp.byteOffset, 28).getInt32(24, false) * 2 : 0;
+  const indexCount = shx && shx.length >= 100 ? Math.floor((shx.length - 100) / 8) : 0;
+  const expected = Math.max(records.length, indexCount);
+  const cut = declaredBytes > shp.length;
+  if (shapeCount >= expected && !cut) return;
+  const lost = Array.from({ length: Math.max(0, expected - shapeCount) }, (_, i) => recordName(records[shapeCount + i] ?? undefined, shapeCount + i + 1));
+  const shown = lost.slice(0, 10).join('、') + (lost.length > 10 ? '…' : '');
+  throw importInvalid(
+    fileName,
+    'bad_shapefile',
+    {
+      zh: `${label} 已损坏或不完整:只能读出 ${shapeCount} 个图形${expected > 0 ? `,属性表有 ${expected} 条记录` : ''}${cut ? `,文件头说有 ${declaredBytes} 字节、实际只有 ${shp.length} 字节` : ''}。${lost.length > 0 ? `读不出的记录:第 ${shown} 条。` : ''}未导入任何内容;请重新导出或重新压缩后再试`,
+      en: `${label} is damaged or incomplete: only ${shapeCount} shape(s) can be read${expected > 0 ? ` while the table has ${expected} record(s)` : ''}${cut ? `; the header says ${declaredBytes} bytes but the file has ${shp.length}` : ''}. ${lost.length > 0 ? `Records that cannot be read: ${lost.slice(0, 10).join(', ')}${lost.length > 10 ? '…' : ''}. ` : ''}Nothing was imported; export or zip it again and retry`,
+    },
+    { shapes: shapeCount, records: expected, lost: lost.slice(0, 100) },
+  );
+}
+
 /** Parses a zipped shapefile whose listing detectFormat already read. */
 export async function readShapefileZip(fileName: string, bytes: Uint8Array, entries: readonly ZipEntry[], maxBytes: number, warnings: Warnings): Promise<ReadResult> {
   const groups = groupParts(entries);
-  const wanted = groups.flatMap((g) => [g.shp, g.dbf, g.prj, g.cpg].filter((e): e is ZipEntry => e !== undefined));
+  const wanted = groups.flatMap((g) => [g.shp, g.shx, g.dbf, g.prj, g.cpg].filter((e): e is ZipEntry => e !== undefined));
   const files = extractZip(bytes, fileName, wanted, maxBytes);
   const raw: RawFeature[] = [];
   let detected: CrsFinding | null = null;
@@ -110,7 +140,9 @@ export async function readShapefileZip(fileName: string, bytes: Uint8Array, entr
     } else {
       warnings.note('no_dbf', { zh: `${label} 没有 .dbf,要素没有属性`, en: `${label} has no .dbf, so its features have no attributes` });
     }
-    const shapes = await readShapes(fileName, label, files.get(g.shp.name) ?? new Uint8Array());
+    const shpBytes = files.get(g.shp.name) ?? new Uint8Array();
+    const shapes = await readShapes(fileName, label, shpBytes);
+    checkComplete(fileName, label, shpBytes, shapes.length, g.shx ? files.get(g.shx.name) : undefined, records);
     shapes.forEach((geometry, i) => {
       const record = records[i];
       if (g.dbf && record === null) {

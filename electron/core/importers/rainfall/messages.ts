@@ -36,6 +36,11 @@ export function tooLarge(bytes: number): Bilingual {
   };
 }
 
+/** A quote opened and never closed: the file is cut short. */
+export function unclosedQuote(line: number): Bilingual {
+  return { zh: `第 ${line} 行的引号没有闭合，文件可能不完整；请在 Excel 中打开检查后重新保存。`, en: `The quote opened on line ${line} is never closed; the file may be incomplete. Open it in Excel, check it and save it again.` };
+}
+
 /** The file has no content. */
 export function emptyFile(): Bilingual {
   return { zh: '文件是空的，没有任何数据。', en: 'The file is empty.' };

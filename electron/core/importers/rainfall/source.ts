@@ -1,5 +1,5 @@
 import { decodeText } from './decodeText';
-import { parseCsv } from './csv';
+import { readCsvRecords, sniffDelimiter, UnclosedQuoteError, type CsvRecord } from '../csvRecords';
 import { detectFileKind } from './fileKind';
 import { failImport } from './fail';
 import * as msg from './messages';
@@ -31,11 +31,21 @@ async function fromXlsx(bytes: Uint8Array): Promise<Source> {
   return { format: 'xlsx', encoding: 'utf-8', sheets: book.sheets, date1904: book.date1904, oddRows: new Map() };
 }
 
+/** Records with Excel's row numbers; a quote never closed fails the file, naming its line. */
+function csvRecords(text: string): CsvRecord[] {
+  try {
+    return readCsvRecords(text, sniffDelimiter(text, [',', '\t']));
+  } catch (error) {
+    if (error instanceof UnclosedQuoteError) failImport(msg.unclosedQuote(error.line), { line: error.line });
+    throw error;
+  }
+}
+
 function fromCsv(bytes: Uint8Array): Source {
   const decoded = decodeText(bytes);
   const rows: SheetRow[] = [];
   const oddRows = new Map<number, TextEncodingName>();
-  for (const record of parseCsv(decoded.text)) {
+  for (const record of csvRecords(decoded.text)) {
     if (record.fields.every((f) => isBlankCell(f))) continue;
     rows.push({ row: record.row, cells: record.fields });
     for (let line = record.firstLine; line <= record.lastLine; line++) {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../../shared/contract/errors';
 import type { FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
 import { areaPropsSchema, blockagePropsSchema, culvertPropsSchema, ditchPropsSchema } from '../../../../shared/contract/network';
-import { LAYERS, type Layer } from '../../../../shared/domain/network';
+import { LAYER_LABELS, LAYERS, type Layer } from '../../../../shared/domain/network';
 import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
 import type { CoreContext } from '../../context';
 import { exportNetwork, parseNetworkFile, toNetworkFeatures } from '../../importers/network';
@@ -103,6 +103,34 @@ function validateAll(features: ImportedNetworkFeature[], at: string, fileName: s
 }
 
 /**
+ * A feature of ours that comes back on another layer (an exported culvert changed into a blockage)
+ * cannot be updated in place: the id belongs to a row of the other layer. Refuse, naming each, so
+ * the user decides; nothing is written.
+ */
+function refuseLayerChanges(repo: ReturnType<typeof networkRepo>, valid: { feature: NewFeature; index: number; fileId: string | null }[], fileName: string): void {
+  const moved: { index: number; name: string; from: Layer; to: Layer; id: string }[] = [];
+  for (const { feature, index, fileId } of valid) {
+    if (!fileId || !UUID.test(fileId) || repo.get(feature.layer, fileId)) continue;
+    const from = LAYERS.find((l) => l !== feature.layer && repo.get(l, fileId) !== undefined);
+    if (from) moved.push({ index, name: String(feature.properties.name ?? ''), from, to: feature.layer, id: fileId });
+  }
+  if (moved.length === 0) return;
+  const list = (lang: 'zh' | 'en') =>
+    moved
+      .slice(0, 5)
+      .map((m) => (lang === 'zh' ? `第 ${m.index} 个“${m.name || m.id}”(原为${LAYER_LABELS[m.from].zh},文件中为${LAYER_LABELS[m.to].zh})` : `#${m.index} "${m.name || m.id}" (a ${LAYER_LABELS[m.from].en.toLowerCase()} here, ${LAYER_LABELS[m.to].en.toLowerCase()} in the file)`))
+      .join(lang === 'zh' ? '；' : '; ');
+  throw new AppError(
+    'import_invalid',
+    {
+      zh: `文件 ${fileName} 中有 ${moved.length} 个要素换了图层：${list('zh')}。未导入任何内容。要改图层，请先在地图上删除原来的要素再导入，或在文件中清空它们的 id 作为新要素导入`,
+      en: `${moved.length} feature(s) in ${fileName} changed layer: ${list('en')}. Nothing was imported. To change a layer, delete the old feature on the map first, or clear their id in the file to import them as new features`,
+    },
+    { reason: 'layer_changed', fileName, features: moved.slice(0, 100) },
+  );
+}
+
+/**
  * Write a previewed file: convert to WGS84 under the confirmed system, map the fields, validate
  * every feature, then insert (or update, for features of ours re-imported by id) in ONE
  * transaction with one batch id, so a single undo takes the whole import back.
@@ -124,6 +152,7 @@ export function commitImport(
     throw new AppError('import_invalid', { zh: `文件 ${preview.fileName} 中没有可导入的要素`, en: `${preview.fileName} has no features to import` });
   }
   const repo = networkRepo(ctx);
+  refuseLayerChanges(repo, valid, preview.fileName);
   const counts = Object.fromEntries(LAYERS.map((l) => [l, 0])) as ImportResult['counts'];
   let updated = 0;
   const batchId = randomUUID();
