@@ -18,6 +18,10 @@ const datumShift = z.strictObject({
 });
 const layerCounts = z.object({ ditch: z.int(), culvert: z.int(), blockage: z.int(), area: z.int() });
 
+/** Export formats: text (geojson, kml, csv) and binary (gpkg, shapefile zip, xlsx ledger). */
+export const EXPORT_FORMATS = ['geojson', 'kml', 'csv', 'gpkg', 'shapefile', 'xlsx'] as const;
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
+
 export const fieldMappingSchema = z.strictObject({
   layer: z.string().nullable(),
   id: z.string().nullable(),
@@ -29,7 +33,7 @@ export type FieldMappingInput = z.infer<typeof fieldMappingSchema>;
 export const importPreviewSchema = z.object({
   previewId: z.string(),
   fileName: z.string(),
-  format: z.enum(['geojson', 'kml', 'kmz', 'shapefile', 'csv']),
+  format: z.enum(['geojson', 'kml', 'kmz', 'shapefile', 'csv', 'gpkg', 'xlsx']),
   encoding: z.string().nullable(),
   detectedCrs: crs.nullable(),
   crsReason: bilingualText,
@@ -70,8 +74,23 @@ export const importProcedures = {
     }),
     output: importResultSchema,
   },
+  /**
+   * The network as a file, WGS84. Text formats come as `text`; GeoPackage, zipped Shapefile
+   * (GBK .cpg by default, `encoding: 'utf-8'` for UTF-8) and the Excel ledger (沟渠台账) as `base64`.
+   */
   'network.export': {
-    input: z.strictObject({ format: z.enum(['geojson', 'kml', 'csv']), layers: z.array(z.enum(LAYERS)).optional() }),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string(), count: z.int() }),
+    input: z.strictObject({
+      format: z.enum(EXPORT_FORMATS),
+      layers: z.array(z.enum(LAYERS)).optional(),
+      encoding: z.enum(['gbk', 'utf-8']).optional(),
+    }),
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      text: z.string(),
+      base64: z.string().optional(),
+      count: z.int(),
+      warnings: z.array(bilingualText),
+    }),
   },
 };

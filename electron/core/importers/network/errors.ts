@@ -27,7 +27,8 @@ export type ImportFailure =
   | 'no_features'
   | 'too_deep'
   | 'network_link_only'
-  | 'layer_changed';
+  | 'layer_changed'
+  | 'bad_gpkg';
 
 /** Details attached to every import error. */
 export interface ImportErrorDetails {

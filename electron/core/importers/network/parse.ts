@@ -3,6 +3,8 @@
  * before anything is parsed; the format is decided by content (detect.ts).
  */
 import { readCsv } from './csv';
+import { readGpkg } from './gpkg';
+import { readLedger } from './ledger';
 import { detectFormat } from './detect';
 import { importInvalid } from './errors';
 import { readGeoJson } from './geojson';
@@ -55,6 +57,12 @@ export async function parseNetworkFile(fileName: string, data: Uint8Array, optio
       break;
     case 'csv':
       read = readCsv(fileName, bytes, warnings);
+      break;
+    case 'gpkg':
+      read = readGpkg(fileName, bytes, warnings);
+      break;
+    case 'xlsx':
+      read = await readLedger(fileName, bytes, detection.entries, maxBytes, warnings);
       break;
   }
   return buildPreview(fileName, read, warnings);

@@ -9,7 +9,7 @@ import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
 import type { GeometryKind, SimpleGeometry } from '../../../../shared/geo/geometry';
 
 /** File formats the network importer reads. */
-export type NetworkFormat = 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'csv';
+export type NetworkFormat = 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'csv' | 'gpkg' | 'xlsx';
 
 /** Our four map layers. */
 export type NetworkLayer = 'ditch' | 'culvert' | 'blockage' | 'area';

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/contract/errors';
-import type { FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
+import type { ExportFormatName, FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
+import { exportGpkg } from '../../importers/network/exportGpkg';
+import { exportLedger } from '../../importers/network/exportLedger';
+import { exportShapefileZip, type ShapefileEncoding } from '../../importers/network/exportShapefile';
 import { areaPropsSchema, blockagePropsSchema, culvertPropsSchema, ditchPropsSchema } from '../../../../shared/contract/network';
 import { LAYER_LABELS, LAYERS, type Layer } from '../../../../shared/domain/network';
 import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
@@ -198,11 +201,29 @@ export function commitPreview(ctx: CoreContext, previewId: string, options: Para
   return result;
 }
 
-/** The network as a GeoJSON, KML or CSV file, WGS84, with our stable property names. */
-export function exportNetworkFile(ctx: CoreContext, format: 'geojson' | 'kml' | 'csv', layers?: Layer[]) {
+/** The network as a file in any export format, WGS84, with our stable property names and kept attributes. */
+export async function exportNetworkFile(ctx: CoreContext, format: ExportFormatName, layers?: Layer[], encoding: ShapefileEncoding = 'gbk') {
   const collection = listFeatures(ctx, layers);
   const features = collection.features.map((f) => ({ layer: f.properties.layer, id: f.id, geometry: f.geometry, properties: f.properties, attributes: f.properties.attributes }) as unknown as FileFeature);
-  const file = exportNetwork(features, format, { documentName: `排涝调度台 沟渠网络` });
   const day = ctx.now().toISOString().slice(0, 10);
-  return { fileName: `沟渠网络-${day}.${file.extension}`, mimeType: file.mimeType, text: file.text, count: features.length };
+  const name = `沟渠网络-${day}`;
+  const binary = (bytes: Uint8Array, extension: string, mimeType: string, warnings: { zh: string; en: string }[] = []) => ({
+    fileName: `${name}.${extension}`, mimeType, text: '', base64: Buffer.from(bytes).toString('base64'), count: features.length, warnings,
+  });
+  switch (format) {
+    case 'gpkg':
+      return binary(exportGpkg(features, ctx.now().toISOString()), 'gpkg', 'application/geopackage+sqlite3');
+    case 'shapefile': {
+      const shp = exportShapefileZip(features, encoding);
+      return binary(shp.bytes, 'zip', 'application/zip', shp.warnings);
+    }
+    case 'xlsx': {
+      const lengths = new Map(collection.features.map((f) => [f.id, f.properties.layer === 'ditch' ? Math.round((f.properties as { length_m: number }).length_m * 10) / 10 : null]));
+      return binary(await exportLedger(features, (f) => lengths.get(f.id ?? '') ?? null), 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    }
+    default: {
+      const file = exportNetwork(features, format, { documentName: `排涝调度台 沟渠网络` });
+      return { fileName: `${name}.${file.extension}`, mimeType: file.mimeType, text: file.text, count: features.length, warnings: [] };
+    }
+  }
 }

@@ -82,7 +82,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
             type="file"
             hidden
             data-testid="import-file"
-            accept=".kml,.kmz,.zip,.geojson,.json,.csv,.txt"
+            accept=".kml,.kmz,.zip,.geojson,.json,.csv,.txt,.gpkg,.xlsx"
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) void read(f);

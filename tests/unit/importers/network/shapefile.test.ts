@@ -5,7 +5,7 @@ import { toNetworkFeatures } from '../../../../electron/core/importers/network/c
 import { parseNetworkFile } from '../../../../electron/core/importers/network/parse';
 import type { Point } from 'geojson';
 import { lineLengthM } from '../../../../shared/geo/length';
-import { writeShapefile } from '../../../fixtures/network/build/shapefile-writer';
+import { writeShapefile } from '../../../../electron/core/importers/network/shapefileWriter';
 import { fixture, importError } from './helpers';
 
 const gbk = (t: string) => new Uint8Array(iconv.encode(t, 'gbk'));
