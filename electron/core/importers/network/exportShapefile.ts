@@ -75,8 +75,14 @@ export function exportShapefileZip(features: readonly NetworkFeature[], encoding
   const encode = (t: string) => new Uint8Array(encoding === 'gbk' ? iconv.encode(t, 'gbk') : Buffer.from(t, 'utf8'));
   const files: Record<string, Uint8Array> = {};
   let cut = 0;
+  const renamed = new Set<string>();
   for (const table of layerTables(features, LAYERS, true)) {
     const names = dbfNames(['id', ...table.fields, ...table.attributes], encode);
+    // Our own names cut to 10 characters are recognised on import; a file attribute's is not.
+    table.attributes.forEach((a, i) => {
+      const written = names[1 + table.fields.length + i];
+      if (written !== a) renamed.add(`${a} → ${written ?? ''}`);
+    });
     const records = table.rows.map((r) => [r.feature.id, ...r.values]);
     const columns: DbfColumn[] = names.map((name, i) => {
       const values = records.map((rec) => rec[i] ?? null);
@@ -103,6 +109,11 @@ export function exportShapefileZip(features: readonly NetworkFeature[], encoding
     files[`${base}.prj`] = Buffer.from(WGS84_PRJ);
     files[`${base}.cpg`] = Buffer.from(encoding === 'gbk' ? 'GBK' : 'UTF-8');
   }
-  const warnings: Bilingual[] = cut > 0 ? [{ zh: `Shapefile 的文字最长 254 字节,${cut} 个较长的值(如说明)已截短;完整内容请导出 GeoPackage 或 GeoJSON`, en: `Shapefile text holds at most 254 bytes; ${cut} longer value(s) (such as descriptions) were cut; export GeoPackage or GeoJSON for the full text` }] : [];
+  const warnings: Bilingual[] = [];
+  if (cut > 0) warnings.push({ zh: `Shapefile 的文字最长 254 字节,${cut} 个较长的值(如说明)已截短;完整内容请导出 GeoPackage 或 GeoJSON`, en: `Shapefile text holds at most 254 bytes; ${cut} longer value(s) (such as descriptions) were cut; export GeoPackage or GeoJSON for the full text` });
+  if (renamed.size > 0) {
+    const list = [...renamed].slice(0, 5).join('、');
+    warnings.push({ zh: `Shapefile 的字段名最长 10 字节,${renamed.size} 个属性名已缩短(${list});完整名称请导出 GeoPackage,或选 GBK 编码(汉字占 2 字节)`, en: `Shapefile field names hold at most 10 bytes; ${renamed.size} attribute name(s) were shortened (${list}); export GeoPackage for full names, or choose GBK (2 bytes per Chinese character)` });
+  }
   return { bytes: zipSync(files, { level: 6 }), warnings };
 }

@@ -72,7 +72,7 @@ export function readGpkg(fileName: string, bytes: Uint8Array, warnings: Warnings
     let tables: { table_name: string; column_name: string; srs_id: number }[];
     let srsRows: SrsRow[];
     try {
-      tables = db.prepare(`SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name WHERE c.data_type = 'features' ORDER BY c.table_name`).all() as typeof tables;
+      tables = db.prepare(`SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name WHERE c.data_type = 'features' ORDER BY c.rowid`).all() as typeof tables;
       srsRows = db.prepare('SELECT srs_id, organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys').all() as SrsRow[];
     } catch (cause) {
       throw importInvalid(fileName, 'bad_gpkg', { zh: '这是 SQLite 数据库,但不是 GeoPackage(缺少 gpkg_contents 等表)', en: 'this is a SQLite database but not a GeoPackage (no gpkg_contents and related tables)' }, { cause: String(cause) });

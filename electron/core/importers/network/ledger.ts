@@ -108,6 +108,12 @@ export async function readLedger(fileName: string, bytes: Uint8Array, _entries: 
       raw.push({ geometry, properties, where, id: null, sourceLayer: sheet.name });
     }
   }
+  if (raw.length === 0 && problems.length === 0) {
+    throw importInvalid(fileName, 'no_coordinate_columns', {
+      zh: 'Excel 表里找不到坐标列。沟渠台账需要“WKT(WGS84)”列,或“起点经度、起点纬度、终点经度、终点纬度”,或“经度、纬度”;也可以在 Excel 中另存为 CSV 后导入',
+      en: 'no position columns in the Excel workbook. A ditch ledger needs a "WKT(WGS84)" column, or 起点经度/起点纬度/终点经度/终点纬度 (start/end lon/lat), or 经度/纬度 (lon/lat); or save it as CSV from Excel and import that',
+    });
+  }
   if (problems.length > 0) {
     const first = problems[0] as (typeof problems)[number];
     throw importInvalid(fileName, 'bad_coordinates', { zh: `${first.where.zh}:${first.message.zh}${problems.length > 1 ? `;共 ${problems.length} 行有问题` : ''}`, en: `${first.where.en}: ${first.message.en}${problems.length > 1 ? `; ${problems.length} rows have problems` : ''}` }, { problems: problems.slice(0, 100) });
