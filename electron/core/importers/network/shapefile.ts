@@ -39,19 +39,19 @@ function text(bytes: Uint8Array): string {
   return decodeWith(bytes, isValidUtf8(bytes) ? 'utf-8' : 'gb18030');
 }
 
-async function readShapes(fileName: string, label: string, data: Uint8Array): Promise<unknown[]> {
+/** The shapes the reader got through, and why it stopped early when it did. */
+async function readShapes(fileName: string, label: string, data: Uint8Array): Promise<{ shapes: unknown[]; stopped: string | null }> {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   if (data.length < 100 || view.getInt32(0, false) !== 9994) {
     throw importInvalid(fileName, 'bad_shapefile', { zh: `${label} 不是有效的 .shp 文件(文件头不对)`, en: `${label} is not a valid .shp file (bad header)` });
   }
+  const shapes: unknown[] = [];
   try {
     const source = await openShp(data);
-    const shapes: unknown[] = [];
     for (let r = await source.read(); !r.done; r = await source.read()) shapes.push(r.value);
-    return shapes;
+    return { shapes, stopped: null };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw importInvalid(fileName, 'bad_shapefile', { zh: `${label} 已损坏或不完整:${message}`, en: `${label} is damaged or incomplete: ${message}` }, { cause: message });
+    return { shapes, stopped: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -89,12 +89,15 @@ function recordName(record: DbfRecord | undefined, n: number): string {
  * A cut or damaged .shp reads as fewer shapes than its .dbf (or .shx) has records; the shapefile
  * reader stops without a word. Refuse, naming every lost record, rather than import a part.
  */
-function checkComplete(fileName: string, label: string, shp: Uint8Array, shapeCount: number, shx: Uint8Array | undefined, records: readonly DbfRecord[]): void {
+function checkComplete(fileName: string, label: string, shp: Uint8Array, shapeCount: number, shx: Uint8Array | undefined, records: readonly DbfRecord[], stopped: string | null): void {
   const declaredBytes = shp.length >= 28 ? new DataView(shp.buffer, shp.byteOffset, 28).getInt32(24, false) * 2 : 0;
   const indexCount = shx && shx.length >= 100 ? Math.floor((shx.length - 100) / 8) : 0;
   const expected = Math.max(records.length, indexCount);
   const cut = declaredBytes > shp.length;
-  if (shapeCount >= expected && !cut) return;
+  if (shapeCount >= expected && !cut && stopped === null) return;
+  if (stopped !== null && expected <= shapeCount) {
+    throw importInvalid(fileName, 'bad_shapefile', { zh: `${label} 已损坏或不完整:${stopped}`, en: `${label} is damaged or incomplete: ${stopped}` }, { cause: stopped });
+  }
   const lost = Array.from({ length: Math.max(0, expected - shapeCount) }, (_, i) => recordName(records[shapeCount + i] ?? undefined, shapeCount + i + 1));
   const shown = lost.slice(0, 10).join('、') + (lost.length > 10 ? '…' : '');
   throw importInvalid(
@@ -141,8 +144,8 @@ export async function readShapefileZip(fileName: string, bytes: Uint8Array, entr
       warnings.note('no_dbf', { zh: `${label} 没有 .dbf,要素没有属性`, en: `${label} has no .dbf, so its features have no attributes` });
     }
     const shpBytes = files.get(g.shp.name) ?? new Uint8Array();
-    const shapes = await readShapes(fileName, label, shpBytes);
-    checkComplete(fileName, label, shpBytes, shapes.length, g.shx ? files.get(g.shx.name) : undefined, records);
+    const { shapes, stopped } = await readShapes(fileName, label, shpBytes);
+    checkComplete(fileName, label, shpBytes, shapes.length, g.shx ? files.get(g.shx.name) : undefined, records, stopped);
     shapes.forEach((geometry, i) => {
       const record = records[i];
       if (g.dbf && record === null) {
