@@ -121,7 +121,7 @@ function refuseLayerChanges(repo: ReturnType<typeof networkRepo>, valid: { featu
   const list = (lang: 'zh' | 'en') =>
     moved
       .slice(0, 5)
-      .map((m) => (lang === 'zh' ? `第 ${m.index} 个“${m.name || m.id}”(原为${LAYER_LABELS[m.from].zh},文件中为${LAYER_LABELS[m.to].zh})` : `#${m.index} "${m.name || m.id}" (a ${LAYER_LABELS[m.from].en.toLowerCase()} here, ${LAYER_LABELS[m.to].en.toLowerCase()} in the file)`))
+      .map((m) => (lang === 'zh' ? `第 ${m.index} 个“${m.name || m.id}”（原为${LAYER_LABELS[m.from].zh}，文件中为${LAYER_LABELS[m.to].zh}）` : `#${m.index} "${m.name || m.id}" (a ${LAYER_LABELS[m.from].en.toLowerCase()} here, ${LAYER_LABELS[m.to].en.toLowerCase()} in the file)`))
       .join(lang === 'zh' ? '；' : '; ');
   throw new AppError(
     'import_invalid',
