@@ -7,6 +7,7 @@ import { openDatabase } from './db/connection';
 import { ensureTownship } from './db/township';
 import { createBackup, listBackups } from './db/backups';
 import { mirrorAttachments } from './db/attachments';
+import { workerParser } from './importers/worker/networkParser';
 import { dataPaths } from './paths';
 
 export interface CoreOptions {
@@ -17,6 +18,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Take the once-a-day automatic backup on open (the desktop app and browser mode do). */
   dailyBackup?: boolean;
+  /** Parse import files in a worker thread, so the host keeps answering during an import. */
+  parseInWorker?: boolean;
 }
 
 export interface Core {
@@ -45,6 +48,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     transport: opts.transport,
     source: opts.source ?? 'desk',
     now,
+    ...(opts.parseInWorker ? { networkParser: workerParser(opts.nativeBinding) } : {}),
+    ...(opts.nativeBinding ? { sqliteBinding: opts.nativeBinding } : {}),
   };
   if (opts.dailyBackup) {
     const today = now().toISOString().slice(0, 10);
@@ -53,5 +58,13 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       mirrorAttachments(paths.dataDir, paths.backupsDir);
     }
   }
-  return { ctx, db, dispatch: createDispatch(ctx), close: () => db.close() };
+  return {
+    ctx,
+    db,
+    dispatch: createDispatch(ctx),
+    close: () => {
+      void ctx.networkParser?.close();
+      db.close();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SystemInfo } from '../../shared/contract/system';
+import type { NetworkParser } from './importers/worker/networkParser';
 
 /** Where an operation came from; kept on history rows. */
 export type Source = 'desk' | 'field' | 'import' | 'cli' | 'demo';
@@ -16,4 +17,8 @@ export interface CoreContext {
   source: Source;
   /** The clock, injectable so tests and the demo can fix "today". */
   now(): Date;
+  /** Where import files are parsed: a worker thread in browser mode and the desktop core; inline when absent. */
+  networkParser?: NetworkParser;
+  /** better-sqlite3's native build for this runtime (Electron's), for in-memory databases (GeoPackage). */
+  sqliteBinding?: string;
 }

@@ -24,8 +24,8 @@ const WGS84_WKT = 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,29
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The GeoPackage file's bytes. */
-export function exportGpkg(features: readonly NetworkFeature[], at: string): Uint8Array {
-  const db = new Database(':memory:');
+export function exportGpkg(features: readonly NetworkFeature[], at: string, sqliteBinding?: string): Uint8Array {
+  const db = new Database(':memory:', sqliteBinding ? { nativeBinding: sqliteBinding } : {});
   try {
     db.pragma('application_id = 1196444487'); // "GPKG"
     db.pragma('user_version = 10300');

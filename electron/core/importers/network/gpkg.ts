@@ -59,10 +59,10 @@ function quoteIdent(name: string): string {
 }
 
 /** Parses a GeoPackage's feature tables into normalized features. */
-export function readGpkg(fileName: string, bytes: Uint8Array, warnings: Warnings): ReadResult {
+export function readGpkg(fileName: string, bytes: Uint8Array, warnings: Warnings, sqliteBinding?: string): ReadResult {
   let db: Database.Database;
   try {
-    db = new Database(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { readonly: true });
+    db = new Database(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { readonly: true, ...(sqliteBinding ? { nativeBinding: sqliteBinding } : {}) });
   } catch (cause) {
     throw importInvalid(fileName, 'bad_gpkg', { zh: 'GeoPackage 文件已损坏,无法打开', en: 'the GeoPackage is damaged and cannot be opened' }, { cause: String(cause) });
   }

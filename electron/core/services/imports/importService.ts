@@ -10,7 +10,8 @@ import { areaPropsSchema, blockagePropsSchema, culvertPropsSchema, ditchPropsSch
 import { LAYER_LABELS, LAYERS, type Layer } from '../../../../shared/domain/network';
 import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
 import type { CoreContext } from '../../context';
-import { exportNetwork, parseNetworkFile, toNetworkFeatures } from '../../importers/network';
+import { exportNetwork, toNetworkFeatures } from '../../importers/network';
+import { inlineParser, type NetworkParser } from '../../importers/worker/networkParser';
 import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
 import { geometryColumns } from '../network/features';
 import { insertFeatures, listFeatures, networkRepo, type NewFeature } from '../network/networkService';
@@ -26,8 +27,8 @@ const PROPS: Record<Layer, z.ZodObject> = {
 };
 
 /** Read a file and keep its preview for the user to confirm; nothing is written. */
-export async function previewImport(fileName: string, bytes: Uint8Array): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
-  const preview = await parseNetworkFile(fileName, bytes);
+export async function previewImport(fileName: string, bytes: Uint8Array, parser: NetworkParser = inlineParser()): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
+  const preview = await parser.parse(fileName, bytes);
   const previewId = keepPreview(preview);
   const view: ImportPreview = {
     previewId,
@@ -212,7 +213,7 @@ export async function exportNetworkFile(ctx: CoreContext, format: ExportFormatNa
   });
   switch (format) {
     case 'gpkg':
-      return binary(exportGpkg(features, ctx.now().toISOString()), 'gpkg', 'application/geopackage+sqlite3');
+      return binary(exportGpkg(features, ctx.now().toISOString(), ctx.sqliteBinding), 'gpkg', 'application/geopackage+sqlite3');
     case 'shapefile': {
       const shp = exportShapefileZip(features, encoding);
       return binary(shp.bytes, 'zip', 'application/zip', shp.warnings);
