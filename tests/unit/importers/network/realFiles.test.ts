@@ -6,7 +6,7 @@ import { exportGpkg } from '../../../../electron/core/importers/network/exportGp
 import { parseNetworkFile } from '../../../../electron/core/importers/network/parse';
 import type { ImportedNetworkFeature, NetworkFeature, ToNetworkOptions } from '../../../../electron/core/importers/network/types';
 import { LAYERS } from '../../../../electron/core/importers/network/schema';
-import { AppError } from '../../../../shared/contract/errors';
+import type { AppError } from '../../../../shared/contract/errors';
 import { lineLengthM } from '../../../../shared/geo/length';
 import { WGS84_POINTS } from '../../../fixtures/network/build/fixtures';
 import { fixture, importError, utf8 } from './helpers';
