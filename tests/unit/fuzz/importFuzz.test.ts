@@ -11,24 +11,13 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../electron/core/demo/random';
 import { HTTP_STATUS } from '../../../shared/contract/errors';
 import { tempCore } from '../../helpers/tempDir';
 
 const SEED = 0x14_16;
 const CASES = 320;
 const TABLES = ['import_batch', 'ditch', 'culvert', 'blockage', 'blockage_event', 'area', 'geo_feature', 'network_change', 'rain_station', 'rain_reading', 'rain_baseline', 'rain_import'];
-
-/** mulberry32: small, seedable, good enough to pick mutations. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seeds(): { name: string; bytes: Uint8Array }[] {
   const out: { name: string; bytes: Uint8Array }[] = [];
@@ -110,7 +99,7 @@ describe('import fuzz', () => {
   it(`${CASES} mutated files: a clear 4xx or success, never a crash, nothing written on refusal`, { timeout: 50_000 }, async () => {
     const core = await tempCore();
     const counts = () => TABLES.map((t) => (core.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n).join(',');
-    const r = rng(SEED);
+    const r = seededRandom(SEED);
     const base = seeds();
     const files = [...hostile(), ...Array.from({ length: CASES }, (_, i) => {
       const seed = base[Math.floor(r() * base.length)]!;
