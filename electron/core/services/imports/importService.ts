@@ -30,6 +30,8 @@ const PROPS: Record<Layer, z.ZodObject> = {
 export async function previewImport(fileName: string, bytes: Uint8Array, parser: NetworkParser = inlineParser()): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
   const preview = await parser.parse(fileName, bytes);
   const previewId = keepPreview(preview);
+  // The name column the mapping found (NAME_CN, 沟渠名称…), so the sample shows real names.
+  const nameField = preview.suggestedMapping.fields.name;
   const view: ImportPreview = {
     previewId,
     fileName: preview.fileName,
@@ -44,7 +46,7 @@ export async function previewImport(fileName: string, bytes: Uint8Array, parser:
     sample: preview.features.slice(0, 20).map((f) => ({
       index: f.index,
       layer: f.suggestedLayer,
-      name: String(f.properties.name ?? f.properties.Name ?? f.properties['名称'] ?? ''),
+      name: String((nameField ? f.properties[nameField] : null) ?? f.properties.name ?? f.properties.Name ?? f.properties['名称'] ?? ''),
       where: f.where,
     })),
   };
