@@ -46,7 +46,7 @@ export interface ProjectedSystem {
 }
 
 const DATUM_LABELS: Record<Datum, Bilingual> = {
-  cgcs2000: { zh: 'CGCS2000(国家2000)', en: 'CGCS2000' },
+  cgcs2000: { zh: 'CGCS2000（国家2000）', en: 'CGCS2000' },
   xian1980: { zh: '西安80', en: 'Xian 1980' },
   beijing1954: { zh: '北京54', en: 'Beijing 1954' },
   wgs84: { zh: 'WGS84', en: 'WGS 84' },
@@ -66,8 +66,8 @@ const GK_RUNS: Record<'cgcs2000' | 'xian1980' | 'beijing1954', [number, number, 
 function gkLabel(datum: Datum, degrees: 3 | 6, zone: number, cm: number, prefix: boolean): Bilingual {
   const d = DATUM_LABELS[datum];
   return prefix
-    ? { zh: `${d.zh} 高斯-克吕格 ${degrees}° 带 第 ${zone} 带(中央经线 ${cm}°E,东坐标带带号)`, en: `${d.en} / ${degrees}-degree Gauss-Kruger zone ${zone} (CM ${cm}E, zone number in easting)` }
-    : { zh: `${d.zh} 高斯-克吕格 ${degrees}° 带 中央经线 ${cm}°E(第 ${zone} 带,东坐标不带带号)`, en: `${d.en} / ${degrees}-degree Gauss-Kruger CM ${cm}E (zone ${zone}, no zone number in easting)` };
+    ? { zh: `${d.zh} 高斯-克吕格 ${degrees}° 带 第 ${zone} 带（中央经线 ${cm}°E，东坐标带带号）`, en: `${d.en} / ${degrees}-degree Gauss-Kruger zone ${zone} (CM ${cm}E, zone number in easting)` }
+    : { zh: `${d.zh} 高斯-克吕格 ${degrees}° 带 中央经线 ${cm}°E（第 ${zone} 带，东坐标不带带号）`, en: `${d.en} / ${degrees}-degree Gauss-Kruger CM ${cm}E (zone ${zone}, no zone number in easting)` };
 }
 
 function generate(): ProjectedSystem[] {
@@ -87,9 +87,9 @@ function generate(): ProjectedSystem[] {
   }
   for (let zone = 1; zone <= 60; zone++) {
     const cm = zone * 6 - 183;
-    out.push({ code: `EPSG:${32600 + zone}`, datum: 'wgs84', family: 'utm', zone, zonePrefix: false, centralMeridian: cm, falseEasting: 500000, label: { zh: `WGS84 UTM 第 ${zone}N 带(中央经线 ${cm}°)`, en: `WGS 84 / UTM zone ${zone}N (CM ${cm})` } });
+    out.push({ code: `EPSG:${32600 + zone}`, datum: 'wgs84', family: 'utm', zone, zonePrefix: false, centralMeridian: cm, falseEasting: 500000, label: { zh: `WGS84 UTM 第 ${zone}N 带（中央经线 ${cm}°）`, en: `WGS 84 / UTM zone ${zone}N (CM ${cm})` } });
   }
-  out.push({ code: 'EPSG:3857', datum: 'wgs84', family: 'webmercator', zone: null, zonePrefix: false, centralMeridian: 0, falseEasting: 0, label: { zh: 'Web 墨卡托(EPSG:3857,网络地图瓦片)', en: 'Web Mercator (EPSG:3857, web map tiles)' } });
+  out.push({ code: 'EPSG:3857', datum: 'wgs84', family: 'webmercator', zone: null, zonePrefix: false, centralMeridian: 0, falseEasting: 0, label: { zh: 'Web 墨卡托（EPSG:3857，网络地图瓦片）', en: 'Web Mercator (EPSG:3857, web map tiles)' } });
   return out;
 }
 
