@@ -8,5 +8,7 @@ await Promise.all([
   // Sandboxed preloads may require only 'electron': everything else is bundled in.
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
   build({ ...common, entryPoints: ['electron/core/host/utility.ts'], outfile: 'dist/electron/core.cjs', external: ['better-sqlite3'] }),
+  // The import parse worker, beside core.cjs where networkParser.ts looks for it.
+  build({ ...common, entryPoints: ['electron/core/importers/worker/parseWorker.ts'], outfile: 'dist/electron/parse-worker.cjs', external: ['better-sqlite3'] }),
 ]);
-console.log('built dist/electron/{main,preload,core}.cjs');
+console.log('built dist/electron/{main,preload,core,parse-worker}.cjs');

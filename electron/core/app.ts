@@ -7,6 +7,7 @@ import { openDatabase } from './db/connection';
 import { ensureTownship } from './db/township';
 import { createBackup, listBackups } from './db/backups';
 import { mirrorAttachments } from './db/attachments';
+import { workerParser } from './importers/worker/networkParser';
 import { dataPaths } from './paths';
 import { DEFAULT_TOWNSHIP_NAME } from './services/settings/defaults';
 import { syncRuntime } from './services/sync/service';
@@ -24,6 +25,8 @@ export interface CoreOptions {
   syncLoop?: boolean;
   /** Sync's timeouts and pace (tests shorten them). */
   syncOptions?: CoreContext['syncOptions'];
+  /** Parse import files in a worker thread, so the host keeps answering during an import. */
+  parseInWorker?: boolean;
 }
 
 export interface Core {
@@ -54,6 +57,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     now,
     ...(opts.syncOptions ? { syncOptions: opts.syncOptions } : {}),
     state: createCoreState(),
+    ...(opts.parseInWorker ? { networkParser: workerParser(opts.nativeBinding) } : {}),
+    ...(opts.nativeBinding ? { sqliteBinding: opts.nativeBinding } : {}),
   };
   if (opts.dailyBackup) {
     const today = now().toISOString().slice(0, 10);
@@ -71,6 +76,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dispatch: createDispatch(ctx),
     close: () => {
       ctx.sync?.stop();
+      void ctx.networkParser?.close();
       db.close();
     },
   };

@@ -3,6 +3,7 @@ import type { SystemInfo } from '../../shared/contract/system';
 import type { SyncRuntime, SyncLoopOptions } from './services/sync/runtime';
 import type { TransportOptions } from './services/sync/transport';
 import type { CoreState } from './state';
+import type { NetworkParser } from './importers/worker/networkParser';
 
 /** Where an operation came from; kept on history rows. */
 export type Source = 'desk' | 'field' | 'import' | 'cli' | 'demo';
@@ -25,4 +26,8 @@ export interface CoreContext {
   syncOptions?: { transport?: Partial<Omit<TransportOptions, 'serverUrl' | 'key' | 'caFile'>>; loop?: SyncLoopOptions };
   /** What the core keeps in memory between calls (previews, sheets being issued, open servers). */
   state: CoreState;
+  /** Where import files are parsed: a worker thread in browser mode and the desktop core; inline when absent. */
+  networkParser?: NetworkParser;
+  /** better-sqlite3's native build for this runtime (Electron's), for in-memory databases (GeoPackage). */
+  sqliteBinding?: string;
 }

@@ -33,6 +33,18 @@ const measure = (zh: string, en: string) =>
   z.number().min(0, { error: bilingual(`${zh}不能为负数`, `${en} must not be negative`) }).nullable();
 const text = (max: number) => z.string().trim().max(max);
 
+/** Longest attribute value kept (a long HTML description reduced to text fits; longer ones are shortened with a warning). */
+export const MAX_ATTRIBUTE_CHARS = 20_000;
+/**
+ * A file's fields that have no column of ours, under the file's own names (NAME_EN, 管理单位, …):
+ * kept so nothing is dropped, shown in the details panel and written back by every export.
+ */
+export const attributesSchema = z.record(
+  z.string().min(1).max(100),
+  z.union([z.string().max(MAX_ATTRIBUTE_CHARS), z.number(), z.boolean(), z.null()]),
+).refine((a) => Object.keys(a).length <= 200, { error: bilingual('附加属性最多 200 项', 'at most 200 extra attributes') });
+export type Attributes = z.infer<typeof attributesSchema>;
+
 export const ditchPropsSchema = z.strictObject({
   name: text(60),
   kind: z.enum(DITCH_KINDS),
@@ -46,6 +58,7 @@ export const ditchPropsSchema = z.strictObject({
   work: z.enum(WORK_STATES),
   work_date: isoDate.nullable(),
   note: text(500),
+  attributes: attributesSchema,
 });
 export const culvertPropsSchema = z.strictObject({
   name: text(60),
@@ -56,6 +69,7 @@ export const culvertPropsSchema = z.strictObject({
   material: text(30),
   laid_date: isoDate.nullable(),
   note: text(500),
+  attributes: attributesSchema,
 });
 export const blockagePropsSchema = z.strictObject({
   name: text(60),
@@ -63,6 +77,7 @@ export const blockagePropsSchema = z.strictObject({
   status: z.enum(BLOCKAGE_STATUSES),
   reported_at: isoTimestamp,
   note: text(500),
+  attributes: attributesSchema,
 });
 export const areaPropsSchema = z.strictObject({
   name: text(60),
@@ -70,6 +85,7 @@ export const areaPropsSchema = z.strictObject({
   runoff_coefficient: z.number().min(0).max(1, { error: bilingual('径流系数应在 0 到 1 之间', 'runoff coefficient must be within 0..1') }).nullable(),
   curve_number: z.number().gt(0).max(100, { error: bilingual('CN 值应在 0 到 100 之间', 'curve number must be within 0..100') }).nullable(),
   note: text(500),
+  attributes: attributesSchema,
 });
 
 export type DitchProps = z.infer<typeof ditchPropsSchema>;

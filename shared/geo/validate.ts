@@ -48,6 +48,9 @@ function show(value: unknown): string {
 class Checker {
   readonly problems: GeometryProblem[] = [];
 
+  /** `ranges` false: projected metres, where only shape and finiteness can be checked yet. */
+  constructor(private readonly ranges = true) {}
+
   add(code: GeometryProblemCode, path: string, zh: string, en: string): void {
     if (this.problems.length < MAX_GEOMETRY_PROBLEMS) this.problems.push({ code, path, message: { zh, en } });
   }
@@ -72,6 +75,7 @@ class Checker {
       }
     });
     const [lon, lat] = p as unknown[];
+    if (!this.ranges) return;
     if (typeof lon === 'number' && Number.isFinite(lon) && (lon < -180 || lon > 180)) {
       const hint = projectedHint(lon);
       this.add('lon_range', `${path}[0]`, `${path} 的经度 ${lon} 超出 [-180, 180]${hint.zh}`, `${path}: longitude ${lon} is outside [-180, 180]${hint.en}`);
@@ -159,8 +163,8 @@ class Checker {
 }
 
 /** Everything wrong with `geometry` (at most MAX_GEOMETRY_PROBLEMS); an empty list means valid. */
-export function validateGeometry(geometry: unknown, path = 'geometry'): GeometryProblem[] {
-  const checker = new Checker();
+export function validateGeometry(geometry: unknown, path = 'geometry', options: { ranges?: boolean } = {}): GeometryProblem[] {
+  const checker = new Checker(options.ranges ?? true);
   checker.geometry(geometry, path);
   return checker.problems;
 }

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       en: `The UI is not built (${staticDir}); run npm run build:renderer first`,
     });
   }
-  const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, syncLoop: true });
+  const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, syncLoop: true, parseInWorker: true });
   if (values.demo) {
     const summary = networkSummary(core.ctx);
     if (Object.values(summary.counts).every((n) => n === 0)) {

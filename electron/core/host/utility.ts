@@ -15,5 +15,5 @@ if (!parentPort || !dataDir) {
   // Sheets are printed to PDF by main (Electron's printToPDF) over the same channel.
   const { api, renderer } = splitParentPort(parentPort);
   setSheetPdfRenderer(renderer);
-  void serveCore(api, { dataDir, transport: 'ipc', dailyBackup: true, syncLoop: true, ...(binding ? { nativeBinding: binding } : {}) });
+  void serveCore(api, { dataDir, transport: 'ipc', dailyBackup: true, syncLoop: true, parseInWorker: true, ...(binding ? { nativeBinding: binding } : {}) });
 }

@@ -4,10 +4,10 @@ import type { Layer } from '../../../../shared/domain/network';
 
 /** The columns each layer keeps besides the common ones (id, township, geometry, bbox, source, times). */
 export const LAYER_COLUMNS: Record<Layer, readonly string[]> = {
-  ditch: ['name', 'kind', 'village', 'bottom_width_m', 'depth_m', 'side_slope', 'manning_n', 'slope', 'condition', 'work', 'work_date', 'length_m', 'note'],
-  culvert: ['name', 'ditch_id', 'village', 'diameter_m', 'length_m', 'barrels', 'material', 'laid_date', 'note'],
-  blockage: ['name', 'ditch_id', 'culvert_id', 'village', 'status', 'reported_at', 'note'],
-  area: ['name', 'kind', 'area_m2', 'runoff_coefficient', 'curve_number', 'note'],
+  ditch: ['name', 'kind', 'village', 'bottom_width_m', 'depth_m', 'side_slope', 'manning_n', 'slope', 'condition', 'work', 'work_date', 'length_m', 'note', 'attributes'],
+  culvert: ['name', 'ditch_id', 'village', 'diameter_m', 'length_m', 'barrels', 'material', 'laid_date', 'note', 'attributes'],
+  blockage: ['name', 'ditch_id', 'culvert_id', 'village', 'status', 'reported_at', 'note', 'attributes'],
+  area: ['name', 'kind', 'area_m2', 'runoff_coefficient', 'curve_number', 'note', 'attributes'],
 };
 
 const COMMON = ['id', 'township_id', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'source', 'import_batch_id', 'created_at', 'updated_at', 'deleted_at'];
@@ -18,6 +18,13 @@ export type FeatureRow = Record<string, string | number | null>;
 /** The verbs of map edits in the feed (lifecycle writes to blockage rows carry their own and are not map edits). */
 export const NETWORK_ACTIONS = ['create', 'update', 'delete', 'import', 'undo'] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
+
+/** A value as bound: the attributes object (when given parsed) as its JSON text. */
+function bindable(value: unknown): string | number | null {
+  if (value === undefined) return null;
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return value as string | number | null;
+}
 
 /** One network change as the history shows it; imports are one row per file and layer. */
 export interface NetworkHistoryRow extends FeedRow {
@@ -54,7 +61,7 @@ export class NetworkRepository {
     const cols = this.columns(layer);
     // Positional values: binding by name costs noticeably on 50,000-row imports (bench/network.ts).
     const values = new Array<string | number | null>(cols.length);
-    for (let i = 0; i < cols.length; i++) values[i] = row[cols[i]!] ?? null;
+    for (let i = 0; i < cols.length; i++) values[i] = bindable(row[cols[i]!]);
     this.stmt(`insert:${layer}`, () => `INSERT INTO ${layer} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(values);
     this.feed.record(layer, String(row.id), null, meta);
   }
@@ -67,7 +74,7 @@ export class NetworkRepository {
     const cols = this.columns(layer).filter((c) => c !== 'id' && c !== 'township_id' && !(layer === 'blockage' && c === 'status'));
     this.feed.write(layer, String(row.id), meta, () =>
       this.stmt(`write:${layer}`, () => `UPDATE ${layer} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND township_id = @township_id`).run(
-        Object.fromEntries([...cols, 'id', 'township_id'].map((c) => [c, row[c] ?? null])),
+        Object.fromEntries([...cols, 'id', 'township_id'].map((c) => [c, bindable(row[c])])),
       ),
     );
   }

@@ -4,12 +4,20 @@
  * cannot be read are left empty with a warning, never guessed.
  */
 import type { Point } from 'geojson';
-import { convertGeometry } from '../../../../shared/geo/crs';
-import { to2d, type SimpleGeometry } from '../../../../shared/geo/geometry';
+import type { Bilingual } from '../../../../shared/contract/errors';
+import { forEachPosition, to2d, type SimpleGeometry } from '../../../../shared/geo/geometry';
+import { validateGeometry } from '../../../../shared/geo/validate';
+import { importInvalid } from './errors';
+import { sourceCrsLabel } from '../../../../shared/geo/projected';
+import { projection } from './project';
+import { htmlToText, looksLikeHtml, shorten } from './htmlText';
+import { MAX_ATTRIBUTE_CHARS } from '../../../../shared/contract/network';
 import { classifyLayer, layerFromWord } from './classify';
 import { FIELD_LABELS, LAYER_FIELDS, LAYER_GEOMETRY, LAYER_LABELS, type FieldSpec } from './schema';
 import type {
+  FieldMapping,
   ImportedNetworkFeature,
+  PropertyValue,
   NetworkField,
   NetworkImportResult,
   NetworkLayer,
@@ -90,9 +98,48 @@ function readProperties(f: NormalizedFeature, layer: NetworkLayer, options: ToNe
     }
     out[field] = result.value;
   }
+  if (typeof out.note === 'string') out.note = htmlToText(out.note) || null;
   if (layer === 'ditch' && out.kind === null) out.kind = kindFromFolders(f.folderPath, LAYER_FIELDS.ditch.kind);
   if ((layer === 'ditch' || layer === 'blockage') && out.village === null) out.village = villageFromFolders(f.folderPath);
   return out;
+}
+
+/** Every file field this layer has no column for, under its own name: nothing is dropped. */
+function otherAttributes(f: NormalizedFeature, layer: NetworkLayer, mapping: FieldMapping, warnings: Warnings): Record<string, PropertyValue> {
+  const consumed = new Set<string>([mapping.layer, mapping.id].filter((n): n is string => n !== null));
+  for (const field of Object.keys(LAYER_FIELDS[layer]) as NetworkField[]) {
+    const source = mapping.fields[field];
+    if (source !== undefined) consumed.add(source);
+  }
+  const out: Record<string, PropertyValue> = {};
+  for (const [key, value] of Object.entries(f.properties)) {
+    if (consumed.has(key) || value === null || key.trim() === '') continue;
+    // Our own KML export files each layer in a folder named after it: that folder says nothing more.
+    if ((key === 'folder' || key === 'kml_folder') && value === LAYER_LABELS[layer].zh) continue;
+    let kept: PropertyValue = typeof value === 'string' && looksLikeHtml(value) ? htmlToText(value) : value;
+    if (typeof kept === 'string' && kept.length > MAX_ATTRIBUTE_CHARS) {
+      kept = shorten(kept, MAX_ATTRIBUTE_CHARS);
+      warnings.add('attribute_shortened', (n, list) => ({
+        zh: `${n} 个属性值超过 ${MAX_ATTRIBUTE_CHARS} 字,已截短(第 ${featureList(list).zh} 个)`,
+        en: `${n} attribute value(s) were longer than ${MAX_ATTRIBUTE_CHARS} characters and were shortened (#${featureList(list).en})`,
+      }), f.index);
+    }
+    out[key.slice(0, 100)] = kept;
+    if (Object.keys(out).length >= 200) break;
+  }
+  return out;
+}
+
+/** A note longer than the column keeps its whole text as an attribute and a shortened note, with a warning. */
+function fitNote(f: NormalizedFeature, properties: Record<string, string | number | null>, attributes: Record<string, PropertyValue>, noteField: string | undefined, warnings: Warnings): void {
+  const note = properties.note;
+  if (typeof note !== 'string' || note.length <= MAX_NOTE_CHARS) return;
+  attributes[`${noteField ?? 'note'}_full`] = shorten(note, MAX_ATTRIBUTE_CHARS);
+  properties.note = shorten(note, MAX_NOTE_CHARS);
+  warnings.add('note_shortened', (n, list) => ({
+    zh: `${n} 个要素的说明超过 ${MAX_NOTE_CHARS} 字:备注栏只放前 ${MAX_NOTE_CHARS} 字,全文保存在附加属性“${noteField ?? 'note'}_full”中(第 ${featureList(list).zh} 个)`,
+    en: `${n} feature(s) have a description over ${MAX_NOTE_CHARS} characters: the note holds the first ${MAX_NOTE_CHARS}, the whole text is kept in the attribute "${noteField ?? 'note'}_full" (#${featureList(list).en})`,
+  }), f.index);
 }
 
 /** Points stay points; a MultiPoint becomes one point per position (a culvert is one place). */
@@ -100,15 +147,61 @@ function explode(geometry: SimpleGeometry): SimpleGeometry[] {
   return geometry.type === 'MultiPoint' ? geometry.coordinates.map((c): Point => ({ type: 'Point', coordinates: c })) : [geometry];
 }
 
+/** The note column's length (the contract's text(500)). */
+const MAX_NOTE_CHARS = 500;
+
+/** Why a converted position cannot be a place in the township: out of range, not a number, or (0, 0). */
+function positionProblem(geometry: SimpleGeometry): Bilingual | null {
+  const found = validateGeometry(geometry);
+  if (found.length > 0) return (found[0] as (typeof found)[number]).message;
+  let zero = false;
+  forEachPosition(geometry, (p) => {
+    if (p[0] === 0 && p[1] === 0) zero = true;
+  });
+  return zero ? { zh: '位置是 (0, 0),这是没有定位时的默认值,不是真实位置', en: 'the position is (0, 0), the value written without a fix, not a real place' } : null;
+}
+
+/** Refuses the import when any converted feature lands nowhere real, naming the first ones. */
+function refuseImpossible(fileName: string, problems: { where: Bilingual; message: Bilingual }[], system: Bilingual): void {
+  if (problems.length === 0) return;
+  const first = problems[0] as (typeof problems)[number];
+  const more = problems.length > 1 ? { zh: `;共 ${problems.length} 个要素`, en: `; ${problems.length} features in all` } : { zh: '', en: '' };
+  throw importInvalid(
+    fileName,
+    'bad_coordinates',
+    {
+      zh: `按 ${system.zh} 换算后,${first.where.zh}的位置不可能:${first.message.zh}${more.zh}。请确认坐标系选对了,或在原软件中改正这些要素;未导入任何内容`,
+      en: `converted as ${system.en}, ${first.where.en} lands at an impossible position: ${first.message.en}${more.en}. Check that the coordinate system is right, or fix these features at the source; nothing was imported`,
+    },
+    { problems: problems.slice(0, 100) },
+  );
+}
+
 /** Converts the preview's features to our network in WGS84 under the confirmed CRS and mapping. */
 export function toNetworkFeatures(preview: NetworkPreview, options: ToNetworkOptions): NetworkImportResult {
   const opts: ToNetworkOptions = { ...options, mapping: options.mapping ?? preview.suggestedMapping };
   const warnings = new Warnings();
   const features: ImportedNetworkFeature[] = [];
+  const { toWgs84, datumWarning } = projection(opts.crs, opts.datumShift);
+  if (datumWarning) warnings.note('datum_not_shifted', datumWarning);
+  const impossible: { where: Bilingual; message: Bilingual }[] = [];
   for (const f of preview.features) {
     const layer = chooseLayer(f, opts, warnings);
     const properties = readProperties(f, layer, opts, warnings);
-    const wgs = convertGeometry(to2d(f.geometry), opts.crs, 'wgs84');
+    const attributes = otherAttributes(f, layer, opts.mapping as FieldMapping, warnings);
+    fitNote(f, properties, attributes, opts.mapping?.fields.note, warnings);
+    const wgs = toWgs84(to2d(f.geometry));
+    const problem = positionProblem(wgs);
+    if (problem) {
+      impossible.push({ where: f.where, message: problem });
+      continue;
+    }
+    if (wgs.type === 'MultiLineString' && wgs.coordinates.length > 1) {
+      warnings.add('multiline_split', (n, list) => ({
+        zh: `${n} 条多段线各按段数导入为多条沟渠(第 ${featureList(list).zh} 个;如第 ${f.index} 个有 ${wgs.coordinates.length} 段)`,
+        en: `${n} multipart line(s) became one ditch per part (#${featureList(list).en}; e.g. #${f.index} has ${wgs.coordinates.length} parts)`,
+      }), f.index);
+    }
     const parts = explode(wgs);
     if (parts.length > 1) {
       warnings.add('multipoint_split', (n, list) => ({
@@ -119,9 +212,10 @@ export function toNetworkFeatures(preview: NetworkPreview, options: ToNetworkOpt
     const id = idOf(f, opts.mapping?.id ?? null);
     parts.forEach((geometry, i) => {
       // Split parts cannot share one id: only the first keeps it.
-      features.push({ layer, id: i === 0 ? id : null, geometry, properties: { ...properties }, sourceIndex: f.index } as unknown as ImportedNetworkFeature);
+      features.push({ layer, id: i === 0 ? id : null, geometry, properties: { ...properties }, ...(Object.keys(attributes).length > 0 ? { attributes: { ...attributes } } : {}), sourceIndex: f.index } as unknown as ImportedNetworkFeature);
     });
   }
+  refuseImpossible(preview.fileName, impossible, sourceCrsLabel(opts.crs));
   const counts: Record<NetworkLayer, number> = { ditch: 0, culvert: 0, blockage: 0, area: 0 };
   for (const f of features) counts[f.layer]++;
   return { features, counts, warnings: warnings.list() };

@@ -7,13 +7,14 @@ import type { Bilingual } from '../../../../shared/contract/errors';
 import type { Crs } from '../../../../shared/geo/crs';
 import { WktError, wktToGeometry } from '../../../../shared/geo/wkt';
 import { parseCoordinateText } from './coordinate-text';
-import { CsvError, detectDelimiter, parseCsv, type CsvRow } from './csv-parse';
+import { readCsvRecords, UnclosedQuoteError } from '../csvRecords';
 import { importInvalid } from './errors';
 import { normalizeFeatures, type RawFeature } from './normalize';
 import { looksLikeOvital } from './ovital';
 import type { ReadResult } from './preview';
 import { decodeText } from './text';
 import type { Warnings } from './warnings';
+import { settleCrs } from './settleCrs';
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', '经度', 'x', '东经', 'x坐标', 'point_x'];
 const LAT_NAMES = ['lat', 'latitude', '纬度', 'y', '北纬', 'y坐标', 'point_y'];
@@ -49,6 +50,12 @@ function headerNames(cells: readonly string[]): string[] {
     seen.set(name, n);
     return n === 1 ? name : `${name}_${n}`;
   });
+}
+
+/** One CSV row and the line it starts on. */
+interface CsvRow {
+  line: number;
+  cells: string[];
 }
 
 function lineLabel(line: number): Bilingual {
@@ -116,12 +123,15 @@ function detectCrs(fileName: string, names: readonly string[], cols: Columns): {
 
 /** Parses CSV bytes into point (or WKT) features. */
 export function readCsv(fileName: string, bytes: Uint8Array, warnings: Warnings): ReadResult {
-  const { text, encoding } = decodeText(bytes, fileName);
+  const { text, encoding } = decodeText(bytes, fileName, null, warnings);
   let rows: CsvRow[];
   try {
-    rows = parseCsv(text, detectDelimiter(text));
+    // Blank lines are no rows here; a row is named by the line it starts on.
+    rows = readCsvRecords(text)
+      .filter((r) => r.fields.length > 1 || (r.fields[0] ?? '').trim() !== '')
+      .map((r) => ({ line: r.firstLine, cells: r.fields }));
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
+    if (!(error instanceof UnclosedQuoteError)) throw error;
     throw importInvalid(fileName, 'bad_csv', { zh: `第 ${error.line} 行的引号没有闭合,文件可能不完整`, en: `the quote opened on line ${error.line} is never closed; the file may be incomplete` }, { line: error.line });
   }
   const [header, ...data] = rows;
@@ -177,7 +187,7 @@ export function readCsv(fileName: string, bytes: Uint8Array, warnings: Warnings)
       { line: first.line, problems: problems.slice(0, 100) },
     );
   }
-  const features = normalizeFeatures(raw, fileName, warnings);
-  const crs = detectCrs(fileName, names, cols);
+  const crs = settleCrs(detectCrs(fileName, names, cols), raw.map((r) => r.geometry));
+  const features = normalizeFeatures(raw, fileName, warnings, { ranges: crs.ranges });
   return { format: 'csv', encoding, detectedCrs: crs.crs, crsReason: crs.reason, features };
 }

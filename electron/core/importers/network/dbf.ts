@@ -76,8 +76,13 @@ function textBytes(bytes: Uint8Array, l: Layout): Uint8Array {
  * The encoding to use: the .cpg if there is one (null when it names nothing we know), otherwise
  * UTF-8 when the text bytes are valid UTF-8, otherwise GBK (Chinese ArcGIS/SuperMap without .cpg).
  */
-export function dbfEncoding(bytes: Uint8Array, cpg: string | null): { encoding: string | null; source: 'cpg' | 'sniffed' } {
-  if (cpg !== null && cpg.trim() !== '') return { encoding: normalizeEncoding(cpg), source: 'cpg' };
+export function dbfEncoding(bytes: Uint8Array, cpg: string | null): { encoding: string | null; source: 'cpg' | 'sniffed' | 'cpg_wrong' } {
+  if (cpg !== null && cpg.trim() !== '') {
+    const declared = normalizeEncoding(cpg);
+    // A .cpg saying UTF-8 beside a GBK table (copied from another layer, or written by a template).
+    if (declared === 'utf-8' && !isValidUtf8(textBytes(bytes, layout(bytes)))) return { encoding: 'gbk', source: 'cpg_wrong' };
+    return { encoding: declared, source: 'cpg' };
+  }
   return { encoding: isValidUtf8(textBytes(bytes, layout(bytes))) ? 'utf-8' : 'gbk', source: 'sniffed' };
 }
 

@@ -7,6 +7,7 @@ import { importInvalid } from './errors';
 import { decodeWith, leadingText } from './text';
 import type { NetworkFormat } from './types';
 import { extensionOf, isZip, listZip, type ZipEntry } from './zip';
+import { isSqlite } from './gpkg';
 
 /** The format, the zip listing when it is a zip, and a note when the name disagreed with the content. */
 export interface Detection {
@@ -26,6 +27,8 @@ const EXPECTED: Record<string, NetworkFormat> = {
   csv: 'csv',
   txt: 'csv',
   tsv: 'csv',
+  gpkg: 'gpkg',
+  xlsx: 'xlsx',
 };
 
 const FORMAT_NAMES: Record<NetworkFormat, string> = {
@@ -34,6 +37,8 @@ const FORMAT_NAMES: Record<NetworkFormat, string> = {
   kmz: 'KMZ',
   shapefile: 'Shapefile (zip)',
   csv: 'CSV',
+  gpkg: 'GeoPackage',
+  xlsx: 'Excel 沟渠台账',
 };
 
 /** The first line of a text file, decoded as UTF-8 or else GBK, for "it starts with …". */
@@ -56,6 +61,7 @@ function fromZip(fileName: string, ext: string, entries: ZipEntry[]): NetworkFor
   if (entries.length === 0) {
     throw importInvalid(fileName, 'bad_zip', { zh: '压缩包是空的', en: 'the zip archive is empty' });
   }
+  if (entries.some((e) => e.name === '[Content_Types].xml') && entries.some((e) => e.name.startsWith('xl/'))) return 'xlsx';
   if (entries.some((e) => e.name === '[Content_Types].xml')) {
     throw importInvalid(fileName, 'unknown_format', {
       zh: '这是 Excel/Office 文件,不是地图数据。请在 Excel 中“另存为 CSV”,并包含经度、纬度两列',
@@ -88,7 +94,9 @@ export function detectFormat(fileName: string, bytes: Uint8Array): Detection {
   }
   let format: NetworkFormat;
   let entries: ZipEntry[] = [];
-  if (isZip(bytes)) {
+  if (isSqlite(bytes)) {
+    format = 'gpkg';
+  } else if (isZip(bytes)) {
     entries = listZip(bytes, fileName);
     format = fromZip(fileName, ext, entries);
   } else if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0x27 && bytes[3] === 0x0a) {

@@ -24,7 +24,11 @@ export type ImportFailure =
   | 'unknown_encoding'
   | 'no_coordinate_columns'
   | 'bad_csv'
-  | 'no_features';
+  | 'no_features'
+  | 'too_deep'
+  | 'network_link_only'
+  | 'layer_changed'
+  | 'bad_gpkg';
 
 /** Details attached to every import error. */
 export interface ImportErrorDetails {

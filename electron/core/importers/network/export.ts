@@ -30,11 +30,24 @@ function valueOf(f: NetworkFeature, field: NetworkField): string | number | null
   return (f.properties as unknown as Record<string, string | number | null>)[field] ?? null;
 }
 
+const RESERVED = new Set<string>(['layer', 'id', 'wkt_wgs84', 'lon_wgs84', 'lat_wgs84']);
+
+/**
+ * A feature's kept file attributes as [column name, value]. A name that is one of this layer's own
+ * fields (or layer/id/geometry) is written as `<name>_file`; any other name, even another layer's
+ * field, reads back as an attribute because only the feature's own layer's fields are mapped.
+ */
+export function attributeEntries(f: NetworkFeature): [string, string | number | boolean | null][] {
+  const own = new Set<string>(fieldsOf(f.layer));
+  return Object.entries(f.attributes ?? {}).map(([k, v]) => [RESERVED.has(k) || own.has(k as NetworkField) ? `${k}_file` : k, v]);
+}
+
 /** GeoJSON FeatureCollection; each feature carries `properties.layer` and all its layer's fields. */
 export function exportGeoJson(features: readonly NetworkFeature[]): string {
   const out = features.map((f) => {
     const properties: Record<string, string | number | null> = { layer: f.layer };
     for (const field of fieldsOf(f.layer)) properties[field] = valueOf(f, field);
+    for (const [k, v] of attributeEntries(f)) properties[k] ??= v as string | number | null;
     return { type: 'Feature', ...(f.id !== null ? { id: f.id } : {}), geometry: f.geometry, properties };
   });
   return `${JSON.stringify({ type: 'FeatureCollection', generator: DRAINDESK_GENERATOR, features: out }, null, 1)}\n`;
@@ -87,6 +100,7 @@ function kmlPlacemark(f: NetworkFeature): string {
     const text = v === null ? '' : spec?.type === 'enum' ? enumLabel(spec, String(v)) : String(v);
     data.push(kmlData(field, FIELD_LABELS[field].zh, text));
   }
+  for (const [k, v] of attributeEntries(f)) data.push(kmlData(k, k, v === null ? '' : String(v)));
   const name = valueOf(f, 'name');
   return [
     '<Placemark>',
@@ -147,10 +161,18 @@ export function exportCsv(features: readonly NetworkFeature[], options: ExportOp
     }
   }
   const geometryHeader = mode === 'wkt' ? ['wkt_wgs84'] : ['lon_wgs84', 'lat_wgs84'];
-  const rows = [['layer', 'id', ...ALL_FIELDS, ...geometryHeader].join(',')];
+  // Another layer's field name (a ditch's "status") shares that column; the rest get their own.
+  const fieldNames = new Set<string>(ALL_FIELDS);
+  const extra = [...new Set(features.flatMap((f) => attributeEntries(f).map(([k]) => k)))].filter((k) => !fieldNames.has(k));
+  const rows = [['layer', 'id', ...ALL_FIELDS, ...extra, ...geometryHeader].map(csvCell).join(',')];
   for (const f of features) {
     const own = new Set<string>(fieldsOf(f.layer));
-    const cells = [f.layer, f.id, ...ALL_FIELDS.map((field) => (own.has(field) ? valueOf(f, field) : null))];
+    const attrs = new Map(attributeEntries(f));
+    const attr = (k: string) => {
+      const v = attrs.get(k);
+      return v === undefined || v === null ? null : typeof v === 'boolean' ? String(v) : v;
+    };
+    const cells = [f.layer, f.id, ...ALL_FIELDS.map((field) => (own.has(field) ? valueOf(f, field) : attr(field))), ...extra.map(attr)];
     const g = f.geometry;
     if (mode === 'wkt') cells.push(geometryToWkt(g));
     else if (g.type === 'Point') cells.push(g.coordinates[0] as number, g.coordinates[1] as number);

@@ -3,11 +3,13 @@
  * RFC 7946 says WGS84; an old-style `crs` member naming a projected system is refused.
  */
 import type { Bilingual } from '../../../../shared/contract/errors';
-import type { Crs } from '../../../../shared/geo/crs';
+import { projectedSystem } from '../../../../shared/geo/projected';
+import { checkJsonDepth } from './depthGuard';
 import { importInvalid } from './errors';
 import { jsonErrorOffset } from './json-position';
 import { normalizeFeatures, type RawFeature } from './normalize';
 import type { ReadResult } from './preview';
+import { settleCrs, type CrsFinding } from './settleCrs';
 import { decodeText } from './text';
 import type { Warnings } from './warnings';
 
@@ -46,20 +48,19 @@ function notGeoJson(fileName: string, what: Bilingual): never {
   throw importInvalid(fileName, 'not_geojson', what);
 }
 
-/** Projected systems named in an old-style `crs` member are refused; geographic ones are fine. */
-function checkCrsMember(fileName: string, crs: unknown, warnings: Warnings): void {
-  if (crs === undefined || crs === null) return;
+/** What an old-style `crs` member says: a geographic system we read as WGS84, a projected one by its EPSG code. */
+function crsMember(crs: unknown, warnings: Warnings): CrsFinding | null {
+  if (crs === undefined || crs === null) return null;
   const name = String((crs as { properties?: { name?: unknown } }).properties?.name ?? '');
-  if (/CRS84|EPSG:{1,2}(4326|4490|4214|4610)\b/i.test(name)) return;
-  if (/EPSG:{1,2}(3857|900913|45\d\d|2\d{3}|32\d{3})\b/i.test(name)) {
-    throw importInvalid(
-      fileName,
-      'projected_crs',
-      { zh: `坐标系是投影坐标(${name}),不是经纬度。请在 GIS 软件中导出为 WGS84 经纬度(EPSG:4326)`, en: `the coordinate system is projected (${name}), not longitude/latitude. Export it as WGS84 lon/lat (EPSG:4326) from your GIS` },
-      { crs: name },
-    );
+  if (/CRS84|EPSG:{1,2}(4326|4490|4214|4610)\b/i.test(name)) {
+    return { crs: 'wgs84', declared: true, reason: { zh: `文件声明坐标系为 ${name},按 WGS84/CGCS2000 经纬度读取`, en: `the file declares ${name}; read as WGS84/CGCS2000 lon/lat` } };
   }
-  warnings.note('unknown_crs_member', { zh: `文件声明的坐标系“${name}”无法识别,按经纬度读取`, en: `the file declares the coordinate system "${name}", which we do not recognise; read as lon/lat` });
+  const system = projectedSystem(name);
+  if (system) {
+    return { crs: system.code, reason: { zh: `文件的 crs 声明为 ${system.label.zh}(${system.code}),按此换算为经纬度`, en: `the file's crs member names ${system.label.en} (${system.code}); converted to lon/lat` } };
+  }
+  warnings.note('unknown_crs_member', { zh: `文件声明的坐标系“${name}”无法识别,请确认坐标系`, en: `the file declares the coordinate system "${name}", which we do not recognise; check the system` });
+  return null;
 }
 
 function where(i: number, properties: unknown): Bilingual {
@@ -83,7 +84,8 @@ function toRaw(fileName: string, feature: unknown, i: number): RawFeature {
 
 /** Parses GeoJSON bytes into normalized features (coordinates as in the file). */
 export function readGeoJson(fileName: string, bytes: Uint8Array, warnings: Warnings): ReadResult {
-  const { text, encoding } = decodeText(bytes, fileName);
+  const { text, encoding } = decodeText(bytes, fileName, null, warnings);
+  checkJsonDepth(fileName, text);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -105,12 +107,13 @@ export function readGeoJson(fileName: string, bytes: Uint8Array, warnings: Warni
   } else {
     notGeoJson(fileName, { zh: `JSON 不是 GeoJSON(type 为 ${JSON.stringify(top.type ?? null)})`, en: `the JSON is not GeoJSON (type is ${JSON.stringify(top.type ?? null)})` });
   }
-  if (!Array.isArray(doc)) checkCrsMember(fileName, top.crs, warnings);
+  const declared = Array.isArray(doc) ? null : crsMember(top.crs, warnings);
   const ours = typeof top.generator === 'string' && top.generator.includes('DrainDesk');
-  const features = normalizeFeatures(list.map((f, i) => toRaw(fileName, f, i)), fileName, warnings);
-  const detectedCrs: Crs = 'wgs84';
-  const crsReason: Bilingual = ours
-    ? { zh: '本软件导出的 GeoJSON,坐标为 WGS84', en: 'a GeoJSON exported by DrainDesk, in WGS84' }
-    : { zh: 'GeoJSON 标准(RFC 7946)规定为 WGS84;如果数据来自高德或百度,请改选 GCJ-02 或 BD-09', en: 'GeoJSON is WGS84 by its standard (RFC 7946); if the data came from Gaode/AMap or Baidu, choose GCJ-02 or BD-09' };
-  return { format: 'geojson', encoding, detectedCrs, crsReason, features };
+  const raw = list.map((f, i) => toRaw(fileName, f, i));
+  const standard: CrsFinding = ours
+    ? { crs: 'wgs84', declared: true, reason: { zh: '本软件导出的 GeoJSON,坐标为 WGS84', en: 'a GeoJSON exported by DrainDesk, in WGS84' } }
+    : { crs: 'wgs84', reason: { zh: 'GeoJSON 标准(RFC 7946)规定为 WGS84;如果数据来自高德或百度,请改选 GCJ-02 或 BD-09', en: 'GeoJSON is WGS84 by its standard (RFC 7946); if the data came from Gaode/AMap or Baidu, choose GCJ-02 or BD-09' } };
+  const settled = settleCrs(declared ?? standard, raw.map((r) => r.geometry));
+  const features = normalizeFeatures(raw, fileName, warnings, { ranges: settled.ranges });
+  return { format: 'geojson', encoding, detectedCrs: settled.crs, crsReason: settled.reason, features };
 }

@@ -8,7 +8,8 @@ import type { Feature, Geometry } from 'geojson';
 import type { Bilingual } from '../../../../shared/contract/errors';
 import { importInvalid } from './errors';
 import { normalizeFeatures, type RawFeature } from './normalize';
-import { kmlCrs } from './ovital';
+import { kmlCrs, type CrsGuess } from './ovital';
+import { checkXmlDepth } from './depthGuard';
 import type { ReadResult } from './preview';
 import { decodeText } from './text';
 import type { Warnings } from './warnings';
@@ -40,35 +41,69 @@ function childText(el: XmlElement, tag: string): string | null {
   return null;
 }
 
+/** The element a geometry is, for an empty <coordinates>: <Point>/<LineString>, or the <Polygon> of a ring. */
+function geometryElement(coords: XmlElement): XmlElement | null {
+  let el = coords.parentNode as XmlElement | null;
+  if (el && el.localName === 'LinearRing') {
+    while (el && el.localName !== 'Polygon') el = el.parentNode as XmlElement | null;
+  }
+  return el;
+}
+
 /**
  * togeojson silently drops coordinate tuples it cannot read; we refuse the file instead, naming
- * the placemark and line, because a ditch missing a vertex is worse than no import.
+ * the placemark and line, because a ditch missing a vertex is worse than no import. Empty
+ * coordinates (a placemark saved before it was drawn) are taken out with a note naming them.
  */
-function checkCoordinates(fileName: string, placemarks: XmlElement[]): void {
+function checkCoordinates(fileName: string, placemarks: XmlElement[], warnings: Warnings): void {
+  const emptied: Bilingual[] = [];
   placemarks.forEach((pm, i) => {
-    const coords = pm.getElementsByTagName('coordinates');
-    for (let c = 0; c < coords.length; c++) {
-      const el = coords.item(c) as XmlElement;
+    const coords = Array.from(pm.getElementsByTagName('coordinates'));
+    let empty = 0;
+    for (const el of coords) {
       const text = (el.textContent ?? '').trim();
       const tuples = text === '' ? [] : text.split(/\s+/);
       const bad = tuples.find((t) => {
         const parts = t.split(',');
         return parts.length < 2 || parts.some((p) => p === '' || !Number.isFinite(Number(p)));
       });
-      if (tuples.length === 0 || bad !== undefined) {
+      if (bad !== undefined) {
         const label = placemarkLabel(i + 1, childText(pm, 'name'));
         const line = (el as unknown as { lineNumber?: number }).lineNumber;
         const at = line ? { zh: `(第 ${line} 行)`, en: ` (line ${line})` } : { zh: '', en: '' };
         throw importInvalid(
           fileName,
           'bad_coordinates',
-          bad === undefined
-            ? { zh: `${label.zh}的坐标是空的${at.zh}`, en: `${label.en} has empty coordinates${at.en}` }
-            : { zh: `${label.zh}的坐标“${bad}”不是“经度,纬度”数字${at.zh}`, en: `${label.en} has coordinates "${bad}", which are not "lon,lat" numbers${at.en}` },
+          { zh: `${label.zh}的坐标“${bad}”不是“经度,纬度”数字${at.zh}`, en: `${label.en} has coordinates "${bad}", which are not "lon,lat" numbers${at.en}` },
           { feature: i + 1, line },
         );
       }
+      if (tuples.length === 0) {
+        empty++;
+        const geometry = geometryElement(el);
+        geometry?.parentNode?.removeChild(geometry);
+      }
     }
+    const hasGeometry = ['Point', 'LineString', 'Polygon', 'LinearRing', 'MultiGeometry', 'Track', 'gx:Track'].some((t) => pm.getElementsByTagName(t).length > 0);
+    if (empty > 0 || (coords.length === 0 && !hasGeometry)) {
+      const label = placemarkLabel(i + 1, childText(pm, 'name'));
+      emptied.push(label);
+    }
+  });
+  if (emptied.length > 0) {
+    const more = emptied.length > 5 ? '…' : '';
+    warnings.note('placemark_no_coordinates', {
+      zh: `${emptied.length} 个地标没有坐标(或部分几何为空),空的部分已跳过:${emptied.slice(0, 5).map((l) => l.zh).join('、')}${more}`,
+      en: `${emptied.length} placemark(s) have no coordinates (or an empty part), which was skipped: ${emptied.slice(0, 5).map((l) => l.en).join(', ')}${more}`,
+    });
+  }
+}
+
+/** Where the document's NetworkLinks point (Link/href or the old Url/href). */
+function networkLinks(doc: { getElementsByTagName(name: string): ArrayLike<XmlElement> }): string[] {
+  return Array.from(doc.getElementsByTagName('NetworkLink')).map((link) => {
+    const href = (link as XmlElement).getElementsByTagName('href').item(0);
+    return (href?.textContent ?? '').trim();
   });
 }
 
@@ -101,16 +136,27 @@ function collect(node: Root | Folder, path: string[], out: { feature: Feature<Ge
   }
 }
 
-/** Parses KML bytes; `hintName` is what Ovital detection looks at (the KMZ's name for a KMZ). */
-export function readKml(fileName: string, bytes: Uint8Array, warnings: Warnings, hintName = fileName): ReadResult {
-  const { text, encoding } = decodeText(bytes, fileName, declaredEncoding(bytes));
+/** What one KML document gives before the shared finishing. */
+export interface KmlRaw {
+  raw: RawFeature[];
+  encoding: string;
+  crs: CrsGuess;
+  /** hrefs of the document's NetworkLinks (other files in a KMZ, or online data). */
+  links: string[];
+}
+
+/** Reads one KML document's placemarks (not yet normalized); `hintName` is what Ovital detection looks at. */
+export function readKmlRaw(fileName: string, bytes: Uint8Array, warnings: Warnings, hintName = fileName): KmlRaw {
+  const { text, encoding } = decodeText(bytes, fileName, declaredEncoding(bytes), warnings);
+  checkXmlDepth(fileName, text);
   const doc = parseXml(fileName, text);
   const root = doc.documentElement;
   if (!root || root.localName !== 'kml') {
     throw importInvalid(fileName, 'not_kml', { zh: `这是 XML,但不是 KML(根元素是 <${root?.nodeName ?? '?'}>)`, en: `this is XML but not KML (the root element is <${root?.nodeName ?? '?'}>)` }, { root: root?.nodeName });
   }
   const placemarks = Array.from(doc.getElementsByTagName('Placemark'));
-  checkCoordinates(fileName, placemarks);
+  checkCoordinates(fileName, placemarks, warnings);
+  const links = networkLinks(doc as unknown as { getElementsByTagName(name: string): ArrayLike<XmlElement> }).filter((h) => h !== '');
   const found: { feature: Feature<Geometry | null>; path: string[] }[] = [];
   collect(kmlWithFolders(doc), [], found);
   const raw: RawFeature[] = [];
@@ -122,13 +168,34 @@ export function readKml(fileName: string, bytes: Uint8Array, warnings: Warnings,
       continue;
     }
     placemarkNo++;
+    if (feature.geometry === null) continue; // emptied above, with a note naming it
     const properties: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(props)) if (!STYLE_KEYS.has(k)) properties[k] = v;
     const name = typeof props.name === 'string' ? props.name : null;
     raw.push({ geometry: feature.geometry, properties, id: feature.id, where: placemarkLabel(placemarkNo, name), folderPath: path, sourceLayer: path[0] ?? null });
   }
-  const features = normalizeFeatures(raw, fileName, warnings);
   const head = text.slice(0, 4096);
-  const guess = kmlCrs(hintName, head, head.includes(DRAINDESK_KML_MARK));
-  return { format: 'kml', encoding, detectedCrs: guess.crs, crsReason: guess.reason, features };
+  return { raw, encoding, crs: kmlCrs(hintName, head, head.includes(DRAINDESK_KML_MARK)), links };
+}
+
+/** A file that is only links to online data holds nothing to import: say what it is. */
+export function refuseLinksOnly(fileName: string, links: readonly string[]): never {
+  const shown = links.slice(0, 3).join(', ');
+  throw importInvalid(
+    fileName,
+    'network_link_only',
+    {
+      zh: `这个 KML 只是“网络链接”,指向网上或别处的数据(${shown}),本身不含任何地标。请在 Google Earth 中打开它,等数据加载后右键图层“另存为” KMZ,再导入保存的文件`,
+      en: `this KML is only a NetworkLink to data elsewhere (${shown}) and holds no placemarks itself. Open it in Google Earth, let the data load, right-click the layer and "Save Place As" KMZ, then import that file`,
+    },
+    { links: links.slice(0, 20) },
+  );
+}
+
+/** Parses KML bytes; `hintName` is what Ovital detection looks at (the KMZ's name for a KMZ). */
+export function readKml(fileName: string, bytes: Uint8Array, warnings: Warnings, hintName = fileName): ReadResult {
+  const read = readKmlRaw(fileName, bytes, warnings, hintName);
+  if (read.raw.length === 0 && read.links.length > 0) refuseLinksOnly(fileName, read.links);
+  const features = normalizeFeatures(read.raw, fileName, warnings);
+  return { format: 'kml', encoding: read.encoding, detectedCrs: read.crs.crs, crsReason: read.crs.reason, features };
 }

@@ -82,7 +82,7 @@ function folderKey(properties: Record<string, PropertyValue>): string {
  * Turns raw features into NormalizedFeatures numbered from 1. Features without geometry are
  * skipped with a warning; any invalid geometry throws import_invalid listing every problem found.
  */
-export function normalizeFeatures(raw: readonly RawFeature[], fileName: string, warnings: Warnings): NormalizedFeature[] {
+export function normalizeFeatures(raw: readonly RawFeature[], fileName: string, warnings: Warnings, options: { ranges?: boolean } = {}): NormalizedFeature[] {
   const problems: { where: Bilingual; message: Bilingual; path: string }[] = [];
   let problemCount = 0;
   const out: NormalizedFeature[] = [];
@@ -91,7 +91,7 @@ export function normalizeFeatures(raw: readonly RawFeature[], fileName: string, 
       warnings.add('no_geometry', (n) => ({ zh: `${n} 个要素没有坐标,已跳过`, en: `${n} feature(s) have no geometry and were skipped` }));
       continue;
     }
-    const found = validateGeometry(r.geometry);
+    const found = validateGeometry(r.geometry, 'geometry', { ranges: options.ranges ?? true });
     if (found.length > 0) {
       problemCount += found.length;
       for (const p of found) if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ where: r.where, message: p.message, path: p.path });

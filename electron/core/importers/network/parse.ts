@@ -3,6 +3,8 @@
  * before anything is parsed; the format is decided by content (detect.ts).
  */
 import { readCsv } from './csv';
+import { readGpkg } from './gpkg';
+import { readLedger } from './ledger';
 import { detectFormat } from './detect';
 import { importInvalid } from './errors';
 import { readGeoJson } from './geojson';
@@ -20,6 +22,8 @@ export const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 export interface ParseOptions {
   /** Refuse files (and zip contents) larger than this; default 100 MB. */
   maxBytes?: number;
+  /** better-sqlite3's native build for this runtime, for reading a GeoPackage (Electron's own). */
+  sqliteBinding?: string;
 }
 
 /** Parses a network file (GeoJSON, KML, KMZ, zipped shapefile, CSV) into a preview; throws AppError('import_invalid'). */
@@ -55,6 +59,12 @@ export async function parseNetworkFile(fileName: string, data: Uint8Array, optio
       break;
     case 'csv':
       read = readCsv(fileName, bytes, warnings);
+      break;
+    case 'gpkg':
+      read = readGpkg(fileName, bytes, warnings, options.sqliteBinding);
+      break;
+    case 'xlsx':
+      read = await readLedger(fileName, bytes, detection.entries, maxBytes, warnings);
       break;
   }
   return buildPreview(fileName, read, warnings);

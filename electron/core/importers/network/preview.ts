@@ -3,7 +3,7 @@
  * sample values, and the suggested mapping.
  */
 import type { Bilingual } from '../../../../shared/contract/errors';
-import type { Crs } from '../../../../shared/geo/crs';
+import type { SourceCrs } from '../../../../shared/geo/projected';
 import { classifyLayer } from './classify';
 import { importInvalid } from './errors';
 import { suggestMapping } from './suggest';
@@ -14,7 +14,7 @@ import type { Warnings } from './warnings';
 export interface ReadResult {
   format: NetworkFormat;
   encoding: string | null;
-  detectedCrs: Crs | null;
+  detectedCrs: SourceCrs | null;
   crsReason: Bilingual;
   features: NormalizedFeature[];
 }

@@ -86,6 +86,7 @@ export const LAYER_FIELDS: { [L in NetworkLayer]: Partial<Record<NetworkField, F
     condition: { type: 'enum', values: CONDITION },
     work: { type: 'enum', values: WORK },
     work_date: DATE,
+    note: TEXT,
   },
   culvert: {
     name: TEXT,
@@ -94,6 +95,7 @@ export const LAYER_FIELDS: { [L in NetworkLayer]: Partial<Record<NetworkField, F
     barrels: { type: 'integer', min: 1, max: 100 },
     material: TEXT,
     laid_date: DATE,
+    note: TEXT,
   },
   blockage: {
     name: TEXT,
@@ -106,6 +108,7 @@ export const LAYER_FIELDS: { [L in NetworkLayer]: Partial<Record<NetworkField, F
     name: TEXT,
     kind: { type: 'enum', values: AREA_KIND },
     runoff_coefficient: { type: 'number', min: 0, max: 1, unit: 'ratio' },
+    note: TEXT,
   },
 };
 

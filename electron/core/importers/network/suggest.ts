@@ -10,12 +10,14 @@ import { normalizeWord, parseEnum } from './values';
 
 // Compared after normalizeName; single letters only ever match exactly.
 const SYNONYMS: Record<NetworkField, readonly string[]> = {
-  name: ['名称', '名字', '标题', '地名', 'title', 'label', 'mc'],
-  kind: ['type', '类型', '类别', '种类', '沟渠类型', '沟渠等级', '级别', '等级'],
+  // Real datasets: NAME_CN/NAME_ZH (OSM-derived and bureau data), CNAME, 沟渠名称/渠道名称, MC/QDMC/GQMC
+  // (pinyin initials of 名称/渠道名称/沟渠名称), then English NAME variants.
+  name: ['名称', '沟渠名称', '渠道名称', '沟道名称', '排水沟名称', '水系名称', '河流名称', '涵管名称', '涵洞名称', '堵点名称', '名字', '标题', '地名', 'name_cn', 'name_zh', 'name_chn', 'name_chs', 'cname', 'chname', 'zh_name', 'mc', 'qdmc', 'gqmc', 'gcmc', 'hlmc', 'title', 'label', 'objname'],
+  kind: ['type', '类型', '类别', '种类', '沟渠类型', '沟渠等级', '渠道等级', '渠道级别', '沟渠级别', '级别', '等级', 'class', 'grade', 'level', 'dj', 'lx', 'qdjb'],
   village: ['村', '村名', '村庄', '所属村', '行政村', '所在村', 'cun'],
-  bottom_width_m: ['bottom_width', 'bottomwidth', '底宽', '沟底宽', '渠底宽', 'b'],
-  depth_m: ['depth', '深', '深度', '沟深', '渠深', 'h'],
-  side_slope: ['side_slope', 'sideslope', '边坡', '边坡系数', '坡比', 'z'],
+  bottom_width_m: ['bottom_width', 'bottomwidth', 'bottom_w', 'bot_width', '底宽', '沟底宽', '渠底宽', '断面底宽', 'dk', 'b'],
+  depth_m: ['depth', '深', '深度', '沟深', '渠深', '断面深', '设计深度', 'gs', 'sd', 'h'],
+  side_slope: ['side_slope', 'sideslope', '边坡', '边坡系数', '坡比', '边坡比', 'bp', 'z'],
   manning_n: ['manning', 'roughness', '糙率', '曼宁系数', '糙率系数', 'n'],
   slope: ['比降', '纵坡', '坡降', '底坡', '纵比降'],
   condition: ['状况', '现状', '通畅情况', '淤积情况', '沟渠状况'],
@@ -28,7 +30,7 @@ const SYNONYMS: Record<NetworkField, readonly string[]> = {
   laid_date: ['铺设日期', '安装日期', '埋设日期', '铺设时间'],
   status: ['状态', '处理状态', '进度', '处置状态'],
   reported_at: ['上报时间', '报告时间', '发现时间', '时间', 'time', 'timestamp', 'date', '日期'],
-  note: ['notes', '备注', '说明', '描述', 'description', 'desc', 'remark', 'remarks', 'comment'],
+  note: ['notes', '备注', '说明', '描述', '简介', 'description', 'desc', 'remark', 'remarks', 'comment', 'bz', 'beizhu'],
   runoff_coefficient: ['runoff', '径流系数', 'c'],
 };
 
@@ -115,6 +117,16 @@ export function suggestMapping(features: readonly { properties: Record<string, P
         mapping.fields[field] = source;
         break;
       }
+    }
+  }
+  // A Chinese office wants the Chinese name: NAME holding pinyin/English gives way to NAME_CN holding 汉字.
+  const cjk = (n: string) => distinctValues(features, n, 20).some((v) => /[\u4e00-\u9fff]/.test(String(v)));
+  const current = mapping.fields.name;
+  if (current && !cjk(current)) {
+    const better = fieldNames.find((n) => !used.has(n) && nameWords.has(normalizeName(n)) && cjk(n));
+    if (better && take(better)) {
+      used.delete(current);
+      mapping.fields.name = better;
     }
   }
   // Pass 3: a .dbf keeps 10 characters of a name: "bottom_wid", "runoff_coe", "reported_a".

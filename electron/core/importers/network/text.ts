@@ -5,6 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import { importInvalid } from './errors';
+import type { Warnings } from './warnings';
 
 /** Text plus the encoding that read it. */
 export interface DecodedText {
@@ -65,11 +66,22 @@ export function decodeWith(bytes: Uint8Array, encoding: string): string {
  * Decodes a text file. `declared` is what the file says its encoding is (null if it says nothing);
  * an unknown declared encoding, or bytes that are neither UTF-8 nor GBK, throw import_invalid.
  */
-export function decodeText(bytes: Uint8Array, fileName: string, declared: string | null = null): DecodedText {
+export function decodeText(bytes: Uint8Array, fileName: string, declared: string | null = null, warnings?: Warnings): DecodedText {
   const mark = bom(bytes);
   if (mark) return { text: decodeWith(bytes.subarray(mark.length), mark.encoding), encoding: mark.encoding };
   if (declared !== null && declared.trim() !== '') {
     const encoding = normalizeEncoding(declared);
+    // Tools that write the XML declaration by template often say UTF-8 over GBK text.
+    if (encoding === 'utf-8' && !isValidUtf8(bytes)) {
+      const gbk = decodeWith(bytes, 'gb18030');
+      if (!gbk.includes('\uFFFD')) {
+        warnings?.note('declared_utf8_is_gbk', {
+          zh: '文件声明是 UTF-8,但内容不是有效的 UTF-8,已按 GBK 读取;请检查名称是否正确',
+          en: 'the file says UTF-8 but its bytes are not valid UTF-8; read as GBK — check that the names look right',
+        });
+        return { text: gbk, encoding: 'gbk' };
+      }
+    }
     if (!encoding) {
       throw importInvalid(
         fileName,

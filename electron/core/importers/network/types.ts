@@ -5,11 +5,11 @@
  */
 import type { LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Bilingual } from '../../../../shared/contract/errors';
-import type { Crs } from '../../../../shared/geo/crs';
+import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
 import type { GeometryKind, SimpleGeometry } from '../../../../shared/geo/geometry';
 
 /** File formats the network importer reads. */
-export type NetworkFormat = 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'csv';
+export type NetworkFormat = 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'csv' | 'gpkg' | 'xlsx';
 
 /** Our four map layers. */
 export type NetworkLayer = 'ditch' | 'culvert' | 'blockage' | 'area';
@@ -108,7 +108,7 @@ export interface NetworkPreview {
   /** Text encoding used to read it (e.g. 'utf-8', 'gbk'), null when it does not apply. */
   encoding: string | null;
   /** The coordinate system the file is in, when the file says or its origin shows; null: ask the user. */
-  detectedCrs: Crs | null;
+  detectedCrs: SourceCrs | null;
   /** Why detectedCrs is what it is. */
   crsReason: Bilingual;
   features: NormalizedFeature[];
@@ -142,6 +142,7 @@ export interface DitchProperties {
   condition: DitchCondition | null;
   work: DitchWork | null;
   work_date: string | null;
+  note: string | null;
 }
 
 /** A culvert's attributes. */
@@ -152,6 +153,7 @@ export interface CulvertProperties {
   barrels: number | null;
   material: string | null;
   laid_date: string | null;
+  note: string | null;
 }
 
 /** A blockage point's attributes; reported_at is a UTC ISO-8601 timestamp. */
@@ -168,6 +170,7 @@ export interface AreaProperties {
   name: string | null;
   kind: AreaKind | null;
   runoff_coefficient: number | null;
+  note: string | null;
 }
 
 interface LayerFeature<L extends NetworkLayer, G, P> {
@@ -176,6 +179,8 @@ interface LayerFeature<L extends NetworkLayer, G, P> {
   /** WGS84, [lon, lat] only. */
   geometry: G;
   properties: P;
+  /** The file's other fields under their own names (nothing is dropped); absent when there are none. */
+  attributes?: Record<string, PropertyValue>;
 }
 
 /** A ditch: a line. */
@@ -196,7 +201,9 @@ export type ImportedNetworkFeature = NetworkFeature & { sourceIndex: number };
 /** Options for toNetworkFeatures. */
 export interface ToNetworkOptions {
   /** The system the file's coordinates are in (the user confirms preview.detectedCrs). */
-  crs: Crs;
+  crs: SourceCrs;
+  /** Seven parameters to WGS84 for Xian 1980 / Beijing 1954 systems, when the user has them. */
+  datumShift?: DatumShift;
   /** Defaults to preview.suggestedMapping. */
   mapping?: FieldMapping;
   /** Per-feature layer chosen by the user, keyed by NormalizedFeature.index. */

@@ -83,7 +83,8 @@ function readHeaderRow(row: SheetRow, mode: ParseMode): Attempt {
   const column = (index: number): HeaderColumn => ({ index, letter: columnLetter(index), text: texts[index] ?? '' });
   const dateAt = roles.indexOf('date');
   if (dateAt < 0) return null;
-  const stationAt = roles.indexOf('station');
+  // A name column is the station; a code column (区站号, station_id) only when there is no name.
+  const stationAt = roles.indexOf('station') >= 0 ? roles.indexOf('station') : roles.indexOf('station_id');
   const mmAt = roles.indexOf('mm');
   const base = { row: row.row, date: column(dateAt), stations: [] as HeaderColumn[], totals: [] as HeaderColumn[] };
   if (stationAt >= 0 && mmAt >= 0) return { header: { ...base, layout: 'long', station: column(stationAt), mm: column(mmAt) } };

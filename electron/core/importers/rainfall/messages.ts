@@ -1,6 +1,6 @@
 import type { Bilingual } from '../../../../shared/contract/errors';
 import type { ImportIssue } from './types';
-import { MAX_DAILY_MM, MAX_FILE_BYTES } from './constants';
+import { MAX_POSSIBLE_MM, MAX_DAILY_MM, MAX_FILE_BYTES } from './constants';
 import { shorten } from './text';
 
 /** Where a problem is: a row, and optionally a column by letter and header text. */
@@ -34,6 +34,28 @@ export function tooLarge(bytes: number): Bilingual {
     zh: `文件太大（${mb} MB），雨量文件不能超过 ${max} MB。请只保留雨量表后再导入。`,
     en: `The file is too large (${mb} MB); a rainfall file may be at most ${max} MB. Keep only the rainfall table and import again.`,
   };
+}
+
+/** A workbook whose zip unpacks to far more than a rainfall sheet: a zip bomb or the wrong file. */
+export function xlsxTooLargeUnpacked(bytes: number, max: number): Bilingual {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
+  return {
+    zh: `这个 Excel 文件解压后有 ${mb(bytes)} MB，超过雨量表的上限 ${mb(max)} MB，未读取。请只保留雨量表另存为新文件后再导入。`,
+    en: `This Excel file unpacks to ${mb(bytes)} MB, more than the ${mb(max)} MB a rainfall sheet may have; it was not read. Keep only the rainfall table in a new file and import that.`,
+  };
+}
+
+/** A workbook with more cells than any rainfall table. */
+export function xlsxTooManyCells(cells: number, max: number): Bilingual {
+  return {
+    zh: `这个 Excel 文件有 ${cells} 个以上的单元格，超过雨量表的上限 ${max} 个，未读取。请只保留雨量表另存为新文件后再导入。`,
+    en: `This Excel file has more than ${cells} cells, above the ${max} a rainfall table may have; it was not read. Keep only the rainfall table in a new file and import that.`,
+  };
+}
+
+/** A quote opened and never closed: the file is cut short. */
+export function unclosedQuote(line: number): Bilingual {
+  return { zh: `第 ${line} 行的引号没有闭合，文件可能不完整；请在 Excel 中打开检查后重新保存。`, en: `The quote opened on line ${line} is never closed; the file may be incomplete. Open it in Excel, check it and save it again.` };
 }
 
 /** The file has no content. */
@@ -192,8 +214,22 @@ export function mmNegative(p: Place, mm: number): ImportIssue {
 export function mmTooLarge(p: Place, mm: number): ImportIssue {
   return issue(
     p,
-    `雨量 ${mm} mm 超过单日 ${MAX_DAILY_MM} mm，不合常理（是否多输了一位或小数点？）`,
-    `the rainfall ${mm} mm exceeds ${MAX_DAILY_MM} mm, implausible for one day (an extra digit or a missing decimal point?)`,
+    `雨量 ${mm} mm 超过单日 ${MAX_POSSIBLE_MM} mm，超过世界纪录，不可能是真实读数（是否多输了一位或小数点？）`,
+    `the rainfall ${mm} mm exceeds ${MAX_POSSIBLE_MM} mm, more than the world record for one day; it cannot be a real reading (an extra digit or a missing decimal point?)`,
+  );
+}
+
+/** A CMA no-reading code (32766 缺测, 32744): the row holds no reading. */
+export function cmaMissing(p: Place): ImportIssue {
+  return issue(p, '气象站数据标为缺测（32766/32744），这一行没有雨量，已跳过', 'the station file marks this reading missing (32766/32744); the row has no rainfall and was skipped');
+}
+
+/** Over 500 mm in a day: possible (a record storm) but worth a second look before it is saved. */
+export function mmImplausible(p: Place, mm: number): ImportIssue {
+  return issue(
+    p,
+    `雨量 ${mm} mm 超过单日 ${MAX_DAILY_MM} mm，极为罕见：已读入，请核对原始记录后再确认导入（是否多输了一位或小数点？）`,
+    `the rainfall ${mm} mm exceeds ${MAX_DAILY_MM} mm, which is very rare: it was read in; check the original record before confirming the import (an extra digit or a missing decimal point?)`,
   );
 }
 

@@ -22,7 +22,7 @@ export async function parseLastYearBaseline(fileName: string, bytes: Uint8Array,
   return {
     rows,
     errors: read.errors,
-    warnings: read.warnings,
+    warnings: [...source.notes, ...read.warnings],
     layout: header.layout,
     format: source.format,
     encoding: source.encoding,

@@ -20,7 +20,7 @@ export async function parseRainfallFile(fileName: string, bytes: Uint8Array, opt
   return {
     rows: read.readings,
     errors: read.errors,
-    warnings: read.warnings,
+    warnings: [...source.notes, ...read.warnings],
     layout: header.layout === 'wide' ? 'wide' : 'long',
     format: source.format,
     encoding: source.encoding,

@@ -1,6 +1,6 @@
 import type { Header, HeaderColumn } from './findHeader';
 import { isTotalLabel } from './headerNames';
-import { MAX_DAILY_MM } from './constants';
+import { MAX_DAILY_MM, MAX_POSSIBLE_MM } from './constants';
 import * as msg from './messages';
 import type { Place } from './messages';
 import { parseDateCell } from './parseDate';
@@ -57,8 +57,11 @@ export function cellMm(cell: Cell, at: Place, out: RowsRead): number | 'empty' |
   if (parsed.kind === 'empty') return 'empty';
   if (parsed.kind === 'invalid') out.errors.push(msg.mmNotNumber(at, parsed.text));
   else if (parsed.mm < 0) out.errors.push(msg.mmNegative(at, parsed.mm));
-  else if (parsed.mm > MAX_DAILY_MM) out.errors.push(msg.mmTooLarge(at, parsed.mm));
-  else return parsed.mm;
+  else if (parsed.mm > MAX_POSSIBLE_MM) out.errors.push(msg.mmTooLarge(at, parsed.mm));
+  else {
+    if (parsed.mm > MAX_DAILY_MM) out.warnings.push(msg.mmImplausible(at, parsed.mm));
+    return parsed.mm;
+  }
   return null;
 }
 

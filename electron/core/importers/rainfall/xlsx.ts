@@ -3,6 +3,7 @@ import type { CellValue, Worksheet } from 'exceljs';
 import type { Cell, Sheet, SheetRow } from './table';
 import { isBlankCell } from './table';
 import { failImport } from './fail';
+import { checkXlsx } from './xlsxGuard';
 import * as msg from './messages';
 
 type XlsxInput = Parameters<ExcelJS.Xlsx['load']>[0];
@@ -15,6 +16,7 @@ export interface Workbook {
 
 /** Read every sheet of an xlsx into rows of plain cells; an unreadable zip is a whole-file error. */
 export async function readXlsx(bytes: Uint8Array): Promise<Workbook> {
+  checkXlsx(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type that Node's Buffer no longer matches; the runtime takes it.
@@ -30,16 +32,23 @@ export async function readXlsx(bytes: Uint8Array): Promise<Workbook> {
   return { sheets: ordered.map(readSheet), date1904: Boolean(workbook.properties?.date1904) };
 }
 
+/** Widest row we lay out: no rainfall table has more columns (stations) than this. */
+const MAX_COLUMNS = 1024;
+
+// Only rows and cells that exist are visited (eachRow/eachCell), never the declared grid: a sheet
+// whose one cell sits at XFD1048576 costs one row of cells, not 17 billion.
 function readSheet(worksheet: Worksheet): Sheet {
   const rows: SheetRow[] = [];
-  const columns = worksheet.columnCount;
-  for (let r = 1; r <= worksheet.rowCount; r++) {
-    const row = worksheet.getRow(r);
+  worksheet.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: Cell[] = [];
     // Merged cells repeat their top-left value, so a date merged down a block reaches every row.
-    for (let c = 1; c <= columns; c++) cells.push(toCell(row.getCell(c).value));
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c > MAX_COLUMNS) return;
+      while (cells.length < c - 1) cells.push(null);
+      cells[c - 1] = toCell(cell.value);
+    });
     if (cells.some((cell) => !isBlankCell(cell))) rows.push({ row: r, cells });
-  }
+  });
   return { name: worksheet.name, rows };
 }
 

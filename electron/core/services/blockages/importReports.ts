@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, type Bilingual } from '../../../../shared/contract/errors';
 import { IMPORT_PHOTO_MAX_BYTES, type BlockageImportCandidate, type BlockageImportPreview, type blockageImportFileSchema } from '../../../../shared/contract/blockages';
-import { convertPosition, CRS_LABELS, type Crs } from '../../../../shared/geo/crs';
+import { convertPosition, CRS_LABELS, isCrs, type Crs } from '../../../../shared/geo/crs';
 import type { CoreContext } from '../../context';
 import { NetworkRepository } from '../../db/repositories/networkRepository';
 import { parseNetworkFile } from '../../importers/network';
@@ -102,7 +102,8 @@ async function readCandidates(ctx: CoreContext, input: ImportInput): Promise<{ c
       });
     }
     const preview = await parseNetworkFile(file.fileName, bytes);
-    const crs = input.crs ?? preview.detectedCrs ?? 'wgs84';
+    // KML is always geographic; a projected system cannot come out of it.
+    const crs: Crs = input.crs ?? (isCrs(preview.detectedCrs) ? preview.detectedCrs : 'wgs84');
     if (crsUsed === null) {
       crsUsed = crs;
       crsReason = input.crs ? { zh: `按所选：${CRS_LABELS[crs].zh}`, en: `as chosen: ${CRS_LABELS[crs].en}` } : preview.crsReason;

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/contract/errors';
-import type { FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
+import type { ExportFormatName, FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
+import { exportGpkg } from '../../importers/network/exportGpkg';
+import { exportLedger } from '../../importers/network/exportLedger';
+import { exportShapefileZip, type ShapefileEncoding } from '../../importers/network/exportShapefile';
 import { areaPropsSchema, blockagePropsSchema, culvertPropsSchema, ditchPropsSchema } from '../../../../shared/contract/network';
-import { LAYERS, type Layer } from '../../../../shared/domain/network';
-import type { Crs } from '../../../../shared/geo/crs';
+import { LAYER_LABELS, LAYERS, type Layer } from '../../../../shared/domain/network';
+import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
 import type { CoreContext } from '../../context';
-import { exportNetwork, parseNetworkFile, toNetworkFeatures } from '../../importers/network';
+import { exportNetwork, toNetworkFeatures } from '../../importers/network';
+import { inlineParser, type NetworkParser } from '../../importers/worker/networkParser';
 import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
 import { geometryColumns } from '../network/features';
 import type { PreviewStore } from './previewStore';
@@ -23,9 +27,11 @@ const PROPS: Record<Layer, z.ZodObject> = {
 };
 
 /** Read a file and keep its preview in `store` for the user to confirm; nothing is written. */
-export async function previewImport(store: PreviewStore, fileName: string, bytes: Uint8Array): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
-  const preview = await parseNetworkFile(fileName, bytes);
+export async function previewImport(store: PreviewStore, fileName: string, bytes: Uint8Array, parser: NetworkParser = inlineParser()): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
+  const preview = await parser.parse(fileName, bytes);
   const previewId = store.keep(preview);
+  // The name column the mapping found (NAME_CN, 沟渠名称…), so the sample shows real names.
+  const nameField = preview.suggestedMapping.fields.name;
   const view: ImportPreview = {
     previewId,
     fileName: preview.fileName,
@@ -40,7 +46,7 @@ export async function previewImport(store: PreviewStore, fileName: string, bytes
     sample: preview.features.slice(0, 20).map((f) => ({
       index: f.index,
       layer: f.suggestedLayer,
-      name: String(f.properties.name ?? f.properties.Name ?? f.properties['名称'] ?? ''),
+      name: String((nameField ? f.properties[nameField] : null) ?? f.properties.name ?? f.properties.Name ?? f.properties['名称'] ?? ''),
       where: f.where,
     })),
   };
@@ -51,20 +57,21 @@ export async function previewImport(store: PreviewStore, fileName: string, bytes
 function completeProperties(f: FileFeature, at: string): Record<string, unknown> {
   const p = f.properties as unknown as Record<string, unknown>;
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const attributes = f.attributes ?? {};
   switch (f.layer) {
     case 'ditch':
       return {
         name: text(p.name), kind: p.kind ?? 'field', village: text(p.village),
         bottom_width_m: p.bottom_width_m ?? null, depth_m: p.depth_m ?? null, side_slope: p.side_slope ?? null,
         manning_n: p.manning_n ?? null, slope: p.slope ?? null,
-        condition: p.condition ?? 'clear', work: p.work ?? 'existing', work_date: p.work_date ?? null, note: '',
+        condition: p.condition ?? 'clear', work: p.work ?? 'existing', work_date: p.work_date ?? null, note: text(p.note), attributes,
       };
     case 'culvert':
-      return { name: text(p.name), village: '', diameter_m: p.diameter_m ?? null, length_m: p.length_m ?? null, barrels: p.barrels ?? 1, material: text(p.material), laid_date: p.laid_date ?? null, note: '' };
+      return { name: text(p.name), village: '', diameter_m: p.diameter_m ?? null, length_m: p.length_m ?? null, barrels: p.barrels ?? 1, material: text(p.material), laid_date: p.laid_date ?? null, note: text(p.note), attributes };
     case 'blockage':
-      return { name: text(p.name), village: text(p.village), status: p.status ?? 'reported', reported_at: p.reported_at ?? at, note: text(p.note) };
+      return { name: text(p.name), village: text(p.village), status: p.status ?? 'reported', reported_at: p.reported_at ?? at, note: text(p.note), attributes };
     case 'area':
-      return { name: text(p.name), kind: p.kind ?? 'field_block', runoff_coefficient: p.runoff_coefficient ?? null, curve_number: null, note: '' };
+      return { name: text(p.name), kind: p.kind ?? 'field_block', runoff_coefficient: p.runoff_coefficient ?? null, curve_number: null, note: text(p.note), attributes };
   }
 }
 
@@ -102,6 +109,34 @@ function validateAll(features: ImportedNetworkFeature[], at: string, fileName: s
 }
 
 /**
+ * A feature of ours that comes back on another layer (an exported culvert changed into a blockage)
+ * cannot be updated in place: the id belongs to a row of the other layer. Refuse, naming each, so
+ * the user decides; nothing is written.
+ */
+function refuseLayerChanges(repo: ReturnType<typeof networkRepo>, valid: { feature: NewFeature; index: number; fileId: string | null }[], fileName: string): void {
+  const moved: { index: number; name: string; from: Layer; to: Layer; id: string }[] = [];
+  for (const { feature, index, fileId } of valid) {
+    if (!fileId || !UUID.test(fileId) || repo.get(feature.layer, fileId)) continue;
+    const from = LAYERS.find((l) => l !== feature.layer && repo.get(l, fileId) !== undefined);
+    if (from) moved.push({ index, name: String(feature.properties.name ?? ''), from, to: feature.layer, id: fileId });
+  }
+  if (moved.length === 0) return;
+  const list = (lang: 'zh' | 'en') =>
+    moved
+      .slice(0, 5)
+      .map((m) => (lang === 'zh' ? `第 ${m.index} 个“${m.name || m.id}”（原为${LAYER_LABELS[m.from].zh}，文件中为${LAYER_LABELS[m.to].zh}）` : `#${m.index} "${m.name || m.id}" (a ${LAYER_LABELS[m.from].en.toLowerCase()} here, ${LAYER_LABELS[m.to].en.toLowerCase()} in the file)`))
+      .join(lang === 'zh' ? '；' : '; ');
+  throw new AppError(
+    'import_invalid',
+    {
+      zh: `文件 ${fileName} 中有 ${moved.length} 个要素换了图层：${list('zh')}。未导入任何内容。要改图层，请先在地图上删除原来的要素再导入，或在文件中清空它们的 id 作为新要素导入`,
+      en: `${moved.length} feature(s) in ${fileName} changed layer: ${list('en')}. Nothing was imported. To change a layer, delete the old feature on the map first, or clear their id in the file to import them as new features`,
+    },
+    { reason: 'layer_changed', fileName, features: moved.slice(0, 100) },
+  );
+}
+
+/**
  * Write a previewed file: convert to WGS84 under the confirmed system, map the fields, validate
  * every feature, then insert (or update, for features of ours re-imported by id) in ONE
  * transaction with one batch id, so a single undo takes the whole import back.
@@ -109,11 +144,12 @@ function validateAll(features: ImportedNetworkFeature[], at: string, fileName: s
 export function commitImport(
   ctx: CoreContext,
   preview: NetworkPreview,
-  options: { crs: Crs; mapping?: FieldMappingInput; layerOverrides?: Record<string, Layer> },
+  options: { crs: SourceCrs; datumShift?: DatumShift; mapping?: FieldMappingInput; layerOverrides?: Record<string, Layer> },
 ): ImportResult {
   const at = ctx.now().toISOString();
   const converted = toNetworkFeatures(preview, {
     crs: options.crs,
+    ...(options.datumShift ? { datumShift: options.datumShift } : {}),
     ...(options.mapping ? { mapping: options.mapping as FieldMapping } : {}),
     ...(options.layerOverrides ? { layerOverrides: Object.fromEntries(Object.entries(options.layerOverrides).map(([k, v]) => [Number(k), v])) } : {}),
   });
@@ -122,6 +158,7 @@ export function commitImport(
     throw new AppError('import_invalid', { zh: `文件 ${preview.fileName} 中没有可导入的要素`, en: `${preview.fileName} has no features to import` });
   }
   const repo = networkRepo(ctx);
+  refuseLayerChanges(repo, valid, preview.fileName);
   const counts = Object.fromEntries(LAYERS.map((l) => [l, 0])) as ImportResult['counts'];
   let updated = 0;
   const batchId = randomUUID();
@@ -148,7 +185,7 @@ export function commitImport(
     insertFeatures({ ...ctx, source: 'import' }, fresh, { batchId, action: 'import', source: 'import', importBatchId, at });
     repo.setImportCounts(importBatchId, counts, meta);
   })();
-  return { batchId, fileName: preview.fileName, counts, updated, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
+  return { batchId, fileName: preview.fileName, counts, updated, crs: options.crs, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
 }
 
 /** Commit by preview id (the UI's two-step flow). */
@@ -165,11 +202,29 @@ export function commitPreview(ctx: CoreContext, previewId: string, options: Para
   return result;
 }
 
-/** The network as a GeoJSON, KML or CSV file, WGS84, with our stable property names. */
-export function exportNetworkFile(ctx: CoreContext, format: 'geojson' | 'kml' | 'csv', layers?: Layer[]) {
+/** The network as a file in any export format, WGS84, with our stable property names and kept attributes. */
+export async function exportNetworkFile(ctx: CoreContext, format: ExportFormatName, layers?: Layer[], encoding: ShapefileEncoding = 'gbk') {
   const collection = listFeatures(ctx, layers);
-  const features = collection.features.map((f) => ({ layer: f.properties.layer, id: f.id, geometry: f.geometry, properties: f.properties }) as unknown as FileFeature);
-  const file = exportNetwork(features, format, { documentName: `排涝调度台 沟渠网络` });
+  const features = collection.features.map((f) => ({ layer: f.properties.layer, id: f.id, geometry: f.geometry, properties: f.properties, attributes: f.properties.attributes }) as unknown as FileFeature);
   const day = ctx.now().toISOString().slice(0, 10);
-  return { fileName: `沟渠网络-${day}.${file.extension}`, mimeType: file.mimeType, text: file.text, count: features.length };
+  const name = `沟渠网络-${day}`;
+  const binary = (bytes: Uint8Array, extension: string, mimeType: string, warnings: { zh: string; en: string }[] = []) => ({
+    fileName: `${name}.${extension}`, mimeType, text: '', base64: Buffer.from(bytes).toString('base64'), count: features.length, warnings,
+  });
+  switch (format) {
+    case 'gpkg':
+      return binary(exportGpkg(features, ctx.now().toISOString(), ctx.sqliteBinding), 'gpkg', 'application/geopackage+sqlite3');
+    case 'shapefile': {
+      const shp = exportShapefileZip(features, encoding);
+      return binary(shp.bytes, 'zip', 'application/zip', shp.warnings);
+    }
+    case 'xlsx': {
+      const lengths = new Map(collection.features.map((f) => [f.id, f.properties.layer === 'ditch' ? Math.round((f.properties as { length_m: number }).length_m * 10) / 10 : null]));
+      return binary(await exportLedger(features, (f) => lengths.get(f.id ?? '') ?? null), 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    }
+    default: {
+      const file = exportNetwork(features, format, { documentName: `排涝调度台 沟渠网络` });
+      return { fileName: `${name}.${file.extension}`, mimeType: file.mimeType, text: file.text, count: features.length, warnings: [] };
+    }
+  }
 }

@@ -29,13 +29,13 @@ const DEFAULTS: Record<Layer, Readonly<FeatureRow>> = {
 function defaultsOf(layer: Layer): FeatureRow {
   switch (layer) {
     case 'ditch':
-      return { name: '', village: '', bottom_width_m: null, depth_m: null, side_slope: null, manning_n: null, slope: null, condition: 'clear', work: 'existing', work_date: null, note: '' };
+      return { name: '', village: '', bottom_width_m: null, depth_m: null, side_slope: null, manning_n: null, slope: null, condition: 'clear', work: 'existing', work_date: null, note: '', attributes: '{}' };
     case 'culvert':
-      return { name: '', village: '', ditch_id: null, diameter_m: null, length_m: null, barrels: 1, material: '', laid_date: null, note: '' };
+      return { name: '', village: '', ditch_id: null, diameter_m: null, length_m: null, barrels: 1, material: '', laid_date: null, note: '', attributes: '{}' };
     case 'blockage':
-      return { name: '', village: '', ditch_id: null, culvert_id: null, status: 'reported', note: '' };
+      return { name: '', village: '', ditch_id: null, culvert_id: null, status: 'reported', note: '', attributes: '{}' };
     case 'area':
-      return { name: '', runoff_coefficient: null, curve_number: null, note: '' };
+      return { name: '', runoff_coefficient: null, curve_number: null, note: '', attributes: '{}' };
   }
 }
 
@@ -44,7 +44,7 @@ export function rowToFeature(layer: Layer, row: FeatureRow): NetworkFeature {
   const properties: Record<string, unknown> = { layer, id: row.id, updated_at: row.updated_at, source: row.source };
   for (const c of LAYER_COLUMNS[layer]) {
     if (layer === 'blockage' && c === 'culvert_id') continue;
-    properties[c] = row[c];
+    properties[c] = c === 'attributes' ? JSON.parse(String(row[c] ?? '{}')) : row[c];
   }
   return { type: 'Feature', id: row.id as string, geometry: JSON.parse(row.geometry as string), properties } as NetworkFeature;
 }

@@ -8,6 +8,28 @@ import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { FIELDS, fromForm, toForm, type FieldDef } from './fields';
 import { formatArea, formatLength, pick } from './labels';
 
+/** The file's own fields kept on import (NAME_EN, 管理单位, a long description…), read-only, as the file named them. */
+function FileAttributes({ attributes }: { attributes: Record<string, string | number | boolean | null> }) {
+  const { t } = useI18n();
+  const entries = Object.entries(attributes);
+  if (entries.length === 0) return null;
+  return (
+    <details className="file-attributes" data-testid="feature-attributes" open={entries.length <= 8}>
+      <summary>
+        {t('map.panel.attributes')}（{entries.length}）
+      </summary>
+      <dl className="attributes-list">
+        {entries.map(([k, v]) => (
+          <div key={k} style={{ display: 'contents' }}>
+            <dt>{k}</dt>
+            <dd style={{ whiteSpace: 'pre-wrap' }}>{v === null ? '' : String(v)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
 interface Props {
   target: { layer: Layer; id: string };
   /** Bumped by the page after any change, so the panel re-reads the feature. */
@@ -133,6 +155,7 @@ export function FeaturePanel({ target, version, onChanged, onClose, onMove }: Pr
           <dd>{new Date(String(props.updated_at)).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</dd>
         </dl>
       )}
+      {feature && <FileAttributes attributes={(props.attributes ?? {}) as Record<string, string | number | boolean | null>} />}
       <form
         className="form compact"
         onSubmit={(e) => {

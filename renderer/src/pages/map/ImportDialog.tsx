@@ -4,12 +4,13 @@ import type { WireError } from '../../../../shared/contract/errors';
 import { LAYER_LABELS, LAYERS } from '../../../../shared/domain/network';
 import { ApiError, invoke, invokeWithFile } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useI18n, type MessageKey } from '../../i18n/I18n';
+import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
+import { useI18n } from '../../i18n/I18n';
+import { CrsPicker } from './CrsPicker';
 import { pick } from './labels';
 import { MappingEditor } from './MappingEditor';
 import { MAX_IMPORT_BYTES } from './readFile';
 
-type Crs = 'wgs84' | 'gcj02' | 'bd09';
 
 interface Props {
   /** A file dropped on the map opens the dialog with it already chosen. */
@@ -23,7 +24,8 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState<'reading' | 'committing' | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [crs, setCrs] = useState<Crs>('wgs84');
+  const [crs, setCrs] = useState<SourceCrs>('wgs84');
+  const [shift, setShift] = useState<DatumShift | null>(null);
   const [mapping, setMapping] = useState<FieldMappingInput | null>(null);
   const [error, setError] = useState<WireError | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -57,7 +59,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
     setBusy('committing');
     setError(null);
     try {
-      onDone(await invoke('import.commit', { previewId: preview.previewId, crs, ...(mapping ? { mapping } : {}) }));
+      onDone(await invoke('import.commit', { previewId: preview.previewId, crs, ...(shift ? { datumShift: shift } : {}), ...(mapping ? { mapping } : {}) }));
     } catch (e) {
       if (e instanceof ApiError) setError(e.wire);
     } finally {
@@ -80,7 +82,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
             type="file"
             hidden
             data-testid="import-file"
-            accept=".kml,.kmz,.zip,.geojson,.json,.csv,.txt"
+            accept=".kml,.kmz,.zip,.geojson,.json,.csv,.txt,.gpkg,.xlsx"
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) void read(f);
@@ -110,17 +112,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
             <p className="muted">
               {t('import.fields')}：{preview.fields.map((f) => f.name).slice(0, 12).join('、') || '—'}
             </p>
-            <fieldset className="field">
-              <legend>{t('import.crs')}</legend>
-              {(['wgs84', 'gcj02', 'bd09'] as const).map((c) => (
-                <label key={c} className="radio">
-                  <input type="radio" name="crs" value={c} checked={crs === c} onChange={() => setCrs(c)} />
-                  {t(`import.crs.${c}` as MessageKey)}
-                  {preview.detectedCrs === c && <span className="badge">{t('import.crs.detected')}</span>}
-                </label>
-              ))}
-              <div className="field-hint">{pick(preview.crsReason, locale)}</div>
-            </fieldset>
+            <CrsPicker crs={crs} detected={preview.detectedCrs} reason={preview.crsReason} shift={shift} onChange={setCrs} onShift={setShift} />
             {mapping && <MappingEditor preview={preview} mapping={mapping} onChange={setMapping} />}
             {preview.warnings.length > 0 && (
               <div className="banner banner-warn">

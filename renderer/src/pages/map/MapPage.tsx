@@ -14,7 +14,8 @@ import { FeaturePanel } from './FeaturePanel';
 import { ImportDialog } from './ImportDialog';
 import { Legend } from './Legend';
 import { pick } from './labels';
-import { downloadText } from './readFile';
+import { downloadBase64, downloadText } from '../../components/download';
+import type { ExportFormatName } from '../../../../shared/contract/imports';
 import { SearchBox } from './SearchBox';
 import { StartChecklist } from './StartChecklist';
 import { PatrolSummary } from './PatrolSummary';
@@ -124,10 +125,13 @@ export function MapPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [drawing, finishLine, undo]);
 
-  const exportAs = (format: 'geojson' | 'kml' | 'csv') =>
+  const exportAs = (choice: string) =>
     run(async () => {
-      const file = await invoke('network.export', { format });
-      downloadText(file.fileName, file.mimeType, file.text);
+      const [format, encoding] = choice.split(':') as [ExportFormatName, 'gbk' | 'utf-8' | undefined];
+      const file = await invoke('network.export', { format, ...(encoding ? { encoding } : {}) });
+      if (file.base64 !== undefined) downloadBase64(file.fileName, file.mimeType, file.base64);
+      else downloadText(file.fileName, file.mimeType, file.text);
+      if (file.warnings.length > 0) window.alert(file.warnings.map((w) => pick(w, locale)).join('\n'));
     });
 
   const hint = drawing.mode ? (drawing.mode.kind === 'ditch' ? t('map.draw.hint.line') : drawing.mode.kind === 'move' ? t('map.draw.hint.move') : t('map.draw.hint.point')) : null;
@@ -186,11 +190,15 @@ export function MapPage() {
           <button type="button" onClick={() => setImporting({ file: null })}>
             {t('map.import')}
           </button>
-          <select aria-label={t('map.export')} value="" onChange={(e) => e.target.value && void exportAs(e.target.value as 'geojson')}>
+          <select aria-label={t('map.export')} value="" onChange={(e) => e.target.value && void exportAs(e.target.value)}>
             <option value="">{t('map.export')}…</option>
             <option value="geojson">GeoJSON</option>
             <option value="kml">KML</option>
             <option value="csv">CSV</option>
+            <option value="gpkg">GeoPackage</option>
+            <option value="shapefile:gbk">{t('map.export.shapefileGbk')}</option>
+            <option value="shapefile:utf-8">{t('map.export.shapefileUtf8')}</option>
+            <option value="xlsx">{t('map.export.ledger')}</option>
           </select>
         </div>
         {summary?.isDemo && <span className="badge demo">{t('map.demo')}</span>}

@@ -69,8 +69,14 @@ describe('files the importer must refuse, saying why', () => {
   it('a KMZ without a .kml, and an Excel file', async () => {
     const e = await importError('photos.kmz', zipSync({ 'a.jpg': new Uint8Array([1, 2]) }));
     expect(e.details.reason).toBe('kmz_no_kml');
-    const xlsx = await importError('台账.xlsx', zipSync({ '[Content_Types].xml': utf8('<Types/>'), 'xl/workbook.xml': utf8('<w/>') }));
-    expect(xlsx.messageZh).toContain('另存为 CSV');
+    const broken = await importError('台账.xlsx', zipSync({ '[Content_Types].xml': utf8('<Types/>'), 'xl/workbook.xml': utf8('<w/>') }));
+    expect(broken.messageZh).toContain('Excel 文件已损坏');
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Sheet1').addRow(['名称', '长度']);
+    const noPositions = await importError('台账.xlsx', new Uint8Array(await book.xlsx.writeBuffer()));
+    expect(noPositions.messageZh).toContain('起点经度');
+    expect(noPositions.messageZh).toContain('另存为 CSV');
   });
 
   it('a binary file', async () => {

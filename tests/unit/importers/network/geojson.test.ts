@@ -67,11 +67,17 @@ describe('GeoJSON', () => {
     expect(stringy.messageEn).toContain('longitude is not a finite number');
   });
 
-  it('points out projected coordinates', async () => {
-    const e = await importError('bad-projected.geojson', fixture('bad-projected.geojson'));
-    expect(e.messageZh).toContain('像是投影坐标');
-    const crs = await importError('m.geojson', fc([], { crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4547' } } }));
-    expect(crs.details.reason).toBe('projected_crs');
+  it('takes a projected crs member, and asks for the system of metres that name none', async () => {
+    const p = await parseNetworkFile('metres-no-crs.geojson', fixture('metres-no-crs.geojson'));
+    expect(p.detectedCrs).toBeNull();
+    expect(p.crsReason.zh).toContain('坐标是米');
+    const named = await parseNetworkFile('m.geojson', fc([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [597000, 4806000] } }], { crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4550' } } }));
+    expect(named.detectedCrs).toBe('EPSG:4550');
+    const zoned = await parseNetworkFile('z.geojson', fc([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [41597000, 4806000] } }]));
+    expect(zoned.detectedCrs).toBe('EPSG:4529');
+    // Degrees a little out of range are a typo, not metres.
+    const typo = await importError('t.geojson', fc([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [124.2, 95.4] } }]));
+    expect(typo.messageEn).toContain('latitude 95.4');
   });
 
   it('reports the line of a JSON syntax error and truncated JSON', async () => {

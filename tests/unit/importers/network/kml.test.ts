@@ -92,7 +92,8 @@ describe('KML from Ovital (奥维互动地图)', () => {
     const p = await parseNetworkFile('multi.kml', utf8(kml));
     expect(p.features.map((f) => f.geometry.type)).toEqual(['MultiLineString', 'Point', 'LineString']);
     expect(p.features[2]?.where.en).toBe('placemark 2 "混合" part 2');
-    expect(p.warnings.map((w) => w.code).sort()).toEqual(['mixed_geometry', 'no_geometry']);
+    expect(p.warnings.map((w) => w.code).sort()).toEqual(['mixed_geometry', 'placemark_no_coordinates']);
+    expect(p.warnings.find((w) => w.code === 'placemark_no_coordinates')?.message.zh).toContain('第 3 个地标“无坐标”');
   });
 });
 
@@ -105,8 +106,8 @@ describe('KMZ', () => {
     expect(p.suggestedMapping.fields).toMatchObject({ kind: '类型', bottom_width_m: '底宽', depth_m: '沟深', side_slope: '边坡', condition: '状况', diameter_m: '管径', barrels: '孔数' });
     const r = toNetworkFeatures(p, { crs: 'wgs84' });
     expect(r.features.map((f) => [f.layer, f.properties])).toEqual([
-      ['ditch', { name: '一号支沟', kind: 'branch', village: null, bottom_width_m: 1.5, depth_m: 1.2, side_slope: 1.5, manning_n: null, slope: null, condition: 'silted', work: null, work_date: null }],
-      ['culvert', { name: '5号涵管', diameter_m: 0.8, length_m: null, barrels: 2, material: null, laid_date: null }],
+      ['ditch', { name: '一号支沟', kind: 'branch', village: null, bottom_width_m: 1.5, depth_m: 1.2, side_slope: 1.5, manning_n: null, slope: null, condition: 'silted', work: null, work_date: null, note: null }],
+      ['culvert', { name: '5号涵管', diameter_m: 0.8, length_m: null, barrels: 2, material: null, laid_date: null, note: null }],
     ]);
     expect(r.warnings.map((w) => w.code)).toEqual(['assumed_mm']);
   });

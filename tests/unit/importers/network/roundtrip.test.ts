@@ -11,19 +11,21 @@ const NETWORK: NetworkFeature[] = [
     layer: 'ditch',
     id: '0a8f2c1e-1d3b-4c5e-9f70-1234567890ab',
     geometry: { type: 'LineString', coordinates: [[124.20000000007704, 43.400000000052444], [124.21, 43.405], [124.22, 43.408]] },
-    properties: { name: '一号支沟', kind: 'branch', village: '三家子村', bottom_width_m: 1.5, depth_m: 1.2, side_slope: 1.5, manning_n: 0.025, slope: 0.0005, condition: 'silted', work: 'cleared', work_date: '2025-07-20' },
+    properties: { name: '一号支沟', kind: 'branch', village: '三家子村', bottom_width_m: 1.5, depth_m: 1.2, side_slope: 1.5, manning_n: 0.025, slope: 0.0005, condition: 'silted', work: 'cleared', work_date: '2025-07-20', note: '2024 年秋清淤' },
+    attributes: { NAME_EN: 'No. 1 branch ditch', 管理单位: '三合乡水利站', status: '在用' },
   },
   {
     layer: 'ditch',
     id: null,
     geometry: { type: 'MultiLineString', coordinates: [[[124.18, 43.39], [124.18, 43.42]], [[124.181, 43.39], [124.182, 43.4]]] },
-    properties: { name: '西大沟, "老沟"', kind: 'main', village: null, bottom_width_m: null, depth_m: null, side_slope: null, manning_n: null, slope: null, condition: null, work: null, work_date: null },
+    properties: { name: '西大沟, "老沟"', kind: 'main', village: null, bottom_width_m: null, depth_m: null, side_slope: null, manning_n: null, slope: null, condition: null, work: null, work_date: null, note: null },
   },
   {
     layer: 'culvert',
     id: 'c-5',
     geometry: { type: 'Point', coordinates: [124.205, 43.4025] },
-    properties: { name: '5号涵管', diameter_m: 0.8, length_m: 6, barrels: 2, material: '混凝土', laid_date: '2025-07-12' },
+    properties: { name: '5号涵管', diameter_m: 0.8, length_m: 6, barrels: 2, material: '混凝土', laid_date: '2025-07-12', note: null },
+    attributes: { 建设年份: '2019' },
   },
   {
     layer: 'blockage',
@@ -47,7 +49,7 @@ const NETWORK: NetworkFeature[] = [
         [[124.2, 43.4], [124.2, 43.41], [124.21, 43.41], [124.2, 43.4]],
       ],
     },
-    properties: { name: '三家子村片区', kind: 'village', runoff_coefficient: 0.6 },
+    properties: { name: '三家子村片区', kind: 'village', runoff_coefficient: 0.6, note: '含三家子屯' },
   },
 ];
 

@@ -3,7 +3,9 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { toNetworkFeatures } from '../../../../electron/core/importers/network/convert';
 import { parseNetworkFile } from '../../../../electron/core/importers/network/parse';
-import { writeShapefile } from '../../../fixtures/network/build/shapefile-writer';
+import type { Point } from 'geojson';
+import { lineLengthM } from '../../../../shared/geo/length';
+import { writeShapefile } from '../../../../electron/core/importers/network/shapefileWriter';
 import { fixture, importError } from './helpers';
 
 const gbk = (t: string) => new Uint8Array(iconv.encode(t, 'gbk'));
@@ -33,10 +35,10 @@ describe('zipped shapefile', () => {
     expect(p.warnings.map((w) => w.message.zh)).toEqual(['涵管.shp 没有 .cpg,属性文字按 GBK 读取']);
     const r = toNetworkFeatures(p, { crs: 'wgs84' });
     expect(r.features.map((f) => f.properties)).toEqual([
-      { name: '一号支沟', kind: 'branch', village: '三家子村', bottom_width_m: 1.5, depth_m: 1.2, side_slope: null, manning_n: null, slope: null, condition: 'silted', work: null, work_date: null },
-      { name: '西大沟', kind: 'main', village: '王家屯', bottom_width_m: 4, depth_m: 2.5, side_slope: null, manning_n: null, slope: null, condition: 'clear', work: null, work_date: null },
-      { name: '5号涵管', diameter_m: 0.8, length_m: null, barrels: 2, material: null, laid_date: '2025-07-12' },
-      { name: '王家屯涵洞', diameter_m: 1, length_m: null, barrels: 1, material: null, laid_date: null },
+      { name: '一号支沟', kind: 'branch', village: '三家子村', bottom_width_m: 1.5, depth_m: 1.2, side_slope: null, manning_n: null, slope: null, condition: 'silted', work: null, work_date: null, note: null },
+      { name: '西大沟', kind: 'main', village: '王家屯', bottom_width_m: 4, depth_m: 2.5, side_slope: null, manning_n: null, slope: null, condition: 'clear', work: null, work_date: null, note: null },
+      { name: '5号涵管', diameter_m: 0.8, length_m: null, barrels: 2, material: null, laid_date: '2025-07-12', note: null },
+      { name: '王家屯涵洞', diameter_m: 1, length_m: null, barrels: 1, material: null, laid_date: null, note: null },
     ]);
     expect(r.features[0]?.geometry).toEqual({ type: 'LineString', coordinates: [[124.2, 43.4], [124.21, 43.405], [124.22, 43.408]] });
   });
@@ -61,12 +63,15 @@ describe('zipped shapefile', () => {
     expect(e.messageZh).toContain('KLINGON-1');
   });
 
-  it('refuses a projected .prj, naming it', async () => {
-    const e = await importError('bad-projected-shp.zip', fixture('bad-projected-shp.zip'));
-    expect(e.details.reason).toBe('projected_crs');
-    expect(e.messageZh).toContain('CGCS2000_3_Degree_GK_CM_123E');
-    expect(e.messageZh).toContain('投影坐标');
-    expect(e.messageEn).toContain('projected');
+  it('reads a Gauss-Krüger .prj without an EPSG code as the system it describes and converts to within 0.1 m of PROJ', async () => {
+    const p = await parseNetworkFile('gk-cm123-shp.zip', fixture('gk-cm123-shp.zip'));
+    expect(p.detectedCrs).toBe('EPSG:4550');
+    expect(p.crsReason.zh).toContain('CGCS2000_3_Degree_GK_CM_123E');
+    const [point] = toNetworkFeatures(p, { crs: 'EPSG:4550' }).features;
+    // printf "597000 4806000" | gdaltransform -s_srs EPSG:4550 -t_srs EPSG:4490 -output_xy
+    const [lon, lat] = (point?.geometry as Point).coordinates as [number, number];
+    expect(lineLengthM([[lon, lat], [124.197048890526, 43.3833070768726]])).toBeLessThan(0.1);
+    expect(point?.properties.name).toBe('P1');
   });
 
   it('warns about Beijing 54 / Xian 80 datums', async () => {

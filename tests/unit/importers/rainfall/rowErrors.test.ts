@@ -15,7 +15,7 @@ describe('rainfall row errors', () => {
     expect(byRow.get(4)?.zh).toContain('雨量“大雨”不是数字');
     expect(byRow.get(5)?.zh).toContain('日期 2026-08-15 晚于今天（2026-07-20）');
     expect(byRow.get(6)?.zh).toContain('早于汛期开始日期 2026-06-01');
-    expect(byRow.get(7)?.zh).toContain('612 mm 超过单日 500 mm');
+    expect(byRow.get(7)?.zh).toContain('6120 mm 超过单日 2000 mm');
     expect(byRow.get(8)?.zh).toContain('站点“西山村”不在站点列表中');
     expect(byRow.get(9)?.zh).toContain('第 2 行已有');
     expect(byRow.get(10)?.zh).toContain('缺少日期');

@@ -1,0 +1,97 @@
+/**
+ * Where network files are parsed: inline (tests, the CLI, which have no one else to serve) or in
+ * a worker thread (browser mode and the desktop core, which must keep answering the desk and the
+ * field server meanwhile). The worker is started on first use, bounded in memory, and replaced if
+ * it dies (a file that exhausts its heap is refused; the host lives on). It is part of the
+ * CoreContext, so its lifetime is the core's: `close()` ends it.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../../../shared/contract/errors';
+import { parseNetworkFile } from '../network/parse';
+import type { NetworkPreview } from '../network/types';
+import type { ParseRequest, ParseResponse } from './protocol';
+
+/** Parses a network file into its preview. */
+export interface NetworkParser {
+  parse(fileName: string, bytes: Uint8Array): Promise<NetworkPreview>;
+  close(): Promise<void>;
+}
+
+/** Heap the worker may use: far above any real file's preview, far below the machine's memory. */
+const WORKER_HEAP_MB = 1536;
+
+/** The parser that runs in the caller's thread. */
+export function inlineParser(): NetworkParser {
+  return { parse: (fileName, bytes) => parseNetworkFile(fileName, bytes), close: async () => undefined };
+}
+
+/**
+ * The worker script next to this module: the bundled .cjs in the app; under tsx (browser mode,
+ * tests) the .ts source, loaded through tsx's register API inside the worker, since loader flags
+ * do not reach worker threads.
+ */
+function workerEntry(): { code: string; eval: boolean } {
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  const dir = dirname(here);
+  const bundled = join(dir, 'parse-worker.cjs');
+  if (here.endsWith('.cjs') && existsSync(bundled)) return { code: bundled, eval: false };
+  const source = pathToFileURL(join(dir, 'parseWorker.ts')).href;
+  return { code: `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, eval: true };
+}
+
+/** A parser that sends each file to a worker thread, one at a time in order. */
+export function workerParser(sqliteBinding?: string): NetworkParser {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve(p: NetworkPreview): void; reject(e: unknown): void }>();
+
+  const start = (): Worker => {
+    const entry = workerEntry();
+    const w = new Worker(entry.code, { eval: entry.eval, workerData: { sqliteBinding }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    w.on('message', (response: ParseResponse) => {
+      const waiting = pending.get(response.id);
+      if (!waiting) return;
+      pending.delete(response.id);
+      if (response.ok) waiting.resolve(response.preview);
+      else if ('appError' in response) waiting.reject(new AppError(response.appError.code as ErrorCode, { zh: response.appError.zh, en: response.appError.en }, response.appError.details));
+      else waiting.reject(new Error(response.internal));
+    });
+    const fail = (why: unknown) => {
+      if (worker === w) worker = null;
+      const message = why instanceof Error ? why.message : String(why);
+      for (const [id, waiting] of pending) {
+        pending.delete(id);
+        waiting.reject(
+          new AppError('import_invalid', {
+            zh: `读取文件时用尽了内存或中断(${message}),文件过大或已损坏,未导入任何内容`,
+            en: `reading the file ran out of memory or stopped (${message}); it is too large or damaged, and nothing was imported`,
+          }),
+        );
+      }
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`worker exited with code ${code}`)));
+    w.unref();
+    return w;
+  };
+
+  return {
+    parse(fileName, bytes) {
+      worker ??= start();
+      const id = nextId++;
+      const request: ParseRequest = { id, fileName, bytes };
+      return new Promise<NetworkPreview>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        (worker as Worker).postMessage(request);
+      });
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
+}
