@@ -54,7 +54,6 @@ export const migration0007: Migration = {
       ) STRICT;
       CREATE INDEX change_feed_row ON change_feed(table_name, row_id, seq);
       CREATE INDEX change_feed_batch ON change_feed(batch_id, seq);
-      CREATE INDEX change_feed_table ON change_feed(township_id, table_name, seq);
 
       CREATE TRIGGER change_feed_append_only BEFORE UPDATE ON change_feed
       WHEN OLD.undone_by IS NOT NULL OR NEW.undone_by IS NULL
