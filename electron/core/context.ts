@@ -1,13 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import type { SystemInfo } from '../../shared/contract/system';
+import type { DatabaseHolder } from './db/holder';
+import type { SheetPdfRenderer } from './sheets/port';
 
 /** Where an operation came from; kept on history rows. */
 export type Source = 'desk' | 'field' | 'import' | 'cli' | 'demo';
 
 /** Everything a handler may use. Handlers get it; they never reach for globals. */
 export interface CoreContext {
-  db: Database;
-  townshipId: string;
+  /** The open database: read per call, since a restore replaces it while the app runs. */
+  readonly db: Database;
+  /** The township of the open database (a restored file may hold another one). */
+  readonly townshipId: string;
+  /** Holds the open database and swaps it for a restore. */
+  database: DatabaseHolder;
+  /** Turns a sheet's print view into PDF: given by the entry point (Electron, headless Chromium, a test). */
+  sheetRenderer: SheetPdfRenderer;
   dataDir: string;
   databaseFile: string;
   backupsDir: string;
@@ -16,4 +24,14 @@ export interface CoreContext {
   source: Source;
   /** The clock, injectable so tests and the demo can fix "today". */
   now(): Date;
+}
+
+/**
+ * The same context with some members replaced, still reading the database live (a plain spread
+ * would copy the connection a restore is about to close).
+ */
+export function withOverrides(base: CoreContext, overrides: Partial<Omit<CoreContext, 'db' | 'townshipId'>>): CoreContext {
+  const ctx = Object.create(base) as CoreContext;
+  for (const [key, value] of Object.entries(overrides)) Object.defineProperty(ctx, key, { value, enumerable: true, writable: true });
+  return ctx;
 }

@@ -1,12 +1,12 @@
 import { AppError, type WireError } from '../../../shared/contract/errors';
 import { isProcedureName, procedures, type Result } from '../../../shared/contract';
 import { parseInput } from '../../../shared/contract/validation';
-import type { CoreContext } from '../context';
+import { withOverrides, type CoreContext } from '../context';
 import { classifySqliteError } from '../db/sqliteErrors';
 import type { Handler } from './handlerTypes';
 import { handlers } from './handlers';
 
-export type Dispatch = (procedure: string, input: unknown, overrides?: Partial<CoreContext>) => Promise<Result<unknown>>;
+export type Dispatch = (procedure: string, input: unknown, overrides?: Partial<Omit<CoreContext, 'db' | 'townshipId'>>) => Promise<Result<unknown>>;
 
 /** Any thrown value as a user-facing wire error; unexpected ones are logged and kept vague. */
 export function toWireError(error: unknown, ctx: Pick<CoreContext, 'databaseFile'>): WireError {
@@ -26,7 +26,9 @@ export function toWireError(error: unknown, ctx: Pick<CoreContext, 'databaseFile
  */
 export function createDispatch(base: CoreContext): Dispatch {
   return async (procedure, input, overrides) => {
-    const ctx = overrides ? { ...base, ...overrides } : base;
+    const ctx = overrides ? withOverrides(base, overrides) : base;
+    // Counted as running, so a restore waits for this call and this call waits for a restore.
+    const leave = await base.database.enter();
     try {
       if (!isProcedureName(procedure)) {
         throw new AppError('unknown_procedure', {
@@ -42,6 +44,8 @@ export function createDispatch(base: CoreContext): Dispatch {
       return { ok: true, value: trusted ? value : def.output.parse(value) };
     } catch (error) {
       return { ok: false, error: toWireError(error, ctx) };
+    } finally {
+      leave();
     }
   };
 }

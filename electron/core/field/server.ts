@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AppError, HTTP_STATUS, type WireError } from '../../../shared/contract/errors';
 import { isPhoneProcedure, phoneProcedures } from '../../../shared/contract/field';
 import { parseInput } from '../../../shared/contract/validation';
-import type { CoreContext } from '../context';
+import { withOverrides, type CoreContext } from '../context';
 import { classifySqliteError } from '../db/sqliteErrors';
 import { readStatic, resolveStaticPath } from '../host/staticFiles';
 import { authenticate } from '../services/teams/tokens';
@@ -197,7 +197,7 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, path: string, s
 /** Start the field server. Resolves once it listens; rejects (e.g. port in use) with a clear AppError. */
 export function startFieldServer(opts: FieldServerOptions): Promise<FieldServer> {
   const host = opts.host ?? '0.0.0.0';
-  const fieldCtx: CoreContext = { ...opts.ctx, source: 'field' };
+  const fieldCtx: CoreContext = withOverrides(opts.ctx, { source: 'field' });
   const stats = { requests: 0, lastRequestAt: null as string | null };
   const server = createServer((req, res) => {
     stats.requests++;

@@ -6,7 +6,7 @@ import type { FieldMappingInput, ImportPreview, ImportResult } from '../../../..
 import { areaPropsSchema, blockagePropsSchema, culvertPropsSchema, ditchPropsSchema } from '../../../../shared/contract/network';
 import { LAYERS, type Layer } from '../../../../shared/domain/network';
 import type { Crs } from '../../../../shared/geo/crs';
-import type { CoreContext } from '../../context';
+import { withOverrides, type CoreContext } from '../../context';
 import { exportNetwork, parseNetworkFile, toNetworkFeatures } from '../../importers/network';
 import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
 import { geometryColumns } from '../network/features';
@@ -147,7 +147,7 @@ export function commitImport(
         fresh.push(reuse ? { ...feature, id: reuse } : feature);
       }
     }
-    insertFeatures({ ...ctx, source: 'import' }, fresh, { batchId, action: 'import', source: 'import', importBatchId, at, logPerLayer: { fileName: preview.fileName } });
+    insertFeatures(withOverrides(ctx, { source: 'import' }), fresh, { batchId, action: 'import', source: 'import', importBatchId, at, logPerLayer: { fileName: preview.fileName } });
     ctx.db.prepare('UPDATE import_batch SET counts_json = ? WHERE id = ?').run(JSON.stringify(counts), importBatchId);
   })();
   return { batchId, fileName: preview.fileName, counts, updated, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
