@@ -24,6 +24,11 @@ export class DatabaseHolder {
     readonly nativeBinding?: string,
   ) {}
 
+  /** True while a swap holds calls back. */
+  get swapping(): boolean {
+    return this.gate !== null;
+  }
+
   /** Wait while a swap runs, then count a call as running; the returned function ends it. */
   async enter(): Promise<() => void> {
     while (this.gate) await this.gate;
