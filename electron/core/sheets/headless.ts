@@ -52,7 +52,7 @@ export async function waitForPrintReady(page: Page, timeoutMs = READY_TIMEOUT_MS
 }
 
 /** Serve the built renderer's files to the page from this process; refuse everything else. */
-async function routeRendererFiles(page: Page, dir: string): Promise<void> {
+export async function routeRendererFiles(page: Page, dir: string): Promise<void> {
   await page.route('**/*', (route: Route) => {
     const url = new URL(route.request().url());
     if (url.origin !== PRINT_ORIGIN) return route.abort('blockedbyclient');
