@@ -17,7 +17,7 @@ function draw(data: Promise<SheetData> | null): void {
   const id = beginRender();
   root.render(
     <StrictMode>
-      <PrintApp key={id} renderId={id} data={data} />
+      <PrintApp renderId={id} data={data} />
     </StrictMode>,
   );
 }
