@@ -31,7 +31,10 @@ export interface CoreContext {
  * would copy the connection a restore is about to close).
  */
 export function withOverrides(base: CoreContext, overrides: Partial<Omit<CoreContext, 'db' | 'townshipId'>>): CoreContext {
-  const ctx = Object.create(base) as CoreContext;
-  for (const [key, value] of Object.entries(overrides)) Object.defineProperty(ctx, key, { value, enumerable: true, writable: true });
-  return ctx;
+  const ctx = Object.defineProperties({}, {
+    ...Object.getOwnPropertyDescriptors(base),
+    db: { get: () => base.db, enumerable: true },
+    townshipId: { get: () => base.townshipId, enumerable: true },
+  }) as CoreContext;
+  return Object.assign(ctx, overrides);
 }

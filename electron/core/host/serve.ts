@@ -9,7 +9,7 @@ import { seedDemo } from '../demo';
 import { networkSummary } from '../services/network/networkQueries';
 import { startField, stopAllFieldServers } from '../field/registry';
 import { setRendererDir } from '../field/staticDir';
-import { createHeadlessSheetRenderer } from '../sheets/headless';
+import { lazyHeadlessSheetRenderer } from '../sheets/lazyHeadless';
 
 const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N] [--field-port N]
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     });
   }
   // Sheets print in headless Chromium from the same built renderer, fed their data in process.
-  const sheetRenderer = createHeadlessSheetRenderer({ rendererDir: () => staticDir });
+  const sheetRenderer = lazyHeadlessSheetRenderer({ rendererDir: () => staticDir });
   const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, sheetRenderer });
   if (values.demo) {
     const summary = networkSummary(core.ctx);
