@@ -39,6 +39,9 @@ describe('restore in browser mode', () => {
       expect(await dialog.getByRole('heading').textContent()).toMatch(/^恢复 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 的备份？$/);
       expect(await dialog.getByTestId('restore-contents').textContent()).toContain('旧乡');
       await page.screenshot({ path: join(ARTIFACTS, 'restore-confirm.png') });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: join(ARTIFACTS, 'restore-confirm-phone.png') });
+      await page.setViewportSize({ width: 1440, height: 900 });
       await dialog.getByTestId('restore-confirm').click();
 
       const status = page.getByTestId('restore-status');
