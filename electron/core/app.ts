@@ -9,6 +9,9 @@ import { ensureTownship } from './db/township';
 import { startDailyBackups, type DailyBackupOptions } from './db/dailyBackup';
 import { dataPaths } from './paths';
 import { noSheetRenderer, type SheetPdfRenderer } from './sheets/port';
+import { loadDivisions } from './services/setup/divisionsFile';
+import { DEFAULT_TOWNSHIP_NAME } from './services/settings/defaults';
+import type { DivisionIndex } from './services/setup/divisionIndex';
 
 export interface CoreOptions {
   dataDir: string;
@@ -44,10 +47,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       backupsDir: paths.backupsDir,
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });
-    return { ...opened, townshipId: ensureTownship(opened.db, now(), '未命名乡镇') };
+    return { ...opened, townshipId: ensureTownship(opened.db, now(), DEFAULT_TOWNSHIP_NAME) };
   };
   const first = await openFile();
   const database = new DatabaseHolder(first.db, first.townshipId, openFile, opts.nativeBinding);
+  let divisions: DivisionIndex | null = null;
   const ctx = {
     database,
     sheetRenderer: opts.sheetRenderer ?? noSheetRenderer,
@@ -56,6 +60,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     transport: opts.transport,
     source: opts.source ?? 'desk',
     now,
+    divisions: () => (divisions ??= loadDivisions()),
   } as Omit<CoreContext, 'db' | 'townshipId'> as CoreContext;
   Object.defineProperties(ctx, {
     db: { get: () => database.current, enumerable: true },

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SystemInfo } from '../../shared/contract/system';
 import type { DatabaseHolder } from './db/holder';
+import type { DivisionIndex } from './services/setup/divisionIndex';
 import type { SheetPdfRenderer } from './sheets/port';
 
 /** Where an operation came from; kept on history rows. */
@@ -24,6 +25,8 @@ export interface CoreContext {
   source: Source;
   /** The clock, injectable so tests and the demo can fix "today". */
   now(): Date;
+  /** The national division list, read on first use and kept for the life of the core. */
+  divisions(): DivisionIndex;
 }
 
 /**

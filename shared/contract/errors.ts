@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'db_readonly',
   'db_busy',
   'import_invalid',
+  /** A service outside this PC (Tianditu, the county server) could not be reached. */
+  'unavailable',
   'internal',
 ] as const;
 
@@ -76,6 +78,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   db_readonly: 500,
   db_busy: 503,
   import_invalid: 422,
+  unavailable: 503,
   internal: 500,
 };
 

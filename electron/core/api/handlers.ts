@@ -12,6 +12,7 @@ import { sheetHandlers } from '../services/sheets/handlers';
 import { blockageHandlers } from '../services/blockages/handlers';
 import { teamHandlers } from '../services/teams/handlers';
 import { fieldHandlers } from '../field/handlers';
+import { setupHandlers } from '../services/setup/handlers';
 import type { Handlers } from './handlerTypes';
 
 /** Every procedure's handler. A procedure in the contract without one here fails to compile. */
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...blockageHandlers,
   ...teamHandlers,
   ...fieldHandlers,
+  ...setupHandlers,
 };

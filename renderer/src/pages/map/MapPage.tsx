@@ -15,6 +15,7 @@ import { Legend } from './Legend';
 import { pick } from './labels';
 import { downloadText } from './readFile';
 import { SearchBox } from './SearchBox';
+import { StartChecklist } from './StartChecklist';
 import { useDrawing } from './useDrawing';
 import { useNetwork } from './useNetwork';
 
@@ -23,7 +24,7 @@ const ALL_VISIBLE: Record<Layer, boolean> = { ditch: true, culvert: true, blocka
 /** The screen the app opens on: the whole network, its legend, search, editing and import. */
 export function MapPage() {
   const { t, locale } = useI18n();
-  const { settings } = useApp();
+  const { settings, pendingImport, setPendingImport } = useApp();
   const { collection, summary, villages, reload } = useNetwork();
   const [visible, setVisible] = useState(ALL_VISIBLE);
   const [selected, setSelected] = useState<{ layer: Layer; id: string } | null>(null);
@@ -32,6 +33,12 @@ export function MapPage() {
   const [error, setError] = useState<WireError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
+  // A file chosen in the first-run setup is imported here, with the usual preview and checks.
+  useEffect(() => {
+    if (!pendingImport) return;
+    setImporting({ file: pendingImport });
+    setPendingImport(null);
+  }, [pendingImport, setPendingImport]);
   const drawing = useDrawing();
 
   const fit = useCallback((bbox: Bbox) => setFitTo({ bbox, key: Date.now() }), []);
@@ -217,6 +224,7 @@ export function MapPage() {
             ))}
           </section>
           <Legend />
+          <StartChecklist version={version} />
         </div>
         {(error || notice) && (
           <div className="map-messages">
