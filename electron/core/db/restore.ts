@@ -109,11 +109,21 @@ function foldWal(staged: string, nativeBinding: string | undefined): void {
 }
 
 /**
- * Put a staged backup in place of the database file. Call with the live connection closed: its
- * WAL and shared-memory files go first (a stale WAL beside the new file would be replayed into
+ * Put a staged backup in place of the database file. Call with the live connection closed; a file
+ * another program still has open is refused. Its WAL and shared-memory files go first (a stale WAL beside the new file would be replayed into
  * it), the old file is kept aside until `reopen` succeeds and put back if it fails.
  */
 export async function swapDatabaseFile<T>(databaseFile: string, staged: StagedBackup, reopen: () => Promise<T>, reopenOld: () => Promise<unknown>): Promise<T> {
+  // SQLite removes the WAL when its last connection closes: one still there means another program
+  // (the desk app beside the CLI, or a second CLI) has the file open and would go on writing to
+  // the replaced file. Refuse, and carry on with the file as it was.
+  if (existsSync(`${databaseFile}-wal`)) {
+    await reopenOld();
+    throw new AppError('db_busy', {
+      zh: '数据库正被另一个程序打开（例如另开的排涝调度台或命令行），未恢复；当前数据未被改动。请在该程序中恢复，或先关闭它。',
+      en: 'The database is open in another program (another DrainDesk window or a command line); nothing was restored and the current data is unchanged. Restore from that program, or close it first.',
+    });
+  }
   const aside = `${databaseFile}.replaced-${randomBytes(4).toString('hex')}`;
   for (const suffix of SIDECARS) rmSync(`${databaseFile}${suffix}`, { force: true });
   renameSync(databaseFile, aside);

@@ -170,6 +170,22 @@ describe('restore refuses what it cannot use, leaving the live data byte for byt
     expect(text.message).toContain('不是 SQLite 数据库文件');
   });
 
+  it('a database another program has open (the desk app beside the CLI)', async () => {
+    const core = await liveCore();
+    const good = await ok<Backup>(core, 'backup.create', {});
+    const other = new Database(core.ctx.databaseFile);
+    other.prepare('SELECT count(*) FROM township').get();
+    try {
+      const r = await core.dispatch('backup.restore', { fileName: good.fileName });
+      expect(r).toMatchObject({ ok: false, error: { code: 'db_busy' } });
+      expect(JSON.stringify(r)).toContain('另一个程序');
+      expect(await township(core)).toBe('现乡');
+      await ok(core, 'settings.update', { issuingOffice: '仍可写入' }); // the core goes on with its file
+    } finally {
+      other.close();
+    }
+  });
+
   it('a name that is not in the backups list, or a path', async () => {
     const core = await liveCore();
     const r = await core.dispatch('backup.restore', { fileName: '../draindesk.sqlite' });
