@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, type Bilingual } from '../../../shared/contract/errors';
 import type { BackupContents } from '../../../shared/contract/system';
 import { BackupContentsRepository, DRAINDESK_TABLES } from './repositories/backupContents';
 
@@ -27,7 +27,6 @@ function notOurs(name: string, why: Bilingual): AppError {
     en: `“${name}” is not a DrainDesk backup (${why.en}); nothing was restored and the current data is unchanged. Choose a draindesk-….sqlite file from the backups folder.`,
   });
 }
-type Bilingual = { zh: string; en: string };
 
 /**
  * Copy a backup beside the live database and check the copy on a read-only connection: a SQLite
