@@ -11,13 +11,16 @@ export const ERROR_CODES = [
   'forbidden',
   'unauthorized',
   'payload_too_large',
+  'bad_request',
+  'method_not_allowed',
+  'headers_too_large',
+  'request_timeout',
+  'unavailable',
   'db_corrupt',
   'db_newer_version',
   'db_readonly',
   'db_busy',
   'import_invalid',
-  /** A service outside this PC (Tianditu, the county server) could not be reached. */
-  'unavailable',
   'internal',
 ] as const;
 
@@ -73,12 +76,16 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   unauthorized: 401,
   payload_too_large: 413,
+  bad_request: 400,
+  method_not_allowed: 405,
+  headers_too_large: 431,
+  request_timeout: 408,
+  unavailable: 503,
   db_corrupt: 500,
   db_newer_version: 500,
   db_readonly: 500,
   db_busy: 503,
   import_invalid: 422,
-  unavailable: 503,
   internal: 500,
 };
 

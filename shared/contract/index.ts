@@ -12,6 +12,7 @@ import { totalsProcedures } from './totals';
 import { capacityProcedures } from './capacity';
 import { sheetProcedures } from './sheets';
 import { setupProcedures } from './setup';
+import { patrolProcedures } from './patrol';
 import type { WireError } from './errors';
 
 /** A procedure is its input and output schema; `field` marks the few a phone token may call. */
@@ -41,6 +42,7 @@ export const procedures = {
   ...capacityProcedures,
   ...sheetProcedures,
   ...setupProcedures,
+  ...patrolProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;
@@ -75,4 +77,5 @@ export * from './totals';
 export * from './capacity';
 export * from './sheets';
 export * from './setup';
+export * from './patrol';
 export { bilingual, parseInput, describeIssues } from './validation';

@@ -13,6 +13,7 @@ import { blockageHandlers } from '../services/blockages/handlers';
 import { teamHandlers } from '../services/teams/handlers';
 import { fieldHandlers } from '../field/handlers';
 import { setupHandlers } from '../services/setup/handlers';
+import { patrolHandlers } from '../services/patrol/handlers';
 import type { Handlers } from './handlerTypes';
 
 /** Every procedure's handler. A procedure in the contract without one here fails to compile. */
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...teamHandlers,
   ...fieldHandlers,
   ...setupHandlers,
+  ...patrolHandlers,
 };

@@ -3,6 +3,7 @@ import type { LngLat } from 'maplibre-gl';
 import type { WireError } from '../../../../shared/contract/errors';
 import type { NetworkFeature } from '../../../../shared/contract/network';
 import { LAYER_LABELS, LAYERS, type Layer } from '../../../../shared/domain/network';
+import type { Map as MapLibre } from 'maplibre-gl';
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
@@ -16,6 +17,8 @@ import { pick } from './labels';
 import { downloadText } from './readFile';
 import { SearchBox } from './SearchBox';
 import { StartChecklist } from './StartChecklist';
+import { PatrolSummary } from './PatrolSummary';
+import { usePatrolOverlay } from './usePatrolOverlay';
 import { useDrawing } from './useDrawing';
 import { useNetwork } from './useNetwork';
 
@@ -40,6 +43,9 @@ export function MapPage() {
     setPendingImport(null);
   }, [pendingImport, setPendingImport]);
   const drawing = useDrawing();
+  const [map, setMap] = useState<MapLibre | null>(null);
+  const [patrolOn, setPatrolOn] = useState(false);
+  const patrol = usePatrolOverlay(map, patrolOn, collection, version);
 
   const fit = useCallback((bbox: Bbox) => setFitTo({ bbox, key: Date.now() }), []);
   // Zoom to the whole network once, when it first arrives — before the map cuts it into tiles, so
@@ -212,6 +218,7 @@ export function MapPage() {
           onPick={onPickProp}
           sketch={drawing.sketch}
           fitTo={fitTo}
+          onReady={setMap}
         />
         <div className="map-overlay-left">
           <section className="map-layers" aria-label={t('map.layers')}>
@@ -222,6 +229,10 @@ export function MapPage() {
                 <span className="muted"> {summary?.counts[l] ?? 0}</span>
               </label>
             ))}
+            <label>
+              <input type="checkbox" checked={patrolOn} onChange={(e) => setPatrolOn(e.target.checked)} /> {t('patrol.layer')}
+            </label>
+            {patrol && <PatrolSummary coverage={patrol.coverage} tracks={patrol.tracks} />}
           </section>
           <Legend />
           <StartChecklist version={version} />
