@@ -1,8 +1,12 @@
 // Lint keeps the layers apart (as VS Code's import rules do): shared/ runs in both Node and the
 // browser, renderer/ never touches Node or Electron, electron/core/ never imports Electron.
+// The package rules (no-restricted-imports) match what an import names; the path rules
+// (import-x/no-restricted-paths) resolve every import, relative ones included, to the file it
+// reaches, so `../../main/print` inside the core is caught too. No import cycles anywhere.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'zlib', 'stream', 'worker_threads', 'better-sqlite3'];
 
@@ -15,6 +19,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Dependencies are parsed as TypeScript too, or cycles through them go unseen.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', {
+        zones: [
+          { target: './shared', from: ['./electron', './renderer'], message: 'shared/ must not depend on electron/ or renderer/.' },
+          { target: './renderer', from: './electron', message: 'renderer/ talks to the core only through the contract (renderer/src/api/client.ts).' },
+          { target: './electron/core', from: ['./electron/main', './electron/preload', './renderer'], message: 'the core must not depend on the shell or the UI.' },
+          { target: './electron/preload', from: ['./electron/core', './renderer'], message: 'the preload only relays invoke() to main.' },
+        ],
+      }],
     },
   },
   {

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { applyMigrations } from '../../electron/core/db/migrate';
 import { migrations as deskMigrations } from '../../electron/core/db/migrations';
+import { DatabaseHolder } from '../../electron/core/db/holder';
+import { noSheetRenderer } from '../../electron/core/sheets/port';
 import type { CoreContext } from '../../electron/core/context';
 import { createCoreState } from '../../electron/core/state';
 import { SYNC_CONFLICT_TABLE } from '../../shared/contract/sync';
@@ -57,6 +59,9 @@ export async function projectTownship(ctx: ServerContext, township: { id: string
     source: 'cli',
     now: () => ctx.now(),
     state: createCoreState(),
+    // A projection is never restored from a backup nor printed from: the holder only holds.
+    database: new DatabaseHolder(db, township.id, () => Promise.reject(new Error('a county projection is not reopened'))),
+    sheetRenderer: noSheetRenderer,
   };
   return { core, close: () => db.close() };
 }

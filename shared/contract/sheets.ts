@@ -287,6 +287,9 @@ export const sheetTitle = (township: string): string => `${township}防汛排涝
 /** The print view's page in the built renderer (a second entry, no app shell). */
 export const SHEET_PRINT_PAGE = 'print.html';
 
+/** The print view's query when its printer hands it the sheet data (`draindeskPrint.show`) instead of it asking the API. */
+export const SHEET_PRINT_INLINE = 'inline=1';
+
 /** The print view's query string for a sheet: `date=…`, `id=…` or `token=…`. */
 export function sheetPrintQuery(ref: SheetRef): string {
   const [key, value] = Object.entries(ref)[0]!;

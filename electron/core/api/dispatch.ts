@@ -1,13 +1,13 @@
 import { AppError } from '../../../shared/contract/errors';
 import { isProcedureName, procedures, type Result } from '../../../shared/contract';
-import type { CoreContext } from '../context';
+import { withOverrides, type CoreContext } from '../context';
 import type { Handler } from './handlerTypes';
 import { handlers } from './handlers';
 import { runProcedure, toWireError } from './runProcedure';
 
 export { toWireError };
 
-export type Dispatch = (procedure: string, input: unknown, overrides?: Partial<CoreContext>) => Promise<Result<unknown>>;
+export type Dispatch = (procedure: string, input: unknown, overrides?: Partial<Omit<CoreContext, 'db' | 'townshipId'>>) => Promise<Result<unknown>>;
 
 /**
  * The one entry every transport calls: look the procedure up, parse its input strictly with the
@@ -15,12 +15,18 @@ export type Dispatch = (procedure: string, input: unknown, overrides?: Partial<C
  */
 export function createDispatch(base: CoreContext): Dispatch {
   return async (procedure, input, overrides) => {
-    const ctx = overrides ? { ...base, ...overrides } : base;
+    const ctx = overrides ? withOverrides(base, overrides) : base;
     if (!isProcedureName(procedure)) {
       const error = new AppError('unknown_procedure', { zh: `没有这个操作：${procedure}`, en: `No such procedure: ${procedure}` });
       return { ok: false, error: error.toWire() };
     }
-    const handler = handlers[procedure] as Handler<typeof procedure>;
-    return runProcedure(procedures[procedure], (parsed) => handler(parsed as never, ctx), input, ctx);
+    // Counted as running, so a restore waits for this call and this call waits for a restore.
+    const leave = await base.database.enter();
+    try {
+      const handler = handlers[procedure] as Handler<typeof procedure>;
+      return await runProcedure(procedures[procedure], (parsed) => handler(parsed as never, ctx), input, ctx);
+    } finally {
+      leave();
+    }
   };
 }

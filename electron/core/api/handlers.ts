@@ -1,5 +1,6 @@
 import { settingsHandlers } from '../services/settings/handlers';
 import { systemHandlers } from '../services/system/handlers';
+import { backupHandlers } from '../services/backups/handlers';
 import { networkHandlers } from '../services/network/handlers';
 import { importHandlers } from '../services/imports/handlers';
 import { basemapHandlers } from '../services/basemap/handlers';
@@ -20,6 +21,7 @@ import type { Handlers } from './handlerTypes';
 export const handlers: Handlers = {
   ...settingsHandlers,
   ...systemHandlers,
+  ...backupHandlers,
   ...networkHandlers,
   ...importHandlers,
   ...basemapHandlers,

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/contract';
 import { openCore, type Core } from '../app';
 import { defaultDataDir } from '../paths';
+import { lazyHeadlessSheetRenderer } from '../sheets/lazyHeadless';
 
 /** One `npm run cli -- <name>` command. */
 export interface Command {
@@ -24,13 +25,18 @@ export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(ar
   }
 }
 
-/** Open the data folder for a command, run it, and always close the database. */
+/**
+ * Open the data folder for a command, run it, and always close the database and the sheet
+ * printer (headless Chromium, launched only if the command prints).
+ */
 export async function withCore<T>(dataDir: string | undefined, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore({ dataDir: dataDir ?? defaultDataDir(), transport: 'cli', source: 'cli' });
+  const sheetRenderer = lazyHeadlessSheetRenderer();
+  const core = await openCore({ dataDir: dataDir ?? defaultDataDir(), transport: 'cli', source: 'cli', sheetRenderer });
   try {
     return await fn(core);
   } finally {
     core.close();
+    await sheetRenderer.close();
   }
 }
 

@@ -36,6 +36,26 @@ export function listBackups(dir: string): Backup[] {
     .sort((a, b) => (a.fileName < b.fileName ? 1 : -1));
 }
 
+/** Pages copied per step at first (1 MiB of 4 KiB pages): short enough that other work runs between steps. */
+export const BACKUP_STEP_PAGES = 256;
+
+/**
+ * The online backup's step size. Between steps the event loop runs (this process's writers go on)
+ * and other processes write freely (WAL). A write from another connection restarts the copy, which
+ * under steady load (the CLI beside the running app) could go on for ever, so each restart doubles
+ * the step: the copy always ends, at worst in one step that reads a consistent snapshot.
+ */
+export function steppedProgress(onStep?: (pages: number) => void): (p: { totalPages: number; remainingPages: number }) => number {
+  let step = BACKUP_STEP_PAGES;
+  let lastRemaining = Infinity;
+  return ({ remainingPages }) => {
+    if (remainingPages > lastRemaining) step *= 2;
+    lastRemaining = remainingPages;
+    onStep?.(step);
+    return step;
+  };
+}
+
 /**
  * Copy the live database with SQLite's online backup API (never a file copy: a copy of a WAL
  * database mid-write is not a database). Names a file that does not exist yet, so two backups in
@@ -47,31 +67,40 @@ export async function createBackup(db: Database, dir: string, reason: Reason, no
   for (let bump = 1; listBackups(dir).some((b) => b.fileName === fileName); bump++) {
     fileName = `draindesk-${stamp(new Date(now.getTime() + bump * 1000))}-${reason}.sqlite`;
   }
-  await db.backup(join(dir, fileName));
+  await db.backup(join(dir, fileName), { progress: steppedProgress() });
   pruneBackups(dir, now);
   return { fileName, createdAt: parseName(fileName)!.createdAt, sizeBytes: statSync(join(dir, fileName)).size, reason };
 }
 
+/** The routine kinds, each kept on its own schedule so a burst of one never evicts another. */
+const ROUTINE: readonly Reason[] = ['manual', 'daily'];
+/** Safety copies taken before a migration or a restore: the last few of each. */
+const SAFETY: readonly Reason[] = ['pre-migration', 'pre-restore'];
+export const RETENTION = { today: 3, total: 10, safety: 5 } as const;
+
 /**
- * Retention (as actualbudget does it): of the routine backups keep up to 3 from today and 1 per
- * earlier day, 10 in all; safety copies taken before a migration or restore are kept, last 5 each.
+ * Retention (as actualbudget does it), counted for each kind apart: of manual and of daily
+ * backups keep up to 3 from today and 1 per earlier day, 10 in all; of the safety copies taken
+ * before a migration or a restore the last 5 each. Ten manual backups in a day therefore leave
+ * that day's daily one alone.
  */
 export function pruneBackups(dir: string, now = new Date()): string[] {
   const all = listBackups(dir);
   const today = now.toISOString().slice(0, 10);
-  const keep = new Set<string>();
-  const routine = all.filter((b) => b.reason === 'manual' || b.reason === 'daily');
-  const seenDays = new Set<string>();
-  let todayCount = 0;
-  for (const b of routine) {
-    const day = b.createdAt.slice(0, 10);
-    if (day === today ? todayCount++ < 3 : !seenDays.has(day)) keep.add(b.fileName);
-    seenDays.add(day);
+  const kept = new Set<string>();
+  for (const reason of ROUTINE) {
+    const seenDays = new Set<string>();
+    let todayCount = 0;
+    const keep: string[] = [];
+    for (const b of all.filter((x) => x.reason === reason)) {
+      const day = b.createdAt.slice(0, 10);
+      if (day === today ? todayCount++ < RETENTION.today : !seenDays.has(day)) keep.push(b.fileName);
+      seenDays.add(day);
+    }
+    keep.slice(0, RETENTION.total).forEach((name) => kept.add(name));
   }
-  const keptRoutine = routine.filter((b) => keep.has(b.fileName)).slice(0, 10);
-  const kept = new Set(keptRoutine.map((b) => b.fileName));
-  for (const reason of ['pre-migration', 'pre-restore'] as const) {
-    all.filter((b) => b.reason === reason).slice(0, 5).forEach((b) => kept.add(b.fileName));
+  for (const reason of SAFETY) {
+    all.filter((b) => b.reason === reason).slice(0, RETENTION.safety).forEach((b) => kept.add(b.fileName));
   }
   const removed = all.filter((b) => !kept.has(b.fileName)).map((b) => b.fileName);
   for (const name of removed) unlinkSync(join(dir, name));

@@ -1,7 +1,7 @@
 import { AppError, type Result } from '../../../shared/contract';
 import { isPhoneProcedure, phoneProcedures } from '../../../shared/contract/phone';
 import { runProcedure } from '../api/runProcedure';
-import type { CoreContext } from '../context';
+import { withOverrides, type CoreContext } from '../context';
 import { phoneHandlers, type PhoneCaller, type PhoneHandler } from './phoneApi';
 
 /** One phone call, for a caller the field server has already authenticated by its token. */
@@ -13,7 +13,8 @@ export type PhoneDispatch = (procedure: string, input: unknown, caller: PhoneCal
  * phones are on the network, not the office's own PC.
  */
 export function createPhoneDispatch(ctx: CoreContext): PhoneDispatch {
-  const fieldCtx: CoreContext = { ...ctx, source: 'field' };
+  // Reads the database live: a restore swaps it under a running field server.
+  const fieldCtx = withOverrides(ctx, { source: 'field' });
   return (procedure, input, caller) => {
     if (!isPhoneProcedure(procedure)) {
       const error = new AppError('not_found', { zh: `没有这个接口：${procedure}`, en: `No such call: ${procedure}` });

@@ -62,6 +62,8 @@ export async function startFieldServer(opts: FieldServerOptions): Promise<FieldS
       // The database closed under a running server (the office closed it): say so and stop.
       available: () => {
         if (ctx.db.open) return null;
+        // A restore is swapping the file: back in a moment, so the server stays up.
+        if (ctx.database.swapping) return new AppError('unavailable', { zh: '正在恢复数据，请稍后重试', en: 'Data are being restored; try again in a moment' });
         stop();
         return new AppError('unavailable', { zh: '现场服务已关闭', en: 'The field server is closed' });
       },

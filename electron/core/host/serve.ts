@@ -9,6 +9,7 @@ import { seedDemo } from '../demo';
 import { networkSummary } from '../services/network/networkQueries';
 import { startField, stopAllFieldServers } from '../field/registry';
 import { setRendererDir } from '../field/staticDir';
+import { lazyHeadlessSheetRenderer } from '../sheets/lazyHeadless';
 
 const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N] [--field-port N]
 
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
       en: `The UI is not built (${staticDir}); run npm run build:renderer first`,
     });
   }
-  const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, syncLoop: true, parseInWorker: true });
+  // Sheets print in headless Chromium from the same built renderer, fed their data in process.
+  const sheetRenderer = lazyHeadlessSheetRenderer({ rendererDir: () => staticDir });
+  const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, syncLoop: true, parseInWorker: true, sheetRenderer });
   if (values.demo) {
     const summary = networkSummary(core.ctx);
     if (Object.values(summary.counts).every((n) => n === 0)) {
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
     console.log(`现场服务已启动 (field server) on port ${field.listeningPort}: ${field.urls.join(' ')}`);
   }
   const stop = () => {
-    void Promise.all([host.close(), stopAllFieldServers()]).then(() => {
+    void Promise.all([host.close(), stopAllFieldServers(), sheetRenderer.close()]).then(() => {
       core.close();
       process.exit(0);
     });

@@ -1,6 +1,5 @@
 import { serveCore, type ParentPort } from './coreService';
 import { splitParentPort } from '../sheets/parentPort';
-import { setSheetPdfRenderer } from '../sheets/port';
 
 // Entry of the core inside Electron's utilityProcess: main relays each IPC call here, so a long
 // import never freezes the window. Never imports 'electron'; it talks over process.parentPort.
@@ -14,6 +13,5 @@ if (!parentPort || !dataDir) {
   const binding = process.env.DRAINDESK_SQLITE_BINDING;
   // Sheets are printed to PDF by main (Electron's printToPDF) over the same channel.
   const { api, renderer } = splitParentPort(parentPort);
-  setSheetPdfRenderer(renderer);
-  void serveCore(api, { dataDir, transport: 'ipc', dailyBackup: true, syncLoop: true, parseInWorker: true, ...(binding ? { nativeBinding: binding } : {}) });
+  void serveCore(api, { dataDir, transport: 'ipc', dailyBackup: true, syncLoop: true, parseInWorker: true, sheetRenderer: renderer, ...(binding ? { nativeBinding: binding } : {}) });
 }

@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { AppError } from '../../../shared/contract/errors';
-import { SHEET_PRINT_PAGE, sheetPrintQuery, type SheetPrintReady } from '../../../shared/contract/sheets';
-import { createDispatch } from '../api/dispatch';
-import { startHttpHost, type HttpHost } from '../host/http';
+import { SHEET_PRINT_PAGE, SHEET_PRINT_INLINE, type SheetData, type SheetPrintReady } from '../../../shared/contract/sheets';
+import { appCsp } from '../../../shared/security/csp';
+import { readStatic, resolveStaticPath } from '../host/staticFiles';
 import { launchPrintBrowser } from './browser';
-import type { CoreContext } from '../context';
-import type { SheetRenderJob } from './port';
+import type { SheetPdfRenderer, SheetRenderJob } from './port';
 import { printRendererDir } from './rendererDir';
 
 /** How long the print view may take to say it is ready before the render is given up. */
@@ -17,11 +16,18 @@ export const SHEET_PDF_OPTIONS = { format: 'A4', printBackground: true, preferCS
 /** The page the print view is laid out in: A4 wide, and twice the pixels so the map prints sharp. */
 export const PRINT_CONTEXT = { viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
+/**
+ * The origin the print view is loaded from. Nothing listens there: every request to it is answered
+ * in process from the built renderer's files, and every other request is refused, so the page sees
+ * no API at all, only the sheet data it is handed.
+ */
+export const PRINT_ORIGIN = 'http://print.draindesk.invalid';
+
 /** A warm Chromium stays up this long after the last render, then closes. */
 const IDLE_CLOSE_MS = 60_000;
 
 /**
- * Wait for the print view's own ready signal (data loaded, fonts loaded, map idle), never a fixed
+ * Wait for the print view's own ready signal (data drawn, fonts loaded, map idle), never a fixed
  * delay; a view that reports an error fails the render with its message.
  */
 export async function waitForPrintReady(page: Page, timeoutMs = READY_TIMEOUT_MS): Promise<SheetPrintReady> {
@@ -45,121 +51,130 @@ export async function waitForPrintReady(page: Page, timeoutMs = READY_TIMEOUT_MS
   }
 }
 
-// One Chromium for the process, launched on first use and kept warm, and one print page per core
-// kept loaded: the next sheet is drawn in place (draindeskPrint.render) without loading the view's
-// scripts, fonts and map worker again. Both close after a minute without renders.
-interface Warm {
-  browser: Promise<Browser>;
-  context: Promise<BrowserContext>;
-  pages: Map<CoreContext, Promise<WarmPage>>;
-}
-interface WarmPage {
-  page: Page;
-  host: HttpHost;
-  /** Renders in one page run one after another. */
-  queue: Promise<unknown>;
-}
-
-let warm: Warm | null = null;
-let idleTimer: NodeJS.Timeout | null = null;
-let active = 0;
-
-function browserState(): Warm {
-  if (!warm) {
-    const browser = launchPrintBrowser();
-    const state: Warm = { browser, context: browser.then((b) => b.newContext(PRINT_CONTEXT)), pages: new Map() };
-    browser.then(
-      (b) => b.on('disconnected', () => warm === state && (warm = null)),
-      () => warm === state && (warm = null),
-    );
-    warm = state;
-  }
-  return warm;
+/** Serve the built renderer's files to the page from this process; refuse everything else. */
+export async function routeRendererFiles(page: Page, dir: string): Promise<void> {
+  await page.route('**/*', (route: Route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== PRINT_ORIGIN) return route.abort('blockedbyclient');
+    const file = resolveStaticPath(dir, url.pathname);
+    if (!file) return route.fulfill({ status: 404, body: 'not found' });
+    const { body, type } = readStatic(file);
+    const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
+    if (type.startsWith('text/html')) headers['Content-Security-Policy'] = appCsp();
+    return route.fulfill({ status: 200, headers, body });
+  });
 }
 
-async function openPage(ctx: CoreContext, query: string): Promise<WarmPage> {
-  const host = await startHttpHost({ dispatch: createDispatch(ctx), staticDir: printRendererDir(), port: 0 });
+/** Open the print view, waiting for sheet data (it fetches nothing itself). */
+async function openPrintPage(browser: Browser, dir: string): Promise<Page> {
+  const context = await browser.newContext(PRINT_CONTEXT);
+  const page = await context.newPage();
   try {
-    const page = await (await browserState().context).newPage();
-    const response = await page.goto(`${host.url}${SHEET_PRINT_PAGE}?${query}`);
+    await routeRendererFiles(page, dir);
+    const response = await page.goto(`${PRINT_ORIGIN}/${SHEET_PRINT_PAGE}?${SHEET_PRINT_INLINE}`);
     const loaded = response?.ok() && (await page.evaluate(() => 'draindeskPrint' in globalThis));
     if (!loaded) {
-      await page.close();
       throw new AppError('not_found', {
         zh: `调度日报打印页面没有打开（HTTP ${response?.status() ?? '无响应'}）；界面文件可能缺失或正在重新构建，请稍后重试`,
         en: `The sheet print view did not open (HTTP ${response?.status() ?? 'no response'}); the UI files may be missing or being rebuilt; try again`,
       });
     }
-    return { page, host, queue: Promise.resolve() };
+    return page;
   } catch (error) {
-    await host.close();
+    await context.close().catch(() => undefined);
     throw error;
   }
 }
 
-async function dropPage(ctx: CoreContext, entry: Promise<WarmPage>): Promise<void> {
-  if (warm?.pages.get(ctx) === entry) warm.pages.delete(ctx);
-  const w = await entry.catch(() => null);
-  if (!w) return;
-  await w.page.close().catch(() => undefined);
-  await w.host.close();
-}
-
-/** Close the warm pages and Chromium (the CLI does so before it exits). */
-export async function closePrintBrowser(): Promise<void> {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = null;
-  const w = warm;
-  warm = null;
-  if (!w) return;
-  for (const [ctx, entry] of w.pages) await dropPage(ctx, entry);
-  await (await w.browser.catch(() => null))?.close();
-}
-
-function release(): void {
-  active--;
-  if (active > 0 || !warm) return;
-  idleTimer = setTimeout(() => void closePrintBrowser(), IDLE_CLOSE_MS);
-  idleTimer.unref();
+/** The headless renderer: a sheet renderer with a warm-up and a close for its Chromium. */
+export interface HeadlessSheetRenderer extends SheetPdfRenderer {
+  prepare(): void;
+  /** Close the warm page and Chromium (the CLI does so before it exits). */
+  close(): Promise<void>;
 }
 
 /**
- * Browser mode, the CLI and tests: the built renderer and this core's API served on 127.0.0.1 (a
- * free port, for the print page only), the print view in headless Chromium, its ready signal, then
- * A4 PDF. The first sheet loads the page; later ones are drawn in the same page.
+ * Browser mode, the CLI and benches: the print view in headless Chromium, loaded once from the
+ * built renderer's files and kept warm. Each sheet's data are handed to the open page
+ * (`draindeskPrint.show`), drawn in place, and printed once the view says it is ready; renders run
+ * one after another. Chromium launches on `prepare` (called before the data are assembled) or on
+ * the first render, and closes a minute after the last one.
  */
-export async function renderSheetPdfHeadless(job: SheetRenderJob): Promise<Uint8Array> {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = null;
-  active++;
-  try {
-    const query = sheetPrintQuery(job.ref);
-    const state = browserState();
-    let entry = state.pages.get(job.ctx);
-    const fresh = !entry;
-    if (!entry) {
-      entry = openPage(job.ctx, query);
-      state.pages.set(job.ctx, entry);
+export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; idleCloseMs?: number } = {}): HeadlessSheetRenderer {
+  let browser: Promise<Browser> | null = null;
+  let page: Promise<Page> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let idleTimer: NodeJS.Timeout | null = null;
+  let active = 0;
+
+  const warmPage = (): Promise<Page> => {
+    if (!page) {
+      const launching = (browser ??= launchPrintBrowser());
+      launching.then(
+        (b) => b.on('disconnected', () => launching === browser && ((browser = null), (page = null))),
+        () => launching === browser && ((browser = null), (page = null)),
+      );
+      const opening = launching.then((b) => openPrintPage(b, (opts.rendererDir ?? printRendererDir)()));
+      opening.catch(() => page === opening && (page = null));
+      page = opening;
     }
-    const current = entry;
-    const w = await current.catch(async (error: unknown) => {
-      await dropPage(job.ctx, current);
-      throw error;
-    });
-    const run = w.queue.then(async () => {
-      if (!fresh) await w.page.evaluate((q) => void (globalThis as unknown as { draindeskPrint: { render(q: string): unknown } }).draindeskPrint.render(q), query);
-      await waitForPrintReady(w.page);
-      return new Uint8Array(await w.page.pdf(SHEET_PDF_OPTIONS));
-    });
-    w.queue = run.catch(() => undefined);
+    return page;
+  };
+
+  const dropPage = async (failed: Promise<Page>) => {
+    if (page === failed) page = null;
+    const p = await failed.catch(() => null);
+    await p?.context().close().catch(() => undefined);
+  };
+
+  const close = async () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    const b = browser;
+    const p = page;
+    browser = null;
+    page = null;
+    if (p) await dropPage(p);
+    await (await b?.catch(() => null))?.close();
+  };
+
+  const draw = async (p: Page, data: SheetData): Promise<Uint8Array> => {
+    // Handed over as one JSON string: cheaper across the protocol than a structured object.
+    await p.evaluate((json) => void (globalThis as unknown as { draindeskPrint: { show(d: SheetData): unknown } }).draindeskPrint.show(JSON.parse(json) as SheetData), JSON.stringify(data));
+    await waitForPrintReady(p);
+    return new Uint8Array(await p.pdf(SHEET_PDF_OPTIONS));
+  };
+
+  const render = async (job: SheetRenderJob): Promise<Uint8Array> => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    active++;
     try {
-      return await run;
-    } catch (error) {
-      // A page that failed once is not trusted with the next sheet.
-      await dropPage(job.ctx, current);
-      throw error;
+      const current = warmPage();
+      const run = queue.then(async () => draw(await current, job.data));
+      queue = run.catch(() => undefined);
+      try {
+        return await run;
+      } catch (error) {
+        // A page that failed once is not trusted with the next sheet.
+        await dropPage(current);
+        throw error;
+      }
+    } finally {
+      active--;
+      if (active === 0 && browser) {
+        idleTimer = setTimeout(() => void close(), opts.idleCloseMs ?? IDLE_CLOSE_MS);
+        idleTimer.unref();
+      }
     }
-  } finally {
-    release();
-  }
+  };
+
+  return Object.assign(render, {
+    prepare: () => {
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
+      warmPage().catch(() => undefined);
+    },
+    close,
+  });
 }

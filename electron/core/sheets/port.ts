@@ -1,43 +1,32 @@
-import type { SheetRef } from '../../../shared/contract/sheets';
+import { AppError } from '../../../shared/contract/errors';
+import type { SheetData, SheetRef } from '../../../shared/contract/sheets';
 import type { CoreContext } from '../context';
-import type * as Headless from './headless';
 
-/** One sheet to turn into PDF: which sheet, and the core it reads its data from. */
+/**
+ * One sheet to turn into PDF: its data, assembled by the core (the headless renderer hands exactly
+ * this to the print view), and its reference (Electron's print window reads it back over IPC).
+ */
 export interface SheetRenderJob {
   ref: SheetRef;
+  data: SheetData;
   ctx: CoreContext;
 }
 
-/** Prints the print view of a sheet to A4 PDF bytes, once the view says it is ready. */
-export type SheetPdfRenderer = (job: SheetRenderJob) => Promise<Uint8Array>;
-
-let configured: SheetPdfRenderer | null = null;
-
 /**
- * Choose how sheets become PDF in this process: the desktop app sets Electron's printToPDF, tests
- * may set a fake; null goes back to the headless Chromium renderer.
+ * Prints a sheet's print view to A4 PDF bytes once the view says it is ready. The entry point
+ * gives the core one (Electron's printToPDF, headless Chromium, a test's fake); `prepare`, if
+ * present, is called before the sheet's data are assembled, so a cold renderer starts meanwhile.
  */
-export function setSheetPdfRenderer(renderer: SheetPdfRenderer | null): void {
-  configured = renderer;
+export interface SheetPdfRenderer {
+  (job: SheetRenderJob): Promise<Uint8Array>;
+  prepare?: () => void;
 }
 
-// Loaded on first use and by a name the desktop bundler does not follow: playwright-core is a
-// development dependency, used only by the CLI, browser mode and tests.
-const HEADLESS_MODULE = './headless';
-
-async function headless(job: SheetRenderJob): Promise<Uint8Array> {
-  const mod = (await import(/* @vite-ignore */ HEADLESS_MODULE)) as typeof Headless;
-  return mod.renderSheetPdfHeadless(job);
-}
-
-/** Close the headless renderer's warm Chromium if it was started (a CLI run ends with this). */
-export async function closeSheetRenderer(): Promise<void> {
-  if (configured) return;
-  const mod = (await import(/* @vite-ignore */ HEADLESS_MODULE)) as typeof Headless;
-  await mod.closePrintBrowser();
-}
-
-/** The `renderSheetPdf` port: whatever this process was given, else headless Chromium. */
-export function renderSheetPdf(job: SheetRenderJob): Promise<Uint8Array> {
-  return (configured ?? headless)(job);
-}
+/** What a core opened without a renderer answers (a library use that never prints). */
+export const noSheetRenderer: SheetPdfRenderer = () =>
+  Promise.reject(
+    new AppError('internal', {
+      zh: '本进程没有配置日报打印（PDF）功能；请在桌面程序、浏览器模式或命令行中生成日报',
+      en: 'This process has no sheet printer; make the sheet from the desktop app, browser mode or the CLI',
+    }),
+  );

@@ -43,6 +43,8 @@ export interface NetworkMapProps {
   sketch?: GeoJSON.FeatureCollection | null;
   fitTo?: { bbox: Bbox; key: number } | null;
   onReady?: (map: MapLibre) => void;
+  /** A collection was handed to maplibre (after its label glyphs loaded): the next idle draws it. */
+  onDataShown?: (collection: MapCollection) => void;
   className?: string;
 }
 
@@ -173,6 +175,7 @@ export function NetworkMap(props: NetworkMapProps) {
         (map.getSource(source) as GeoJSONSource | undefined)?.setData(byLayer[layer as Layer]);
       }
       (map.getSource(AREA_LABEL_SOURCE) as GeoJSONSource | undefined)?.setData(areaLabelPoints(props.collection!));
+      latest.current.onDataShown?.(props.collection!);
     });
   }, [props.collection, loaded]);
 

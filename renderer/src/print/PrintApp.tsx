@@ -18,36 +18,45 @@ export function refFromSearch(search: string): SheetRef | null {
 
 /**
  * The print view: take the sheet's data (its request started before React), draw it, and once the map is idle and the fonts are in,
- * say it is ready (and, opened with autoprint=1 from browser mode, open the browser's print).
+ * say it is ready (and, opened with autoprint=1 from browser mode, open the browser's print). It stays mounted from one sheet
+ * to the next, so a warm page redraws the new data in the map it already has.
  */
 export function PrintApp(props: { renderId: number; data: Promise<SheetData> | null }) {
   const [data, setData] = useState<SheetData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const docRef = useRef<HTMLDivElement>(null);
-  const done = useRef(false);
+  // The render that has said it is ready: the view stays mounted (its map too) from sheet to sheet.
+  const doneFor = useRef(0);
 
   useEffect(() => {
+    setError(null);
     if (!props.data) {
       setError('缺少要打印的日报（date、id 或 token）');
       markError(props.renderId, 'no sheet named in the URL (date, id or token)');
       return;
     }
+    let live = true;
     props.data.then(
       (d) => {
+        if (!live) return;
         document.title = `${d.title} 第${d.number}期 ${d.date}`;
         setData(d);
       },
       (e: unknown) => {
+        if (!live) return;
         const message = e instanceof ApiError ? `${e.wire.message}（${e.wire.messageEn}）` : String(e);
         setError(message);
         markError(props.renderId, message);
       },
     );
+    return () => {
+      live = false;
+    };
   }, [props.data, props.renderId]);
 
   const onMapIdle = useCallback(() => {
-    if (done.current || !docRef.current) return;
-    done.current = true;
+    if (doneFor.current === props.renderId || !docRef.current) return;
+    doneFor.current = props.renderId;
     void markReady(props.renderId, docRef.current).then((info) => {
       if (info && new URLSearchParams(window.location.search).get('autoprint') === '1') window.print();
     });

@@ -1,4 +1,4 @@
-import type { Map as MapLibre } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NetworkCollection } from '../../../shared/contract/network';
 import type { Basemap } from '../../../shared/contract/settings';
@@ -11,10 +11,15 @@ const VISIBLE = { ditch: true, culvert: false, blockage: true, area: true } as c
 const NO_BASEMAP: Basemap = { kind: 'none', tiandituKey: '', offlineFile: '' };
 const MACHINES = 'sheet-machines';
 
-/** Where the machines were: a dark-blue disc per place, sized by the machines there. */
-function addMachineLayer(map: MapLibre, features: GeoJSON.Feature[]): void {
-  if (map.getSource(MACHINES)) return;
-  map.addSource(MACHINES, { type: 'geojson', data: { type: 'FeatureCollection', features } });
+/** Where the machines were: a dark-blue disc per place, sized by the machines there (the next sheet's replace them). */
+function showMachines(map: MapLibre, features: GeoJSON.Feature[]): void {
+  const data: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features };
+  const source = map.getSource(MACHINES) as GeoJSONSource | undefined;
+  if (source) {
+    source.setData(data);
+    return;
+  }
+  map.addSource(MACHINES, { type: 'geojson', data });
   map.addLayer({
     id: 'sheet-machines-disc',
     type: 'circle',
@@ -37,6 +42,8 @@ export function SheetMap({ data, onIdle }: { data: SheetData; onIdle: () => void
   const [map, setMap] = useState<MapLibre | null>(null);
   const idleRef = useRef(onIdle);
   idleRef.current = onIdle;
+  // The collection NetworkMap last handed to maplibre: a warm page still shows the previous sheet's until then.
+  const shown = useRef<unknown>(null);
   const { network, machines, counts } = useMemo(() => {
     const all = data.map.features as unknown as GeoJSON.Feature[];
     const machineFeatures = all.filter((f) => f.properties?.layer === 'machines');
@@ -54,7 +61,7 @@ export function SheetMap({ data, onIdle }: { data: SheetData; onIdle: () => void
     let done = false;
     const bbox = data.map.bbox;
     const add = () => {
-      addMachineLayer(map, machines);
+      showMachines(map, machines);
       // A tight fit (NetworkMap's own fitTo pads 60 px, too much for a map 9 cm high).
       if (bbox) map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 14, duration: 0 });
     };
@@ -63,7 +70,8 @@ export function SheetMap({ data, onIdle }: { data: SheetData; onIdle: () => void
     // Ready only on an idle after the network's data and the machines are in: the first idle can
     // come before NetworkMap has handed maplibre its features.
     const check = () => {
-      if (done || !map.getSource(MACHINES) || !map.isSourceLoaded(NETWORK_SOURCE)) return;
+      if (done || !map.getSource(MACHINES) || !map.isSourceLoaded(MACHINES) || !map.isSourceLoaded(NETWORK_SOURCE)) return;
+      if (shown.current !== network) return;
       if (expectNetwork && map.querySourceFeatures(NETWORK_SOURCE).length === 0) return;
       done = true;
       idleRef.current();
@@ -72,11 +80,11 @@ export function SheetMap({ data, onIdle }: { data: SheetData; onIdle: () => void
     return () => {
       map.off('idle', check);
     };
-  }, [map, machines, expectNetwork, data.map.bbox]);
+  }, [map, network, machines, expectNetwork, data.map.bbox]);
 
   return (
     <figure className="sd-figure sd-map" data-testid="sheet-map">
-      <NetworkMap collection={network} basemap={NO_BASEMAP} visible={VISIBLE} selectedId={null} fitTo={null} onReady={setMap} className="sd-map-canvas" />
+      <NetworkMap collection={network} basemap={NO_BASEMAP} visible={VISIBLE} selectedId={null} fitTo={null} onReady={setMap} onDataShown={(c) => (shown.current = c)} className="sd-map-canvas" />
       <div className="sd-legend">
         <span><i className="sd-key-line" style={{ background: CONDITION_COLORS.clear }} />通畅沟渠</span>
         <span><i className="sd-key-line sd-key-dash" style={{ borderColor: CONDITION_COLORS.silted }} />淤积</span>

@@ -4,6 +4,7 @@ import './print.css';
 import { prewarm } from 'maplibre-gl';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { SHEET_PRINT_INLINE, type SheetData } from '../../../shared/contract/sheets';
 import { invoke } from '../api/client';
 import { PrintApp, refFromSearch } from './PrintApp';
 import { beginRender, installPrintSignals } from './ready';
@@ -11,23 +12,32 @@ import { beginRender, installPrintSignals } from './ready';
 // The print view (issue 7): its own entry, no app shell, so nothing but the sheet reaches paper.
 const root = createRoot(document.getElementById('root')!);
 
-/** Show the sheet a query names; its data request starts before React draws anything. */
-function show(search: string): void {
+/** Draw a sheet from its data (or say none was named). */
+function draw(data: Promise<SheetData> | null): void {
   const id = beginRender();
-  const ref = refFromSearch(search);
-  const data = ref ? invoke('sheets.data', ref) : null;
-  data?.catch(() => undefined);
   root.render(
     <StrictMode>
-      <PrintApp key={id} renderId={id} data={data} />
+      <PrintApp renderId={id} data={data} />
     </StrictMode>,
   );
 }
 
-installPrintSignals((query) => {
-  window.history.replaceState(null, '', `?${query}`);
-  show(`?${query}`);
-});
+/** Show the sheet a query names; its data request starts before React draws anything. */
+function show(search: string): void {
+  const ref = refFromSearch(search);
+  const data = ref ? invoke('sheets.data', ref) : null;
+  data?.catch(() => undefined);
+  draw(data);
+}
+
+installPrintSignals(
+  (query) => {
+    window.history.replaceState(null, '', `?${query}`);
+    show(`?${query}`);
+  },
+  (data) => draw(Promise.resolve(data)),
+);
 // The map's worker starts now, beside the data request (NetworkMap set its URL on import).
 prewarm();
-show(window.location.search);
+// Opened by the headless renderer, the page waits for the data it is handed (draindeskPrint.show).
+if (window.location.search !== `?${SHEET_PRINT_INLINE}`) show(window.location.search);

@@ -1,4 +1,4 @@
-import type { SheetPrintReady } from '../../../shared/contract/sheets';
+import type { SheetData, SheetPrintReady } from '../../../shared/contract/sheets';
 import { CONTENT_HEIGHT_PX, pageCss } from './page';
 
 /** What the print view offers whoever prints it (Electron main, the headless renderer, tests). */
@@ -10,6 +10,11 @@ export interface PrintSignals {
    * ready: a warm page prints the next sheet without loading its scripts again.
    */
   render(query: string): Promise<SheetPrintReady>;
+  /**
+   * Draw the sheet data the printer hands over (the headless renderer: the page asks no API) in
+   * this same page, and resolve when it is ready.
+   */
+  show(data: SheetData): Promise<SheetPrintReady>;
 }
 
 declare global {
@@ -41,12 +46,16 @@ export function beginRender(): number {
   return id;
 }
 
-/** Publish the print signals; `render` shows another sheet in place. */
-export function installPrintSignals(render: (query: string) => void): void {
+/** Publish the print signals; `render` shows another sheet in place, `show` draws handed-over data. */
+export function installPrintSignals(render: (query: string) => void, show: (data: SheetData) => void): void {
   window.draindeskPrint = {
     ready: Promise.resolve({ pages: 0 }),
     render(query) {
       render(query);
+      return window.draindeskPrint!.ready;
+    },
+    show(data) {
+      show(data);
       return window.draindeskPrint!.ready;
     },
   };

@@ -24,7 +24,7 @@ describe('backups', () => {
     expect(listBackups(core.ctx.backupsDir)).toHaveLength(2);
   });
 
-  it('keeps 3 from today, 1 per earlier day, 10 routine in all, and the last 5 pre-migration copies', () => {
+  it('keeps, for each kind apart, 3 from today, 1 per earlier day, 10 in all, and the last 5 safety copies', () => {
     const dir = tempDir();
     const names: string[] = [];
     for (let day = 1; day <= 15; day++) {
@@ -32,17 +32,30 @@ describe('backups', () => {
     }
     for (const hour of ['090000', '100000', '110000', '130000']) names.push(`draindesk-20260716-${hour}-manual.sqlite`);
     for (let i = 1; i <= 7; i++) names.push(`draindesk-2026070${i}-070000-pre-migration.sqlite`);
+    for (let i = 1; i <= 7; i++) names.push(`draindesk-2026071${i}-060000-pre-restore.sqlite`);
     for (const n of names) writeFileSync(join(dir, n), 'x');
     pruneBackups(dir, new Date('2026-07-16T15:00:00Z'));
     const left = listBackups(dir).map((b) => b.fileName);
-    const today = left.filter((n) => n.includes('20260716'));
-    expect(today).toEqual(['draindesk-20260716-130000-manual.sqlite', 'draindesk-20260716-110000-manual.sqlite', 'draindesk-20260716-100000-manual.sqlite']);
-    expect(left.filter((n) => !n.includes('pre-migration'))).toHaveLength(10);
-    expect(left).toContain('draindesk-20260715-120000-daily.sqlite');
+    const ofKind = (kind: string) => left.filter((n) => n.endsWith(`-${kind}.sqlite`));
+    expect(ofKind('manual')).toEqual(['draindesk-20260716-130000-manual.sqlite', 'draindesk-20260716-110000-manual.sqlite', 'draindesk-20260716-100000-manual.sqlite']);
+    expect(ofKind('daily')).toHaveLength(10);
+    expect(ofKind('daily').slice(0, 3)).toEqual(['draindesk-20260715-120000-daily.sqlite', 'draindesk-20260714-120000-daily.sqlite', 'draindesk-20260713-120000-daily.sqlite']);
     expect(left).not.toContain('draindesk-20260715-080000-daily.sqlite');
-    expect(left.filter((n) => n.includes('pre-migration'))).toHaveLength(5);
+    expect(ofKind('pre-migration')).toHaveLength(5);
+    expect(ofKind('pre-restore')).toHaveLength(5);
     expect(existsSync(join(dir, 'draindesk-20260707-070000-pre-migration.sqlite'))).toBe(true);
     expect(existsSync(join(dir, 'draindesk-20260701-070000-pre-migration.sqlite'))).toBe(false);
+  });
+
+  it('ten manual backups in a day leave that day\'s daily backup and the earlier days alone', async () => {
+    const core = await tempCore();
+    const dir = core.ctx.backupsDir;
+    const yesterday = await createBackup(core.db, dir, 'daily', new Date('2026-07-15T01:00:00Z'));
+    const daily = await createBackup(core.db, dir, 'daily', new Date('2026-07-16T01:00:00Z'));
+    for (let i = 0; i < 10; i++) await createBackup(core.db, dir, 'manual', new Date(`2026-07-16T0${Math.floor(i / 5) + 2}:${String((i % 5) * 10).padStart(2, '0')}:00Z`));
+    const left = listBackups(dir);
+    expect(left.filter((b) => b.reason === 'daily').map((b) => b.fileName)).toEqual([daily.fileName, yesterday.fileName]);
+    expect(left.filter((b) => b.reason === 'manual')).toHaveLength(3);
   });
 });
 

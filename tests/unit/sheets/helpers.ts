@@ -2,7 +2,7 @@
 import { afterEach } from 'vitest';
 import { seedDemo } from '../../../electron/core/demo';
 import { DEMO } from '../../../electron/core/demo/constants';
-import { setSheetPdfRenderer, type SheetPdfRenderer } from '../../../electron/core/sheets/port';
+import type { SheetPdfRenderer } from '../../../electron/core/sheets/port';
 import { tempCore } from '../../helpers/tempDir';
 
 export type Core = Awaited<ReturnType<typeof tempCore>>;
@@ -10,8 +10,12 @@ export type Core = Awaited<ReturnType<typeof tempCore>>;
 /** 20:00 on the demo's "today" in the township: the evening the sheet is issued. */
 export const NOW = new Date(`${DEMO.today}T20:00:00+08:00`);
 
+// The renderer the demo cores print with: the core is given one that asks whichever this test chose.
+let chosen: SheetPdfRenderer | null = null;
+const testRenderer: SheetPdfRenderer = (job) => (chosen ? chosen(job) : Promise.reject(new Error('no renderer chosen in this test')));
+
 export async function demoCore(): Promise<Core> {
-  const core = await tempCore({ now: () => NOW });
+  const core = await tempCore({ now: () => NOW, sheetRenderer: testRenderer });
   seedDemo(core);
   return core;
 }
@@ -33,9 +37,11 @@ export function fakePdf(label: string): Uint8Array {
   return new TextEncoder().encode(`%PDF-1.4\n% DrainDesk test sheet ${label}\n${'%'.repeat(120)}\n%%EOF\n`);
 }
 
-/** Use a renderer for this test; the headless one comes back afterwards. */
+/** Print with this renderer in this test's demo cores. */
 export function useRenderer(renderer: SheetPdfRenderer): void {
-  setSheetPdfRenderer(renderer);
+  chosen = renderer;
 }
 
-afterEach(() => setSheetPdfRenderer(null));
+afterEach(() => {
+  chosen = null;
+});

@@ -6,7 +6,6 @@ import { serveCore, type ParentPort } from '../../../electron/core/host/coreServ
 import { seedDemo } from '../../../electron/core/demo';
 import { DEMO } from '../../../electron/core/demo/constants';
 import { splitParentPort } from '../../../electron/core/sheets/parentPort';
-import { setSheetPdfRenderer } from '../../../electron/core/sheets/port';
 import type { SheetData, SheetRecord } from '../../../shared/contract/sheets';
 import { tempDir } from '../../helpers/tempDir';
 import { fakePdf, NOW } from './helpers';
@@ -93,9 +92,8 @@ describe('desktop printing (electron/main/print.ts) at its boundary', () => {
     };
 
     const { api, renderer } = splitParentPort(coreSide);
-    setSheetPdfRenderer(renderer);
     const dataDir = tempDir();
-    const core = await serveCore(api, { dataDir, transport: 'ipc', now: () => NOW });
+    const core = await serveCore(api, { dataDir, transport: 'ipc', now: () => NOW, sheetRenderer: renderer });
     seedDemo(core!);
     try {
       const views: SheetData[] = [];
@@ -131,7 +129,6 @@ describe('desktop printing (electron/main/print.ts) at its boundary', () => {
       expect(await relay('sheets.list', {})).toMatchObject({ ok: true, value: { nextNumber: 2 } });
     } finally {
       core?.close();
-      setSheetPdfRenderer(null);
     }
   });
 });

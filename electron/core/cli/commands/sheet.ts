@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { AppError } from '../../../../shared/contract/errors';
 import type { SheetRecord } from '../../../../shared/contract/sheets';
 import { ensurePrintViewBuilt } from '../../sheets/build';
-import { closeSheetRenderer } from '../../sheets/port';
 import type { Core } from '../../app';
 import { call, DATA_FLAG_HELP, parseFlags, withCore, type Command } from '../command';
 
@@ -65,11 +64,7 @@ export const sheetCommand: Command = {
     if (values.out && !/\.pdf$/i.test(values.out)) throw new AppError('invalid_input', { zh: '--out 应为 .pdf 文件', en: '--out must be a .pdf file' });
     if (values.xlsx && !/\.xlsx$/i.test(values.xlsx)) throw new AppError('invalid_input', { zh: '--xlsx 应为 .xlsx 文件', en: '--xlsx must be a .xlsx file' });
 
-    try {
-      await run(values);
-    } finally {
-      await closeSheetRenderer();
-    }
+    await run(values);
   },
 };
 

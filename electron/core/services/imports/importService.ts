@@ -9,7 +9,7 @@ import { exportShapefileZip, type ShapefileEncoding } from '../../importers/netw
 import { areaPropsSchema, blockagePropsSchema, culvertPropsSchema, ditchPropsSchema } from '../../../../shared/contract/network';
 import { LAYER_LABELS, LAYERS, type Layer } from '../../../../shared/domain/network';
 import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
-import type { CoreContext } from '../../context';
+import { withOverrides, type CoreContext } from '../../context';
 import { exportNetwork, toNetworkFeatures } from '../../importers/network';
 import { inlineParser, type NetworkParser } from '../../importers/worker/networkParser';
 import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
@@ -182,7 +182,7 @@ export function commitImport(
         fresh.push(reuse ? { ...feature, id: reuse } : feature);
       }
     }
-    insertFeatures({ ...ctx, source: 'import' }, fresh, { batchId, action: 'import', source: 'import', importBatchId, at });
+    insertFeatures(withOverrides(ctx, { source: 'import' }), fresh, { batchId, action: 'import', source: 'import', importBatchId, at });
     repo.setImportCounts(importBatchId, counts, meta);
   })();
   return { batchId, fileName: preview.fileName, counts, updated, crs: options.crs, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };

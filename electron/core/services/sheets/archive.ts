@@ -4,7 +4,6 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../../../shared/contract/errors';
 import { sheetDataSchema, type SheetData, type SheetRecord, type SheetRef } from '../../../../shared/contract/sheets';
 import type { CoreContext } from '../../context';
-import { renderSheetPdf } from '../../sheets/port';
 import { buildSheetData } from './assemble';
 import { nextNumber, planIssue, prospective, sheetRepo, type SheetDbRow } from './numbering';
 
@@ -69,13 +68,15 @@ function isPdf(bytes: Uint8Array): boolean {
 }
 
 /**
- * 签发: number the sheet, take its data, print it to PDF through the renderSheetPdf port, store the
+ * 签发: number the sheet, take its data, print it to PDF with the core's sheet renderer, store the
  * PDF under DATA/sheets/<season>/ and the record (number, snapshot, hash) in one transaction. If
  * anything fails nothing is kept, and the number is not used up.
  */
 export function issueSheet(ctx: CoreContext, input: { date: string; correction?: { of: string; reason: string } | undefined }): Promise<SheetRecord> {
   // Issues run one at a time per core, so two clicks cannot take the same number.
   return ctx.state.issues.run(async () => {
+    // A cold printer starts while the data are assembled.
+    ctx.sheetRenderer.prepare?.();
     const plan = planIssue(ctx, input.date, input.correction?.of ?? null);
     const id = randomUUID();
     const issuedAt = ctx.now().toISOString();
@@ -91,7 +92,7 @@ export function issueSheet(ctx: CoreContext, input: { date: string; correction?:
     const token = ctx.state.pendingSheets.hold(data);
     let pdf: Uint8Array;
     try {
-      pdf = await renderSheetPdf({ ref: { token }, ctx });
+      pdf = await ctx.sheetRenderer({ ref: { token }, data, ctx });
     } catch (error) {
       if (error instanceof AppError) throw error;
       const message = error instanceof Error ? error.message : String(error);

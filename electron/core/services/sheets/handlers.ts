@@ -1,7 +1,6 @@
 import { AppError } from '../../../../shared/contract/errors';
 import { sheetTitle } from '../../../../shared/contract/sheets';
 import type { HandlersFor } from '../../api/handlerTypes';
-import { renderSheetPdf } from '../../sheets/port';
 import { draftData, issuedData, issuedPdf, issueSheet, listSheets, sheetData, sheetFileStem } from './archive';
 import { getSettings } from '../settings/settingsService';
 import { getDraft, saveDraft } from './draft';
@@ -25,7 +24,9 @@ export const sheetHandlers: HandlersFor<
     return { fileName: pdf.fileName, mimeType: PDF, contentBase64: b64(pdf.bytes), sha256: pdf.sha256 };
   },
   'sheets.renderPdf': async (input, ctx) => {
-    const bytes = await renderSheetPdf({ ref: { date: input.date }, ctx });
+    ctx.sheetRenderer.prepare?.();
+    const data = draftData(ctx, input.date);
+    const bytes = await ctx.sheetRenderer({ ref: { date: input.date }, data, ctx });
     const plan = prospective(ctx, input.date);
     const title = sheetTitle(getSettings(ctx).townshipName);
     return { fileName: `${sheetFileStem({ title, number: plan.number, correction: plan.correction, date: input.date, state: 'draft' })}.pdf`, mimeType: PDF, contentBase64: b64(bytes) };

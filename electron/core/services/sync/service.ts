@@ -123,7 +123,8 @@ export async function enrol(ctx: CoreContext, input: { serverUrl: string; code: 
       });
     }
     new TownshipRepository(ctx.db).adoptId(ctx.townshipId, answer.townshipId);
-    ctx.townshipId = answer.townshipId;
+    // The open database's township is the holder's (a restore may replace it): adopt the server's id there.
+    ctx.database.townshipId = answer.townshipId;
   }
   new SyncStateRepository(ctx.db).enrol({ townshipId: answer.townshipId, serverUrl, key: answer.key, caFile, at: ctx.now().toISOString() });
   runtime.reset();
