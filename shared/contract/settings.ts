@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoTimestamp } from './common';
 import { bilingual } from './validation';
+import { dispatchSettingsSchema } from './dispatchSettings';
 
 export const LOCALES = ['zh', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -36,13 +37,15 @@ export const settingsSchema = z.strictObject({
   locale: z.enum(LOCALES),
   units: unitsSchema,
   basemap: basemapSchema,
+  /** The dispatch planner: travel estimate and what each blockage cause needs (issue 13). */
+  dispatch: dispatchSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Units = z.infer<typeof unitsSchema>;
 
 /** Only the fields to change; anything not named stays as it is. */
 export const settingsPatchSchema = settingsSchema
-  .extend({ units: unitsSchema.partial(), basemap: basemapSchema.partial() })
+  .extend({ units: unitsSchema.partial(), basemap: basemapSchema.partial(), dispatch: dispatchSettingsSchema.partial() })
   .partial()
   .refine((p) => Object.keys(p).length > 0, {
     error: bilingual('没有要修改的设置项', 'nothing to change: name at least one setting'),

@@ -1,3 +1,4 @@
+import { DEFAULT_DISPATCH_SETTINGS } from '../../../../shared/contract/dispatchSettings';
 import type { Settings } from '../../../../shared/contract/settings';
 
 /** What a new database starts with; the flood season in the northeast plain opens on 1 June. */
@@ -9,5 +10,6 @@ export function defaultSettings(now: Date): Settings {
     locale: 'zh',
     units: { volume: 'wan_m3', length: 'm', area: 'mu' },
     basemap: { kind: 'none', tiandituKey: '', offlineFile: '' },
+    dispatch: DEFAULT_DISPATCH_SETTINGS,
   };
 }

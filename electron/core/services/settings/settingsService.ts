@@ -22,7 +22,7 @@ export function getSettings(ctx: CoreContext): Settings {
 /** Change the named settings together (one transaction, one history row per changed key). */
 export function updateSettings(ctx: CoreContext, patch: SettingsPatch): Settings {
   const current = getSettings(ctx);
-  const next = settingsSchema.parse({ ...current, ...patch, units: { ...current.units, ...patch.units }, basemap: { ...current.basemap, ...patch.basemap } });
+  const next = settingsSchema.parse({ ...current, ...patch, units: { ...current.units, ...patch.units }, basemap: { ...current.basemap, ...patch.basemap }, dispatch: { ...current.dispatch, ...patch.dispatch } });
   const at = ctx.now().toISOString();
   const batchId = randomUUID();
   const r = repo(ctx);
