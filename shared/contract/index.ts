@@ -11,6 +11,7 @@ import { rainfallProcedures } from './rainfall';
 import { totalsProcedures } from './totals';
 import { capacityProcedures } from './capacity';
 import { sheetProcedures } from './sheets';
+import { dispatchProcedures } from './dispatch';
 import type { WireError } from './errors';
 
 /** A procedure is its input and output schema; `field` marks the few a phone token may call. */
@@ -39,6 +40,7 @@ export const procedures = {
   ...deploymentProcedures, ...rainfallProcedures, ...totalsProcedures,
   ...capacityProcedures,
   ...sheetProcedures,
+  ...dispatchProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;
@@ -72,4 +74,6 @@ export * from './rainfall';
 export * from './totals';
 export * from './capacity';
 export * from './sheets';
+export * from './dispatch';
+export * from './dispatchSettings';
 export { bilingual, parseInput, describeIssues } from './validation';

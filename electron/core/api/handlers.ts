@@ -11,6 +11,7 @@ import { sheetHandlers } from '../services/sheets/handlers';
 import { blockageHandlers } from '../services/blockages/handlers';
 import { teamHandlers } from '../services/teams/handlers';
 import { fieldHandlers } from '../field/handlers';
+import { dispatchHandlers } from '../services/dispatch/handlers';
 import type { Handlers } from './handlerTypes';
 
 /** Every procedure's handler. A procedure in the contract without one here fails to compile. */
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...blockageHandlers,
   ...teamHandlers,
   ...fieldHandlers,
+  ...dispatchHandlers,
 };

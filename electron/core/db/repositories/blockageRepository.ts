@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { BlockageStatus } from '../../../../shared/domain/network';
 import type { BlockageEventKind } from '../../../../shared/domain/blockageLifecycle';
+import type { BlockageCause } from '../../../../shared/domain/blockageCause';
 
 /** A blockage as the lifecycle reads it, with its team and event aggregates joined in. */
 export interface BlockageDbRow {
@@ -28,6 +29,9 @@ export interface BlockageDbRow {
   last_event_source: string | null;
   event_count: number;
   photo_count: number;
+  /** Set by the desk for the dispatch planner; null: read from the report / the cause's default. */
+  cause: BlockageCause | null;
+  job_hours: number | null;
 }
 
 /** One lifecycle event as stored. */
@@ -64,7 +68,7 @@ export type NewEvent = Omit<EventDbRow, 'seq' | 'township_id' | 'created_at' | '
 const SELECT_ROW = `
   SELECT b.id, b.name, b.village, b.status, b.geometry, b.reported_at, b.status_at, b.team_id, t.name AS team_name,
          b.reported_by_team_id, r.name AS reported_by_team_name, b.excavators, b.long_arm_excavators, b.pumps,
-         b.note, b.source, b.ditch_id, d.name AS ditch_name, b.updated_at, b.deleted_at,
+         b.note, b.source, b.ditch_id, d.name AS ditch_name, b.updated_at, b.deleted_at, b.cause, b.job_hours,
          e.last_event_at, e.last_event_source, coalesce(e.event_count, 0) AS event_count, coalesce(e.photo_count, 0) AS photo_count
   FROM blockage b
   LEFT JOIN team t ON t.id = b.team_id
@@ -145,6 +149,13 @@ export class BlockageRepository {
          WHERE id = ? AND township_id = ?`,
       )
       .run(s.status, s.statusAt, s.teamId, s.machines.excavators, s.machines.longArmExcavators, s.machines.pumps, s.at, id, this.townshipId);
+  }
+
+  /** Set what the dispatch planner reads for a blockage (same transaction as its note event). */
+  setDispatchNeeds(id: string, needs: { cause: BlockageCause | null; jobHours: number | null; at: string }): void {
+    this.db
+      .prepare('UPDATE blockage SET cause = ?, job_hours = ?, updated_at = ? WHERE id = ? AND township_id = ?')
+      .run(needs.cause, needs.jobHours, needs.at, id, this.townshipId);
   }
 
   /** Mark who reported a blockage from the field (set once, when it is created). */
