@@ -3,7 +3,7 @@
  * team and machines, undoable one by one with the desk's undo), and each team's row in the
  * sheet's 明日安排 is written, all in one transaction: a refused assignment writes nothing.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { dispatchAcceptSchema } from '../../../../shared/contract/dispatch';
 import { AppError } from '../../../../shared/contract/errors';
 import { sheetDraftInputSchema } from '../../../../shared/contract/sheets';
