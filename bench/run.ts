@@ -4,6 +4,7 @@ import { benchSheet } from './sheet';
 import { benchCapacity } from './capacity';
 import { benchNetwork } from './network';
 import { benchFieldBurst } from './field-burst';
+import { benchDispatch } from './dispatch';
 
 const all: Record<string, () => Promise<void>> = {
   'write-path': benchWritePath,
@@ -11,6 +12,7 @@ const all: Record<string, () => Promise<void>> = {
   capacity: benchCapacity,
   network: benchNetwork,
   'field-burst': benchFieldBurst,
+  dispatch: benchDispatch,
 };
 
 const wanted = process.argv.slice(2);

@@ -43,8 +43,11 @@ export function planDispatch(problem: DispatchProblem, solver?: MipSolver): Disp
     const decoded = outcome.values ? decodeChosen(outcome.values, candidates, problem.teams) : null;
     if (decoded) {
       solverInfo.releasedM3 = releasedBy(candidates, decoded);
-      // The solver's plan only when it releases at least as much water as the greedy one.
-      if (solverInfo.releasedM3 >= greedyM3 - 1e-9 * Math.max(1, greedyM3)) {
+      // The solver's plan when it is proven optimal or releases more water than the greedy one;
+      // a search stopped by its time limit with nothing better leaves the greedy plan in place.
+      const better = solverInfo.releasedM3 > greedyM3 + 1e-9 * Math.max(1, greedyM3);
+      const asGood = solverInfo.releasedM3 >= greedyM3 - 1e-9 * Math.max(1, greedyM3);
+      if (better || (asGood && outcome.status === 'optimal')) {
         chosen = decoded;
         producedBy = 'solver';
       }

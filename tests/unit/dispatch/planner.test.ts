@@ -3,7 +3,7 @@ import type { Highs } from 'highs';
 import { buildCandidates, greedyAssign, orderStops, planDispatch, releasedBy, roadKm, straightKm, travelHours, type DispatchProblem } from '../../../shared/calc/dispatch';
 import { machinesCover } from '../../../shared/domain/blockageCause';
 import { highsSolver, loadSolver } from '../../../electron/core/services/dispatch/highsSolver';
-import { randomProblem, rng } from './instances';
+import { randomProblem, rng } from '../../helpers/dispatchInstances';
 
 /**
  * The best water released over every assignment of jobs to teams (or to nobody) that respects

@@ -8,19 +8,26 @@ import type { MipSolver } from '../../../../shared/calc/dispatch';
 
 /** How long the solver may search before the best plan found so far is taken. */
 export const DEFAULT_SOLVER_SECONDS = 1.5;
+/** The least search time worth starting a solve for. */
+const MIN_SECONDS = 0.1;
 
-/** Load the solver (about 40 ms: the Wasm module is compiled per call, no state kept between plans). */
+/** Load the solver (tens of ms; the Wasm code gets fast only after its first solves, so keep it). */
 export async function loadSolver(): Promise<Highs> {
   return loadHighs();
 }
 
-/** A MipSolver over a loaded HiGHS, with a time limit in seconds. */
-export function highsSolver(highs: Highs, timeLimitSeconds = DEFAULT_SOLVER_SECONDS): MipSolver {
+/**
+ * A MipSolver over a loaded HiGHS. The limit is seconds of search, or a deadline (performance.now()
+ * ms) by which the whole plan must be done: the search gets what is left of it.
+ */
+export function highsSolver(highs: Highs, limit: number | { deadlineMs: number } = DEFAULT_SOLVER_SECONDS): MipSolver {
   const status = highs.constants.modelStatus;
   return {
     name: 'HiGHS',
     infinity: highs.infinity,
     solve(model, start) {
+      // Leave a tenth of a second for routing the plan after the search.
+      const timeLimitSeconds = typeof limit === 'number' ? limit : Math.max(MIN_SECONDS, (limit.deadlineMs - performance.now()) / 1000 - 0.1);
       try {
         return highs.withModel(
           {
@@ -42,7 +49,7 @@ export function highsSolver(highs: Highs, timeLimitSeconds = DEFAULT_SOLVER_SECO
             const found = m.info.get('primal_solution_status') === 2;
             const values = found ? m.getSolution().colValue : null;
             if (run.modelStatus === status.optimal) return { status: 'optimal' as const, values, detail: 'optimal' };
-            if (run.modelStatus === status.timeLimit) return { status: 'time_limit' as const, values, detail: `time limit ${timeLimitSeconds} s` };
+            if (run.modelStatus === status.timeLimit) return { status: 'time_limit' as const, values, detail: `time limit ${timeLimitSeconds.toFixed(2)} s` };
             return { status: 'failed' as const, values: null, detail: `model status ${run.modelStatus}` };
           },
         );

@@ -1,4 +1,6 @@
 /** dispatch.plan: the suggested plan for the day after the sheet day, nothing written. */
+import type { Database } from 'better-sqlite3';
+import type { Highs } from 'highs';
 import { planDispatch, type MipSolver } from '../../../../shared/calc/dispatch';
 import type { DispatchPlanOutput } from '../../../../shared/contract/dispatch';
 import { addDays } from '../../../../shared/domain/dates';
@@ -7,21 +9,40 @@ import { getSettings } from '../settings/settingsService';
 import { highsSolver, loadSolver } from './highsSolver';
 import { loadProblem } from './problem';
 
+/** Whole-plan budget: the solver's search gets what the loading and the greedy plan leave of it. */
+export const PLAN_BUDGET_MS = 1800;
+
+/**
+ * One loaded HiGHS per database connection, like the capacity report's network state: the Wasm
+ * code is compiled and tiered up once, not on every plan.
+ */
+const solvers = new WeakMap<Database, Promise<Highs>>();
+
+function solverFor(ctx: CoreContext): Promise<Highs> {
+  let s = solvers.get(ctx.db);
+  if (!s) {
+    s = loadSolver();
+    solvers.set(ctx.db, s);
+    s.catch(() => solvers.delete(ctx.db));
+  }
+  return s;
+}
+
 /** A solver that always reports why it could not run (the plan is then the greedy one). */
 function unavailable(detail: string): MipSolver {
   return { name: 'HiGHS', infinity: Infinity, solve: () => ({ status: 'failed', values: null, detail }) };
 }
 
 /** The plan for the sheet day `date` (default: the capacity report's day). */
-export async function planForDay(ctx: CoreContext, input: { date?: string | undefined }, opts: { timeLimitSeconds?: number } = {}): Promise<DispatchPlanOutput> {
+export async function planForDay(ctx: CoreContext, input: { date?: string | undefined }): Promise<DispatchPlanOutput> {
   const t0 = performance.now();
   const settings = getSettings(ctx).dispatch;
   const loaded = loadProblem(ctx, input.date, settings);
   const { problem } = loaded;
   let solver: MipSolver | undefined;
   if (problem.teams.length > 0 && problem.jobs.length > 0) {
-    solver = await loadSolver().then(
-      (h) => highsSolver(h, opts.timeLimitSeconds),
+    solver = await solverFor(ctx).then(
+      (h) => highsSolver(h, { deadlineMs: t0 + PLAN_BUDGET_MS }),
       (e: unknown) => unavailable(`HiGHS could not load: ${e instanceof Error ? e.message : String(e)}`),
     );
   }

@@ -1,7 +1,7 @@
 /** Seeded random dispatch problems for the tests and the bench. */
-import { BLOCKAGE_CAUSES } from '../../../shared/domain/blockageCause';
-import { DEFAULT_DISPATCH_SETTINGS } from '../../../shared/contract/dispatchSettings';
-import type { DispatchProblem, PlanJob, PlanTeam } from '../../../shared/calc/dispatch';
+import { BLOCKAGE_CAUSES } from '../../shared/domain/blockageCause';
+import { DEFAULT_DISPATCH_SETTINGS } from '../../shared/contract/dispatchSettings';
+import type { DispatchProblem, PlanJob, PlanTeam } from '../../shared/calc/dispatch';
 
 /** mulberry32: a small seeded generator, so every instance can be reproduced from its seed. */
 export function rng(seed: number): () => number {
