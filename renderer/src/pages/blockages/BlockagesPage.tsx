@@ -110,6 +110,10 @@ export function BlockagesPage() {
   // 调度建议 draws the blockages of its plan, whatever the list's filters are.
   const everyBlockage = useMemo<NetworkCollection | null>(() => (network ? { type: 'FeatureCollection', features: [...network.features, ...blockageFeatures] } : null), [network, blockageFeatures]);
   const [fitted, setFitted] = useState(false);
+  // The list's map mounts afresh when its tab opens again: fit it to the rows again.
+  useEffect(() => {
+    if (tab === 'list') setFitted(false);
+  }, [tab]);
   useEffect(() => {
     if (fitted || !list || list.rows.length === 0) return;
     const xs = list.rows.map((r) => r.position[0]);
