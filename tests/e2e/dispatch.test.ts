@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { ARTIFACTS, demoFolder, deskPage, launchChromium, mapIdle, serve } from './harness';
 
-const run = promisify(execFile);
 const SLOW = { timeout: 60_000, interval: 250 };
 let browser: Browser;
 beforeAll(async () => {
@@ -17,19 +12,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The page's map, typed here because the tests compile for Node (no DOM types). */
 interface BrowserGlobals {
-  document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
   __draindeskMap: { queryRenderedFeatures(options: unknown): { properties: Record<string, unknown> }[] };
-}
-
-async function mapIdle(page: Page) {
-  await page.waitForFunction(() => (globalThis as unknown as BrowserGlobals).document.querySelector('[data-testid=network-map]')?.getAttribute('data-map-state') === 'idle', null, { timeout: 60_000 });
-}
-
-async function demoFolder(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-'));
-  await run(process.execPath, ['--import', 'tsx', 'electron/core/cli/main.ts', 'demo', '--data', dataDir], { cwd: process.cwd() });
-  return dataDir;
 }
 
 describe('调度建议 in browser mode', () => {

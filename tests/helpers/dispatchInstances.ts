@@ -1,19 +1,11 @@
 /** Seeded random dispatch problems for the tests and the bench. */
+import { seededRandom } from '../../electron/core/demo/random';
 import { BLOCKAGE_CAUSES } from '../../shared/domain/blockageCause';
 import { DEFAULT_DISPATCH_SETTINGS } from '../../shared/contract/dispatchSettings';
 import type { DispatchProblem, PlanJob, PlanTeam } from '../../shared/calc/dispatch';
 
-/** mulberry32: a small seeded generator, so every instance can be reproduced from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded generator, so every instance can be reproduced from its seed. */
+export const rng = seededRandom;
 
 /** A township-sized random instance: teams and blockages over about 14 km × 9 km. */
 export function randomProblem(seed: number, teamCount: number, jobCount: number, opts: { hours?: number } = {}): DispatchProblem {

@@ -27,58 +27,40 @@ export function DispatchView({ network, onAccepted }: { network: NetworkCollecti
   const [error, setError] = useState<WireError | null>(null);
   const [notice, setNotice] = useState<{ text: string; sheetDate?: string } | null>(null);
 
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.wire : { code: 'internal', message: String(e), messageEn: String(e) });
-  const load = useCallback(async () => {
+  /** Run one action with the view busy, then show the new plan; errors go to the banner. */
+  const act = useCallback(async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
+      await action();
       const p = await invoke('dispatch.plan', {});
       setPlan(p);
       setRows(rowsOf(p));
     } catch (e) {
-      fail(e);
+      setError(e instanceof ApiError ? e.wire : { code: 'internal', message: String(e), messageEn: String(e) });
     } finally {
       setBusy(false);
     }
   }, []);
+  const load = useCallback(() => act(async () => undefined), [act]);
   useEffect(() => void load(), [load]);
 
   const colors = useMemo(() => new Map((plan?.allTeams ?? []).map((x, i) => [x.id, TEAM_COLORS[i % TEAM_COLORS.length]!])), [plan]);
   const teamColor = useCallback((id: string) => colors.get(id) ?? '#555', [colors]);
 
-  const accept = async (only: PlanRow[]) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
+  const accept = (only: PlanRow[]) =>
+    act(async () => {
+      setNotice(null);
       const r = await invoke('dispatch.accept', { date: plan?.date, assignments: only.map((x) => ({ blockageId: x.job.blockageId, teamId: x.teamId })) });
       setNotice({ text: fill(t('dp.done'), { n: r.assigned, date: r.sheetDate }), sheetDate: r.sheetDate });
       onAccepted();
-      const p = await invoke('dispatch.plan', {});
-      setPlan(p);
-      setRows(rowsOf(p));
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const setNeeds = async (blockageId: string, name: string, cause: BlockageCause | null, jobHours: number | null) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const setNeeds = (blockageId: string, name: string, cause: BlockageCause | null, jobHours: number | null) =>
+    act(async () => {
       await invoke('dispatch.setNeeds', { blockageId, cause, jobHours });
-      const p = await invoke('dispatch.plan', {});
-      setPlan(p);
-      setRows(rowsOf(p));
       setNotice({ text: fill(t('dp.needsSaved'), { name }) });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const picked = rows.filter((r) => r.checked);
   const by = plan
