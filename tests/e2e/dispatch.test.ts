@@ -50,12 +50,28 @@ describe('调度建议 in browser mode', () => {
       expect(stops).toBe(planned);
       await page.screenshot({ path: join(ARTIFACTS, 'dispatch.png') });
 
+      // A longer working day (a setting, typed in the parameters panel) lets more work in.
+      await page.getByTestId('dispatch-params').locator('summary').click();
+      await page.getByRole('spinbutton', { name: '每日作业小时' }).fill('14');
+      await page.getByTestId('dispatch-params-save').click();
+      await expect.poll(() => page.getByTestId('dispatch-notice').textContent(), SLOW).toContain('调度参数已保存');
+      await expect.poll(() => rows.count(), SLOW).toBeGreaterThan(planned);
+      const more = await rows.count();
+
+      // The same view in English.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('tab', { name: 'Suggested dispatch' }).waitFor();
+      expect(await page.getByTestId('dispatch-reason').first().textContent()).toMatch(/team.*; releases .+m³; \d+\.\d km, about \d+ min/);
+      await page.screenshot({ path: join(ARTIFACTS, 'dispatch-en.png') });
+      await page.getByRole('button', { name: '中文' }).click();
+      await page.getByRole('tab', { name: '调度建议' }).waitFor();
+
       // Accept all: the blockages become 已派工 to the planned teams.
       const pairs = await page.getByTestId('dispatch-row').evaluateAll((trs) =>
         trs.map((tr) => ({ name: (tr.querySelector('.dp-name') as { textContent: string | null } | null)?.textContent ?? '', team: ((tr.querySelector('select') as unknown as { selectedOptions: { textContent: string }[] }).selectedOptions[0]?.textContent ?? '') })),
       );
       await page.getByTestId('dispatch-accept-all').click();
-      await expect.poll(() => page.getByTestId('dispatch-notice').textContent(), SLOW).toContain(`已派工 ${planned} 处`);
+      await expect.poll(() => page.getByTestId('dispatch-notice').textContent(), SLOW).toContain(`已派工 ${more} 处`);
 
       await page.getByRole('tab', { name: '堵点列表' }).click();
       const table = page.getByTestId('blockage-table');

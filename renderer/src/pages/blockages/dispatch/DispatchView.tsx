@@ -1,16 +1,18 @@
 import './dispatch.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DispatchPlanOutput } from '../../../../../shared/contract/dispatch';
+import type { DispatchSettings } from '../../../../../shared/contract/dispatchSettings';
 import type { WireError } from '../../../../../shared/contract/errors';
 import type { NetworkCollection } from '../../../../../shared/contract/network';
 import type { BlockageCause } from '../../../../../shared/domain/blockageCause';
 import { ApiError, invoke } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { useI18n } from '../../../i18n/I18n';
+import { useI18n, type MessageKey } from '../../../i18n/I18n';
 import { useApp } from '../../../shell/AppContext';
 import { fill, num } from '../../capacity/format';
 import { dispatchVolume as volume } from './format';
 import { PlanMap, TEAM_COLORS } from './PlanMap';
+import { ParametersPanel } from './ParametersPanel';
 import { PlanTable } from './PlanTable';
 import { rowsOf, type PlanRow } from './planRows';
 
@@ -20,12 +22,14 @@ import { rowsOf, type PlanRow } from './planRows';
  */
 export function DispatchView({ network, onAccepted }: { network: NetworkCollection | null; onAccepted(): void }) {
   const { t, locale } = useI18n();
-  const { units } = useApp().settings;
+  const { settings, setSettings } = useApp();
+  const { units } = settings;
   const [plan, setPlan] = useState<DispatchPlanOutput | null>(null);
   const [rows, setRows] = useState<PlanRow[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
-  const [notice, setNotice] = useState<{ text: string; sheetDate?: string } | null>(null);
+  // A notice is kept as its message key and values, so it follows a change of language.
+  const [notice, setNotice] = useState<{ key: MessageKey; values: Record<string, string | number>; sheetDate?: string } | null>(null);
 
   /** Run one action with the view busy, then show the new plan; errors go to the banner. */
   const act = useCallback(async (action: () => Promise<void>) => {
@@ -52,14 +56,20 @@ export function DispatchView({ network, onAccepted }: { network: NetworkCollecti
     act(async () => {
       setNotice(null);
       const r = await invoke('dispatch.accept', { date: plan?.date, assignments: only.map((x) => ({ blockageId: x.job.blockageId, teamId: x.teamId })) });
-      setNotice({ text: fill(t('dp.done'), { n: r.assigned, date: r.sheetDate }), sheetDate: r.sheetDate });
+      setNotice({ key: 'dp.done', values: { n: r.assigned, date: r.sheetDate }, sheetDate: r.sheetDate });
       onAccepted();
     });
 
   const setNeeds = (blockageId: string, name: string, cause: BlockageCause | null, jobHours: number | null) =>
     act(async () => {
       await invoke('dispatch.setNeeds', { blockageId, cause, jobHours });
-      setNotice({ text: fill(t('dp.needsSaved'), { name }) });
+      setNotice({ key: 'dp.needsSaved', values: { name } });
+    });
+
+  const saveParams = (next: DispatchSettings) =>
+    act(async () => {
+      setSettings(await invoke('settings.update', { dispatch: next }));
+      setNotice({ key: 'dp.params.saved', values: {} });
     });
 
   const picked = rows.filter((r) => r.checked);
@@ -91,7 +101,7 @@ export function DispatchView({ network, onAccepted }: { network: NetworkCollecti
       <ErrorBanner error={error} />
       {notice ? (
         <div className="banner banner-ok" role="status" data-testid="dispatch-notice">
-          {notice.text}
+          {fill(t(notice.key), notice.values)}
           {notice.sheetDate ? (
             <>
               {' '}
@@ -129,6 +139,7 @@ export function DispatchView({ network, onAccepted }: { network: NetworkCollecti
             <div className="dp-table-wrap">{rows.length === 0 ? <div className="bk-empty">{t('dp.none')}</div> : <PlanTable plan={plan} rows={rows} busy={busy} teamColor={teamColor} onRows={setRows} onNeeds={(...a) => void setNeeds(...a)} />}</div>
             <PlanMap plan={plan} rows={rows} network={network} teamColor={teamColor} />
           </div>
+          <ParametersPanel key={JSON.stringify(settings.dispatch)} settings={settings.dispatch} busy={busy} onSave={(s) => void saveParams(s)} />
         </>
       )}
     </div>
