@@ -54,6 +54,11 @@ export default tseslint.config(
     },
   },
   {
+    // The phone page's service worker, served as plain JavaScript.
+    files: ['renderer/public/*.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'scripts/**/*.mjs', 'tests/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },

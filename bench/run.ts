@@ -4,6 +4,7 @@ import { benchSheet } from './sheet';
 import { benchCapacity } from './capacity';
 import { benchNetwork } from './network';
 import { benchFieldBurst } from './field-burst';
+import { benchCliStart } from './cli-start';
 import { benchDispatch } from './dispatch';
 
 const all: Record<string, () => Promise<void>> = {
@@ -12,6 +13,7 @@ const all: Record<string, () => Promise<void>> = {
   capacity: benchCapacity,
   network: benchNetwork,
   'field-burst': benchFieldBurst,
+  'cli-start': benchCliStart,
   dispatch: benchDispatch,
 };
 

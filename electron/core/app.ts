@@ -8,6 +8,9 @@ import { ensureTownship } from './db/township';
 import { createBackup, listBackups } from './db/backups';
 import { mirrorAttachments } from './db/attachments';
 import { dataPaths } from './paths';
+import { loadDivisions } from './services/setup/divisionsFile';
+import { DEFAULT_TOWNSHIP_NAME } from './services/settings/defaults';
+import type { DivisionIndex } from './services/setup/divisionIndex';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,7 +39,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     backupsDir: paths.backupsDir,
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   });
-  const townshipId = ensureTownship(db, now(), '未命名乡镇');
+  const townshipId = ensureTownship(db, now(), DEFAULT_TOWNSHIP_NAME);
+  let divisions: DivisionIndex | null = null;
   const ctx: CoreContext = {
     db,
     townshipId,
@@ -45,6 +49,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     transport: opts.transport,
     source: opts.source ?? 'desk',
     now,
+    divisions: () => (divisions ??= loadDivisions()),
   };
   if (opts.dailyBackup) {
     const today = now().toISOString().slice(0, 10);

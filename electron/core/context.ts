@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SystemInfo } from '../../shared/contract/system';
+import type { DivisionIndex } from './services/setup/divisionIndex';
 
 /** Where an operation came from; kept on history rows. */
 export type Source = 'desk' | 'field' | 'import' | 'cli' | 'demo';
@@ -16,4 +17,6 @@ export interface CoreContext {
   source: Source;
   /** The clock, injectable so tests and the demo can fix "today". */
   now(): Date;
+  /** The national division list, read on first use and kept for the life of the core. */
+  divisions(): DivisionIndex;
 }

@@ -33,8 +33,8 @@ export function createCoreRelay(port: CorePort) {
   });
   port.on('exit', (code) => {
     const error = new AppError('internal', {
-      zh: `数据服务意外退出（代码 ${code}），请重新启动程序。`,
-      en: `The data service stopped unexpectedly (code ${code}); restart the app.`,
+      zh: `数据服务意外退出（代码 ${code}），这次操作没有得到确认：请查看结果后再重试。`,
+      en: `The data service stopped unexpectedly (code ${code}) before confirming this call; check its outcome and retry if needed.`,
     }).toWire();
     for (const done of waiting.values()) done({ ok: false, error });
     waiting.clear();

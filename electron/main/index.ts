@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { app, ipcMain, protocol, utilityProcess } from 'electron';
+import { app, dialog, ipcMain, protocol, utilityProcess } from 'electron';
 import { createAppProtocolHandler } from './appProtocol';
-import { createCoreRelay } from './coreRelay';
+import { superviseCore } from './coreSupervisor';
 import { INVOKE_CHANNEL, createInvokeHandler } from './ipc';
 import { installMenu } from './menu';
 import { createSheetPrinter, withPrintProcedure, withSheetPdfRequests, type CoreProcessPort } from './print';
@@ -30,17 +30,30 @@ function start(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(root, 'dist/renderer')));
 
   const binding = app.isPackaged ? undefined : nativeBindingForDev(root, process.versions.electron);
-  const core = utilityProcess.fork(join(root, 'dist/electron/core.cjs'), [], {
-    serviceName: 'DrainDesk core',
-    env: {
-      ...process.env,
-      DRAINDESK_DATA_DIR: app.getPath('userData'),
-      ...(binding ? { DRAINDESK_SQLITE_BINDING: binding } : {}),
-    },
-  });
   // The daily sheet (issue 7): main prints the print view for the core (签发) and for the page (print dialog).
   const printer = createSheetPrinter(() => openPrintWindow(join(root, 'dist/electron/preload.cjs')));
-  const relay = withPrintProcedure(createCoreRelay(withSheetPdfRequests(core as unknown as CoreProcessPort, printer)), printer);
+  // The core runs supervised (issue 16): if its process dies it is started again and the user told.
+  const core = superviseCore({
+    spawn: () => {
+      const proc = utilityProcess.fork(join(root, 'dist/electron/core.cjs'), [], {
+        serviceName: 'DrainDesk core',
+        env: {
+          ...process.env,
+          DRAINDESK_DATA_DIR: app.getPath('userData'),
+          ...(binding ? { DRAINDESK_SQLITE_BINDING: binding } : {}),
+        },
+      });
+      return { port: withSheetPdfRequests(proc as unknown as CoreProcessPort, printer), kill: () => proc.kill() };
+    },
+    notify: (notice) =>
+      void dialog.showMessageBox({
+        type: notice.kind === 'gave_up' ? 'error' : 'warning',
+        title: 'DrainDesk',
+        message: notice.message.zh,
+        detail: notice.message.en,
+      }),
+  });
+  const relay = withPrintProcedure(core.relay, printer);
   ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(relay));
 
   installMenu();
@@ -53,7 +66,7 @@ function start(): void {
     if (win.isDestroyed()) win = createMainWindow(join(root, 'dist/electron/preload.cjs'));
   });
   app.on('window-all-closed', () => {
-    core.kill();
+    core.stop();
     app.quit();
   });
 }

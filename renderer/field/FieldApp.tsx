@@ -6,6 +6,9 @@ import { BlockageScreen } from './BlockageScreen';
 import { ListScreen } from './ListScreen';
 import type { PickedPhoto } from './PhotoPicker';
 import { enqueue, markFailed, pending, remove, type Pending } from './queue';
+import { loadCachedList, markSeen, newlyAssigned, saveCachedList } from './offlineCache';
+import { PatrolBar } from './PatrolBar';
+import { usePatrol, type Chunk } from './usePatrol';
 import { ReportScreen } from './ReportScreen';
 import { useGps } from './useGps';
 
@@ -28,8 +31,11 @@ function photoInput(photo: PickedPhoto | null) {
 /** The phone page: the team's blockages, three big buttons, reports, and an outbox that survives no signal. */
 export function FieldApp() {
   const [token] = useState(loadToken);
-  const [me, setMe] = useState<PhoneOutput<'phone.me'> | null>(null);
-  const [blockages, setBlockages] = useState<PhoneBlockage[]>([]);
+  // What the phone saw last time, so a page opened with no signal still shows the team's work.
+  const [cached] = useState(loadCachedList);
+  const [me, setMe] = useState<PhoneOutput<'phone.me'> | null>(cached?.me ?? null);
+  const [blockages, setBlockages] = useState<PhoneBlockage[]>(cached?.blockages ?? []);
+  const [fresh, setFresh] = useState<Set<string>>(() => new Set());
   const [outbox, setOutbox] = useState<Pending[]>([]);
   const [online, setOnline] = useState(true);
   const [authError, setAuthError] = useState<string | null>(null);
@@ -62,6 +68,13 @@ export function FieldApp() {
       setMe(who);
       setBlockages(list);
       setOnline(true);
+      saveCachedList(who, list);
+      const news = newlyAssigned(list);
+      setFresh((before) => {
+        // New work: a buzz where the phone allows it (a page may vibrate, not ring, in the background).
+        if ([...news].some((id) => !before.has(id))) navigator.vibrate?.([300, 150, 300]);
+        return news;
+      });
     } catch (e) {
       handle(e);
     }
@@ -77,7 +90,8 @@ export function FieldApp() {
         if (item.error) continue;
         try {
           if (item.procedure === 'phone.update') await phoneCall(token, 'phone.update', item.input);
-          else await phoneCall(token, 'phone.report', item.input);
+          else if (item.procedure === 'phone.report') await phoneCall(token, 'phone.report', item.input);
+          else await phoneCall(token, 'phone.track', item.input);
           await remove(item.clientId);
           sent++;
           setOnline(true);
@@ -149,12 +163,26 @@ export function FieldApp() {
     setScreen({ kind: 'list' });
   };
 
+  const patrol = usePatrol(newId, (chunk: Chunk) =>
+    submit({ clientId: newId(), createdAt: new Date().toISOString(), label: `巡查轨迹 第 ${chunk.seq + 1} 段（${chunk.points.length} 个点）`, procedure: 'phone.track', input: chunk }),
+  );
+
   if (!token || authError) {
+    const kept = outbox.filter((p) => !p.error);
     return (
       <div className="f-app">
         <main className="f-main f-center">
           <h1 className="f-title">请扫描办公室的二维码</h1>
           <p className="f-info">{authError ?? '本页面需要作业队口令。请让办公室在“堵点 → 作业队与现场手机”里为本队生成二维码，用手机扫码打开。'}</p>
+          {kept.length > 0 ? (
+            <div className="f-failed" data-testid="outbox-kept">
+              <b>手机上还有 {kept.length} 条未发送的更新，已保留：</b>
+              {kept.map((p) => (
+                <div key={p.clientId}>{p.label}</div>
+              ))}
+              请办公室重新发放二维码，扫码后会自动发送。
+            </div>
+          ) : null}
           {authError ? (
             <button
               type="button"
@@ -216,7 +244,19 @@ export function FieldApp() {
       ) : open ? (
         <BlockageScreen blockage={open} fix={fix} onBack={() => setScreen({ kind: 'list' })} onAction={(a, n, p) => act(open, a, n, p)} />
       ) : (
-        <ListScreen blockages={blockages} fix={fix} gpsError={gpsError} onOpen={(id) => setScreen({ kind: 'blockage', id })} onReport={() => setScreen({ kind: 'report' })} />
+          <ListScreen
+            blockages={blockages}
+            fresh={fresh}
+            fix={fix}
+            gpsError={gpsError}
+            onOpen={(id) => {
+              markSeen(id);
+              setFresh((f) => new Set([...f].filter((x) => x !== id)));
+              setScreen({ kind: 'blockage', id });
+            }}
+            onReport={() => setScreen({ kind: 'report' })}
+            patrol={<PatrolBar patrol={patrol} />}
+          />
       )}
       {toast ? (
         <div className={`f-toast ${toast.kind}`} role="status" data-testid="field-toast">

@@ -7,7 +7,8 @@ import type { PhoneInput } from '../../shared/contract/field';
 
 export type Outgoing =
   | { procedure: 'phone.update'; input: PhoneInput<'phone.update'> }
-  | { procedure: 'phone.report'; input: PhoneInput<'phone.report'> };
+  | { procedure: 'phone.report'; input: PhoneInput<'phone.report'> }
+  | { procedure: 'phone.track'; input: PhoneInput<'phone.track'> };
 
 export type Pending = Outgoing & {
   clientId: string;

@@ -9,6 +9,7 @@ import { Shell } from './shell/Shell';
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [pendingImport, setPendingImport] = useState<File | null>(null);
 
   const load = useCallback(() => {
     setError(null);
@@ -39,7 +40,7 @@ export function App() {
     invoke('settings.update', { locale }).then(setSettings, () => setSettings(settings));
   };
   return (
-    <AppContext.Provider value={{ settings, setSettings }}>
+    <AppContext.Provider value={{ settings, setSettings, pendingImport, setPendingImport }}>
       <I18nProvider locale={settings.locale} setLocale={setLocale}>
         <Shell />
       </I18nProvider>

@@ -3,9 +3,6 @@
  * tokens, and — in a separate table — the few calls a phone with a team token may make.
  */
 import { z } from 'zod';
-import { FIELD_ACTIONS, BLOCKAGE_EVENT_KINDS } from '../domain/blockageLifecycle';
-import { BLOCKAGE_STATUSES } from '../domain/network';
-import { assignedMachinesSchema, photoInputSchema, gpsPositionSchema } from './blockages';
 import { id, isoTimestamp } from './common';
 import { bilingual } from './validation';
 
@@ -69,77 +66,5 @@ export const fieldProcedures = {
   'field.renewToken': { input: z.strictObject({ tokenId: id }), output: issuedTokenSchema },
 };
 
-// ---------------------------------------------------------------------------------------------
-// The phone's API. Not part of the desk's procedure table: only the field server answers it,
-// and only with a team token (Authorization: Bearer <token>). The team comes from the token.
-
-export const phoneEventSchema = z.object({
-  at: isoTimestamp,
-  kind: z.enum(BLOCKAGE_EVENT_KINDS),
-  toStatus: z.enum(BLOCKAGE_STATUSES).nullable(),
-  actor: z.string(),
-  note: z.string(),
-  hasPhoto: z.boolean(),
-});
-
-export const phoneBlockageSchema = z.object({
-  id,
-  name: z.string(),
-  village: z.string(),
-  status: z.enum(BLOCKAGE_STATUSES),
-  position: z.tuple([z.number(), z.number()]),
-  reportedAt: isoTimestamp,
-  note: z.string(),
-  machines: assignedMachinesSchema,
-  /** Assigned to this team (it may change the status); false for its own reports awaiting dispatch. */
-  assigned: z.boolean(),
-  ditch: z.object({ name: z.string(), coordinates: z.array(z.tuple([z.number(), z.number()])) }).nullable(),
-  events: z.array(phoneEventSchema),
-});
-export type PhoneBlockage = z.infer<typeof phoneBlockageSchema>;
-
-const note = z.string().trim().max(500, { error: bilingual('备注不超过 500 个字', 'note is at most 500 characters') }).default('');
-const clientId = z.uuid({ error: bilingual('缺少手机生成的编号（clientId）', 'clientId must be a UUID made on the phone') });
-
-export const phoneProcedures = {
-  'phone.me': {
-    input: z.strictObject({}),
-    output: z.object({ team: z.object({ id, name: z.string(), leader: z.string() }), township: z.string(), serverTime: isoTimestamp }),
-  },
-  'phone.blockages': { input: z.strictObject({}), output: z.array(phoneBlockageSchema) },
-  /** 已到场 / 处理中 / 已疏通 / a note, with an optional photo and position; retries are harmless. */
-  'phone.update': {
-    input: z.strictObject({
-      clientId,
-      blockageId: id,
-      action: z.enum(FIELD_ACTIONS),
-      note,
-      photo: photoInputSchema.optional(),
-      position: gpsPositionSchema.nullable().optional(),
-      /** When it happened on the phone (queued offline); the server's time if absent or implausible. */
-      at: isoTimestamp.optional(),
-    }),
-    output: z.object({ eventId: id, status: z.enum(BLOCKAGE_STATUSES), duplicate: z.boolean() }),
-  },
-  /** A new blockage at the phone's GPS position. */
-  'phone.report': {
-    input: z.strictObject({
-      clientId,
-      position: gpsPositionSchema,
-      name: z.string().trim().max(60).default(''),
-      note,
-      photo: photoInputSchema.optional(),
-      at: isoTimestamp.optional(),
-    }),
-    output: z.object({ blockageId: id, eventId: id, duplicate: z.boolean() }),
-  },
-};
-
-export type PhoneProcedures = typeof phoneProcedures;
-export type PhoneProcedureName = keyof PhoneProcedures;
-export type PhoneInput<P extends PhoneProcedureName> = z.input<PhoneProcedures[P]['input']>;
-export type PhoneOutput<P extends PhoneProcedureName> = z.output<PhoneProcedures[P]['output']>;
-
-export function isPhoneProcedure(name: string): name is PhoneProcedureName {
-  return Object.prototype.hasOwnProperty.call(phoneProcedures, name);
-}
+// The phone's own table lives in ./phone (only the field server answers it).
+export * from './phone';

@@ -11,6 +11,8 @@ import { rainfallProcedures } from './rainfall';
 import { totalsProcedures } from './totals';
 import { capacityProcedures } from './capacity';
 import { sheetProcedures } from './sheets';
+import { setupProcedures } from './setup';
+import { patrolProcedures } from './patrol';
 import { dispatchProcedures } from './dispatch';
 import type { WireError } from './errors';
 
@@ -40,6 +42,8 @@ export const procedures = {
   ...deploymentProcedures, ...rainfallProcedures, ...totalsProcedures,
   ...capacityProcedures,
   ...sheetProcedures,
+  ...setupProcedures,
+  ...patrolProcedures,
   ...dispatchProcedures,
 } satisfies Record<string, ProcedureDef>;
 
@@ -74,6 +78,8 @@ export * from './rainfall';
 export * from './totals';
 export * from './capacity';
 export * from './sheets';
+export * from './setup';
+export * from './patrol';
 export * from './dispatch';
 export * from './dispatchSettings';
 export { bilingual, parseInput, describeIssues } from './validation';

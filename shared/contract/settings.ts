@@ -37,6 +37,10 @@ export const settingsSchema = z.strictObject({
   locale: z.enum(LOCALES),
   units: unitsSchema,
   basemap: basemapSchema,
+  /** The township's national division code (9 digits, e.g. 220322204), its identity on the county server; '' until set up. */
+  townshipCode: z.string().regex(/^(\d{9})?$/, { error: bilingual('乡镇代码应为 9 位数字', 'a township code has 9 digits') }),
+  /** Whether the first-run setup was completed or skipped (a new data folder starts 'pending'). */
+  setupState: z.enum(['pending', 'done', 'skipped']),
   /** The dispatch planner: travel estimate and what each blockage cause needs (issue 13). */
   dispatch: dispatchSettingsSchema,
 });

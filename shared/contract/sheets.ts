@@ -200,6 +200,11 @@ export const sheetDataSchema = z.object({
     rankedCount: z.int(),
   }),
   map: sheetMapSchema,
+  /**
+   * Patrol coverage of the 24 hours to the day's end (issue 12). Optional: sheets issued before
+   * patrols were recorded have none, and reprint exactly as they were.
+   */
+  patrol: z.object({ coveredM: z.number(), share: z.number(), tracks: z.int() }).optional(),
   plan: z.object({ text: z.string(), rows: z.array(sheetPlanRowSchema) }),
   signatures: sheetSignaturesSchema,
 });

@@ -150,7 +150,12 @@ describe('deployments, totals and the dashboard in browser mode', () => {
       ['日期,站点,雨量(mm)', '2026/8/11,三合堡站,12.5', '2026/8/11,兴隆站,-4', '2026/8/11,永安站,10.5', '2026/8/11,东风站,9', '2026/8/12,兴隆站,6'].map((l) => `${l}\r\n`).join(''),
       'gbk',
     );
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/rainfall.previewImport'));
     await page.locator('#rain-file').setInputFiles({ name: '8月雨量.csv', mimeType: 'text/csv', buffer: csv });
+    // The file goes as its bytes (GBK, untouched), the rest of the input in a header.
+    const upload = await sent;
+    expect(upload.headers()['content-type']).toBe('application/octet-stream');
+    expect(JSON.parse(decodeURIComponent(upload.headers()['x-draindesk-input']!))).toMatchObject({ kind: 'readings', fileName: '8月雨量.csv' });
     const preview = page.getByTestId('rain-preview');
     await preview.getByText('CSV · GBK').waitFor();
     const errorRows = page.getByTestId('rain-import-errors').locator('tbody tr');

@@ -112,7 +112,13 @@ describe('field teams update blockages from their phones', () => {
     await p.getByLabel('备注（可不填）').fill('涵管口秸秆已清除，水已通');
     await p.getByTestId('photo-input').setInputFiles({ name: 'IMG_20260810_1432.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(p) });
     await p.getByTestId('photo-preview').waitFor();
+    // The photo goes as its bytes (not base64 inside JSON), the rest of the update in a header.
+    const sent = p.waitForRequest((r) => r.url().endsWith('/api/phone.update') && r.method() === 'POST');
     await p.getByRole('button', { name: '已疏通' }).tap();
+    const upload = await sent;
+    expect(upload.headers()['content-type']).toBe('application/octet-stream');
+    expect(JSON.parse(decodeURIComponent(upload.headers()['x-draindesk-input']!))).toMatchObject({ action: 'cleared', photo: { fileName: 'IMG_20260810_1432.jpg' } });
+    expect(upload.postDataBuffer()!.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     await p.getByText('已发送到办公室').waitFor();
     await expect.poll(() => p.getByTestId('field-status').textContent()).toBe('已疏通');
     await p.screenshot({ path: join(ARTIFACTS, 'field-cleared.png'), fullPage: true });

@@ -11,6 +11,8 @@ import { sheetHandlers } from '../services/sheets/handlers';
 import { blockageHandlers } from '../services/blockages/handlers';
 import { teamHandlers } from '../services/teams/handlers';
 import { fieldHandlers } from '../field/handlers';
+import { setupHandlers } from '../services/setup/handlers';
+import { patrolHandlers } from '../services/patrol/handlers';
 import { dispatchHandlers } from '../services/dispatch/handlers';
 import type { Handlers } from './handlerTypes';
 
@@ -27,5 +29,7 @@ export const handlers: Handlers = {
   ...blockageHandlers,
   ...teamHandlers,
   ...fieldHandlers,
+  ...setupHandlers,
+  ...patrolHandlers,
   ...dispatchHandlers,
 };

@@ -21,7 +21,11 @@ export interface DemoResult {
  * data never mixes into a real township's records.
  */
 export function seedDemo(core: Core): DemoResult {
-  const { ctx } = core;
+  return seedDemoInto(core.ctx);
+}
+
+/** The same, for a handler that has only the context (the first-run setup's 打开示例). */
+export function seedDemoInto(ctx: CoreContext): DemoResult {
   const existing = LAYERS.reduce((n, l) => n + (ctx.db.prepare(`SELECT count(*) AS n FROM ${l} WHERE township_id = ?`).get(ctx.townshipId) as { n: number }).n, 0);
   if (existing > 0) {
     throw new AppError('conflict', {

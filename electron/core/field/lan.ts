@@ -21,7 +21,10 @@ export function lanAddresses(): string[] {
   return unique.length > 0 ? unique : ['127.0.0.1'];
 }
 
-/** The field page's address on each LAN interface. */
-export function fieldUrls(port: number): { address: string; url: string }[] {
-  return lanAddresses().map((address) => ({ address, url: `http://${address}:${port}/` }));
+/** The field page's address on each LAN interface: HTTPS (when served) first, then plain HTTP. */
+export function fieldUrls(port: number, securePort: number | null = null): { address: string; url: string }[] {
+  return lanAddresses().flatMap((address) => [
+    ...(securePort ? [{ address, url: `https://${address}:${securePort}/` }] : []),
+    { address, url: `http://${address}:${port}/` },
+  ]);
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { PhoneBlockage, PhoneOutput, PhoneProcedureName, phoneProcedures } from '../../../shared/contract/field';
+import type { PhoneBlockage, PhoneOutput, PhoneProcedureName, PhoneProcedures } from '../../../shared/contract/phone';
 import { FIELD_ACTION_LABELS, fieldActionAllowed, fieldActionStatus, isOpenStatus } from '../../../shared/domain/blockageLifecycle';
 import { BLOCKAGE_STATUS_LABELS } from '../../../shared/domain/network';
 import { getSettings } from '../services/settings/settingsService';
@@ -18,6 +18,7 @@ import { appendEvent, checkedPhoto, type Actor } from '../services/blockages/lif
 import { locatePoint } from '../services/blockages/locate';
 import { withPhoto } from '../services/blockages/photos';
 import { blockageRepo, machinesOf, positionOf, toEvent } from '../services/blockages/views';
+import { recordTrackChunk } from '../services/patrol/record';
 
 export interface PhoneCaller {
   team: TeamDbRow;
@@ -26,7 +27,7 @@ export interface PhoneCaller {
 
 const RECENT_DONE_MS = 3 * 86_400_000;
 
-type Input<P extends PhoneProcedureName> = z.output<(typeof phoneProcedures)[P]['input']>;
+type Input<P extends PhoneProcedureName> = z.output<PhoneProcedures[P]['input']>;
 
 function actorOf(caller: PhoneCaller): Actor {
   return { source: 'field', actor: caller.token.label ? `${caller.team.name} · ${caller.token.label}` : caller.team.name, teamId: caller.team.id };
@@ -97,13 +98,13 @@ function blockages(ctx: CoreContext, caller: PhoneCaller): PhoneBlockage[] {
 function update(ctx: CoreContext, caller: PhoneCaller, input: Input<'phone.update'>): PhoneOutput<'phone.update'> {
   const repo = blockageRepo(ctx);
   const first = earlier(ctx, caller, input.clientId);
-  if (first) return { eventId: first.id, status: repo.get(first.blockage_id)!.status, duplicate: true };
+  if (first) return { eventId: first.id, status: repo.state(first.blockage_id)!.status, duplicate: true };
   // Checked before anything is written; a bad photo refuses the whole update.
   const photo = checkedPhoto(input.photo);
   try {
     return withPhoto(ctx, photo, (photoName) =>
       ctx.db.transaction(() => {
-        const b = repo.get(input.blockageId);
+        const b = repo.state(input.blockageId);
         if (!b || b.deleted_at) throw new AppError('not_found', { zh: '找不到该堵点，可能已被删除', en: 'No such blockage; it may have been deleted' });
         const own = b.team_id === caller.team.id;
         const ownReport = b.reported_by_team_id === caller.team.id && b.team_id === null;
@@ -135,7 +136,7 @@ function update(ctx: CoreContext, caller: PhoneCaller, input: Input<'phone.updat
     // Two copies of one update racing in: the second finds the first's id taken.
     if (isClientIdClash(error)) {
       const e = earlier(ctx, caller, input.clientId)!;
-      return { eventId: e.id, status: repo.get(e.blockage_id)!.status, duplicate: true };
+      return { eventId: e.id, status: repo.state(e.blockage_id)!.status, duplicate: true };
     }
     throw error;
   }
@@ -164,16 +165,21 @@ function report(ctx: CoreContext, caller: PhoneCaller, input: Input<'phone.repor
   }
 }
 
-/** Run one phone procedure for an authenticated caller (input already parsed by the contract). */
-export function runPhoneProcedure(ctx: CoreContext, caller: PhoneCaller, name: PhoneProcedureName, input: unknown): unknown {
-  switch (name) {
-    case 'phone.me':
-      return me(ctx, caller);
-    case 'phone.blockages':
-      return blockages(ctx, caller);
-    case 'phone.update':
-      return update(ctx, caller, input as Input<'phone.update'>);
-    case 'phone.report':
-      return report(ctx, caller, input as Input<'phone.report'>);
-  }
-}
+/** The handler for one phone procedure, typed from the phone contract: parsed input in, contract output out. */
+export type PhoneHandler<P extends PhoneProcedureName> = (
+  input: z.output<PhoneProcedures[P]['input']>,
+  ctx: CoreContext,
+  caller: PhoneCaller,
+) => z.input<PhoneProcedures[P]['output']> | Promise<z.input<PhoneProcedures[P]['output']>>;
+
+/** The whole phone table: one handler for every phone procedure in the contract. */
+export type PhoneHandlers = { [P in PhoneProcedureName]: PhoneHandler<P> };
+
+/** Every phone procedure's handler: one missing from this table fails to compile. */
+export const phoneHandlers: PhoneHandlers = {
+  'phone.me': (_input, ctx, caller) => me(ctx, caller),
+  'phone.blockages': (_input, ctx, caller) => blockages(ctx, caller),
+  'phone.update': (input, ctx, caller) => update(ctx, caller, input),
+  'phone.report': (input, ctx, caller) => report(ctx, caller, input),
+  'phone.track': (input, ctx, caller) => recordTrackChunk(ctx, caller.team, actorOf(caller).actor, input),
+};

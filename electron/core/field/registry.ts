@@ -7,6 +7,7 @@ import type { CoreContext } from '../context';
 import { fieldPort } from './config';
 import { fieldUrls } from './lan';
 import { startFieldServer, type FieldServer } from './server';
+import { fieldCertificate } from './tls';
 import { rendererDir } from './staticDir';
 
 const running = new Map<string, FieldServer>();
@@ -29,8 +30,13 @@ export function runningServer(ctx: Pick<CoreContext, 'databaseFile' | 'db'>): Fi
 /** Where phones reach the field page: each LAN address, or the one address it is bound to (tests). */
 export function fieldAddresses(ctx: CoreContext): { address: string; url: string }[] {
   const server = runningServer(ctx);
-  if (server && server.host !== '0.0.0.0') return [{ address: server.host, url: `http://${server.host}:${server.port}/` }];
-  return fieldUrls(server?.port ?? fieldPort(ctx));
+  if (server && server.host !== '0.0.0.0') {
+    const bound = [{ address: server.host, url: `http://${server.host}:${server.port}/` }];
+    return server.securePort ? [{ address: server.host, url: `https://${server.host}:${server.securePort}/` }, ...bound] : bound;
+  }
+  const port = server?.port ?? fieldPort(ctx);
+  // HTTPS first: only there do phones give GPS and keep the page for use with no signal.
+  return fieldUrls(port, server ? server.securePort : port + 1);
 }
 
 export function fieldStatus(ctx: CoreContext): FieldStatus {
@@ -57,7 +63,8 @@ export async function startField(ctx: CoreContext, opts: { port?: number | undef
   if (current) await stopField(ctx);
   // DRAINDESK_FIELD_HOST lets tests and CI keep it on loopback; the app listens on the LAN.
   const host = opts.host ?? process.env.DRAINDESK_FIELD_HOST ?? '0.0.0.0';
-  const server = await startFieldServer({ ctx, staticDir: rendererDir(), port, host });
+  const tls = await fieldCertificate(ctx.dataDir);
+  const server = await startFieldServer({ ctx, staticDir: rendererDir(), port, host, tls });
   running.set(key(ctx), server);
   return fieldStatus(ctx);
 }

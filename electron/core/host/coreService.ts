@@ -1,5 +1,7 @@
 import { AppError, type WireError } from '../../../shared/contract/errors';
+import { DESK_UPLOAD_FIELDS, uploadField } from '../../../shared/contract/uploads';
 import { openCore, type Core, type CoreOptions } from '../app';
+import { bytesAtUploadField } from './http/uploadInput';
 
 /** The message channel to Electron main (process.parentPort in a utilityProcess). */
 export interface ParentPort {
@@ -27,7 +29,9 @@ export async function serveCore(port: ParentPort, options: CoreOptions): Promise
       port.postMessage({ id: data.id, result: { ok: false, error: failure } });
       return;
     }
-    void core.dispatch(data.procedure, data.input).then((result) => port.postMessage({ id: data.id, result }));
+    // A file comes over IPC as bytes (a Uint8Array at its field), never as base64 made in the page.
+    const input = bytesAtUploadField(data.input, uploadField(DESK_UPLOAD_FIELDS, data.procedure));
+    void core.dispatch(data.procedure, input).then((result) => port.postMessage({ id: data.id, result }));
   });
   return core;
 }

@@ -1,5 +1,6 @@
 import type { DrainDeskBridge, ProcedureInput, ProcedureName, ProcedureOutput, Result } from '../../../shared/contract';
 import type { WireError } from '../../../shared/contract/errors';
+import { DESK_UPLOAD_FIELDS, UPLOAD_CONTENT_TYPE, UPLOAD_INPUT_HEADER, encodeUploadInput, type DeskUploadProcedure } from '../../../shared/contract/uploads';
 
 declare global {
   interface Window {
@@ -18,14 +19,16 @@ export class ApiError extends Error {
   }
 }
 
-async function overHttp(procedure: string, input: unknown): Promise<Result<unknown>> {
+async function overHttp(procedure: string, input: unknown, file?: Blob): Promise<Result<unknown>> {
   let response: Response;
   try {
-    response = await fetch(`/api/${procedure}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-    });
+    response = await fetch(
+      `/api/${procedure}`,
+      file
+        ? // A file travels as its bytes; the rest of the input rides in a header.
+          { method: 'POST', headers: { 'Content-Type': UPLOAD_CONTENT_TYPE, [UPLOAD_INPUT_HEADER]: encodeUploadInput(input) }, body: file }
+        : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) },
+    );
   } catch {
     return {
       ok: false,
@@ -47,6 +50,24 @@ export const transport: 'ipc' | 'http' = typeof window !== 'undefined' && window
 /** Call one procedure of the contract; resolves to its output or throws an ApiError. */
 export async function invoke<P extends ProcedureName>(procedure: P, input: ProcedureInput<P>): Promise<ProcedureOutput<P>> {
   const result = window.draindesk ? await window.draindesk.invoke(procedure, input) : await overHttp(procedure, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as ProcedureOutput<P>;
+}
+
+type UploadField<P extends DeskUploadProcedure> = (typeof DESK_UPLOAD_FIELDS)[P];
+
+/**
+ * Call a procedure that takes a file, sending the file as bytes: the request body in browser mode,
+ * a Uint8Array over IPC — never base64 inside a JSON string (a 100 MB file stalled the core).
+ */
+export async function invokeWithFile<P extends DeskUploadProcedure>(
+  procedure: P,
+  input: Omit<ProcedureInput<P>, UploadField<P>>,
+  file: Blob,
+): Promise<ProcedureOutput<P>> {
+  const result = window.draindesk
+    ? await window.draindesk.invoke(procedure, { ...input, [DESK_UPLOAD_FIELDS[procedure]]: new Uint8Array(await file.arrayBuffer()) })
+    : await overHttp(procedure, input, file);
   if (!result.ok) throw new ApiError(result.error);
   return result.value as ProcedureOutput<P>;
 }

@@ -160,6 +160,11 @@ export function BlockageSection({ data, map }: { data: SheetData; map: ReactNode
         {b.clearedToday.length > 0 ? `（${b.clearedToday.map((r) => r.name).join('、')}）` : ''}；截至当日 24 时全乡尚有 <b>{totals.open} 处</b>堵点未疏通（上报未派工 {byStatus('reported')} 处、已派工{' '}
         {byStatus('assigned')} 处、处理中 {byStatus('in_progress')} 处），见表4。入汛以来累计疏通 {totals.clearedSeason} 处。
         {b.top.length > 0 ? '按对全乡蓄排能力的影响排序，建议优先疏通表5所列堵点。' : ''}
+        {data.patrol && data.patrol.tracks > 0 && (
+          <span data-testid="sheet-patrol">
+            当日巡查沟渠 {(data.patrol.coveredM / 1000).toFixed(1)} km，覆盖率 {Math.round(data.patrol.share * 100)}%。
+          </span>
+        )}
       </p>
       <SheetTable caption="表4 未疏通堵点" columns={openColumns} rows={b.open} empty="当日无未疏通堵点" testId="sheet-open-table" />
       {b.top.length > 0 && (

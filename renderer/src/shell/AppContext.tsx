@@ -5,6 +5,9 @@ import type { Settings } from '../../../shared/contract/settings';
 export interface AppState {
   settings: Settings;
   setSettings(next: Settings): void;
+  /** A file chosen elsewhere (the first-run setup) for the map page to import when it opens. */
+  pendingImport: File | null;
+  setPendingImport(file: File | null): void;
 }
 
 export const AppContext = createContext<AppState | null>(null);

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { invoke } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { useApp } from './AppContext';
 import { pages } from './pages';
@@ -9,6 +11,15 @@ export function Shell() {
   const { settings } = useApp();
   const [route, go] = useHashRoute(pages[0]!.id);
   const page = pages.find((p) => p.id === route) ?? pages[0]!;
+  // A new office's empty data folder opens on the first-run setup instead of a blank map; a
+  // link to a page (#/settings, …) still opens that page.
+  useEffect(() => {
+    const atStart = () => window.location.hash.replace(/^#\/?/, '') === '';
+    if (!atStart()) return;
+    // Only while the user has not gone anywhere yet: a click on 设置 meanwhile wins.
+    void invoke('setup.status', {}).then((s) => s.needed && atStart() && go('setup'), () => undefined);
+    // Once, when the window opens: later visits to the map are the user's choice.
+  }, []);
   return (
     <div className="shell">
       <header className="topbar">
@@ -22,7 +33,7 @@ export function Shell() {
           </span>
         </div>
         <nav className="nav" aria-label="主导航">
-          {pages.map((p) => (
+          {pages.filter((p) => !p.hidden).map((p) => (
             <a
               key={p.id}
               href={`#/${p.id}`}

@@ -8,12 +8,15 @@ import { RainfallPage } from '../pages/rainfall/RainfallPage';
 import { BlockagesPage } from '../pages/blockages/BlockagesPage';
 import { CapacityPage } from '../pages/capacity/CapacityPage';
 import { SheetPage } from '../pages/sheet/SheetPage';
+import { SetupPage } from '../pages/setup/SetupPage';
 
 export interface PageDef {
   /** The hash route, e.g. #/settings. */
   id: string;
   label: MessageKey;
   Component: ComponentType;
+  /** Reached by its route (or a button), not listed in the navigation. */
+  hidden?: true;
 }
 
 /**
@@ -29,4 +32,5 @@ export const pages: PageDef[] = [
   { id: 'capacity', label: 'nav.capacity', Component: CapacityPage },
   { id: 'sheet', label: 'nav.sheet', Component: SheetPage },
   { id: 'settings', label: 'nav.settings', Component: SettingsPage },
+  { id: 'setup', label: 'setup.title', Component: SetupPage, hidden: true },
 ];

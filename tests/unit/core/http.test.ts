@@ -94,3 +94,77 @@ describe('browser-mode HTTP host', () => {
     expect((await fetch(`${url}missing.js`)).status).toBe(404);
   });
 });
+
+describe('browser-mode HTTP host: big bodies and bytes', () => {
+  it('answers a body over the limit with a JSON 413, declared or chunked, and keeps answering', async () => {
+    const core = await tempCore();
+    host = await startHttpHost({ dispatch: core.dispatch, staticDir: null, port: 0, maxBodyBytes: 256 * 1024 });
+    const url = host.url;
+    // 40 MB declared and sent: refused from its length, the connection closed after the answer.
+    const big = await post(url, 'settings.update', JSON.stringify({ townshipName: 'x'.repeat(40 * 1048576) }));
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('256 KB') });
+    // A chunked body that says nothing of its length is cut off once it passes the limit.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 64; i++) c.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+        c.close();
+      },
+    });
+    const chunked = await fetch(`${url}api/settings.update`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect((await post(url, 'settings.get', '{}')).status).toBe(200);
+  });
+
+  it('takes an import file as bytes (octet-stream, input in X-DrainDesk-Input), the same as base64 in JSON', async () => {
+    const core = await tempCore();
+    host = await startHttpHost({ dispatch: core.dispatch, staticDir: null, port: 0 });
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '一号沟' }, geometry: { type: 'LineString', coordinates: [[124.2, 43.4], [124.21, 43.41]] } }] });
+    const asBytes = await fetch(`${host.url}api/import.preview`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-DrainDesk-Input': encodeURIComponent(JSON.stringify({ fileName: '沟渠.geojson' })) },
+      body: Buffer.from(geojson),
+    });
+    expect(asBytes.status).toBe(200);
+    const bytesPreview = (await asBytes.json()) as { fileName: string; counts: { total: number } };
+    const asJson = (await (await post(host.url, 'import.preview', JSON.stringify({ fileName: '沟渠.geojson', dataBase64: Buffer.from(geojson).toString('base64') }))).json()) as typeof bytesPreview;
+    expect(bytesPreview).toMatchObject({ fileName: '沟渠.geojson', counts: { total: 1 } });
+    expect(bytesPreview.counts).toEqual(asJson.counts);
+    // A procedure that takes no file refuses bytes; a broken input header is a 400 too.
+    const noFile = await fetch(`${host.url}api/settings.update`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: 'x' });
+    expect(noFile.status).toBe(400);
+    const badHeader = await fetch(`${host.url}api/import.preview`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-DrainDesk-Input': '%7B%zz' }, body: 'x' });
+    expect(badHeader.status).toBe(400);
+    expect(((await badHeader.json()) as { error: { code: string } }).error.code).toBe('bad_json');
+  });
+});
+
+describe('the one host', () => {
+  it('answers a fault inside a request with a vague JSON 500 and stays up', async () => {
+    const { startHost, loopbackAccess } = await import('../../../electron/core/host/http/index');
+    let port = 0;
+    const faulty = await startHost<null>({
+      name: 'test',
+      host: '127.0.0.1',
+      port: 0,
+      api: { has: () => true, call: () => Promise.reject(new Error('secret internals')), uploadField: () => null },
+      access: loopbackAccess(() => port),
+      site: () => {
+        throw new Error('disk gone');
+      },
+      maxBodyBytes: 1024,
+    });
+    port = faulty.port;
+    try {
+      const api = await post(faulty.url, 'anything', '{}');
+      expect(api.status).toBe(500);
+      const body = (await api.json()) as { error: { code: string; message: string; messageEn: string } };
+      expect(body.error).toMatchObject({ code: 'internal', message: expect.any(String), messageEn: expect.any(String) });
+      expect(JSON.stringify(body)).not.toContain('secret internals');
+      expect((await fetch(`${faulty.url}page`)).status).toBe(500);
+      expect((await fetch(`${faulty.url}api/health`)).status).toBe(200);
+    } finally {
+      await faulty.close();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import type { SheetDraft } from '../../../shared/contract/sheets';
 import type { Settings } from '../../../shared/contract/settings';
 import { machinesCover } from '../../../shared/domain/blockageCause';
 import { TeamRepository } from '../../../electron/core/db/repositories/teamRepository';
-import { runPhoneProcedure } from '../../../electron/core/field/phoneApi';
+import { phoneHandlers } from '../../../electron/core/field/phoneApi';
 import { demoCore, fails, ok, type Core } from '../sheets/helpers';
 
 const plan = (core: Core, input: object = {}) => ok<DispatchPlanOutput>(core, 'dispatch.plan', input);
@@ -69,7 +69,7 @@ describe('dispatch on the demo township', () => {
     await ok(core, 'field.issueToken', { teamId: first.teamId, label: '手机' });
     const repo = new TeamRepository(core.db, core.ctx.townshipId);
     const caller = { team: repo.get(first.teamId)!, token: repo.tokens({ teamId: first.teamId })[0]! };
-    const phone = runPhoneProcedure(core.ctx, caller, 'phone.blockages', {}) as { id: string; status: string }[];
+    const phone = (await phoneHandlers['phone.blockages']({}, core.ctx, caller)) as { id: string; status: string }[];
     for (const j of first.jobs) expect(phone.find((b) => b.id === j.blockageId)?.status).toBe('assigned');
 
     // Undo, once per assignment, puts every blockage back to 上报 with no team; history keeps all.

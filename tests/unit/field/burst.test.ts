@@ -10,7 +10,7 @@ const PHONES = 20;
 const UPDATES_PER_PHONE = 10;
 
 describe('a burst from 20 phones', () => {
-  it('loses nothing and duplicates nothing, even with every update sent twice at once', async () => {
+  it('loses nothing and duplicates nothing, even with every update sent twice at once', { timeout: 30_000 }, async () => {
     const { url, core } = await fieldRig();
     // Five teams with four phones each; every team has two blockages of its own.
     const phones: { token: string; teamId: string; blockages: string[] }[] = [];

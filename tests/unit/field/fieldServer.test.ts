@@ -165,7 +165,10 @@ describe('field server: on and off from the app', () => {
     const on = await ok<FieldStatus>(core, 'field.start', { port: 0 });
     expect(on.running).toBe(true);
     expect(on.listeningPort).toBeGreaterThan(0);
-    expect(on.urls).toEqual([`http://127.0.0.1:${on.listeningPort}/`]);
+    // HTTPS first (GPS and the offline page need it), on its own port with the desk's own certificate.
+    expect(on.urls).toHaveLength(2);
+    expect(on.urls[0]).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(on.urls[1]).toBe(`http://127.0.0.1:${on.listeningPort}/`);
     const health = await fetch(`http://127.0.0.1:${on.listeningPort}/api/health`);
     expect(await health.json()).toMatchObject({ ok: true });
     const off = await ok<FieldStatus>(core, 'field.stop', {});

@@ -9,7 +9,8 @@ import { rainfallImportCommand } from './rainfallImport';
 import { capacityCommand } from './capacity';
 import { fieldTokenCommand } from './field-token';
 import { sheetCommand } from './sheet';
+import { setupCommand } from './setup';
 import { dispatchCommand } from './dispatch';
 
 /** Every CLI command; each domain adds its own file and one line here. */
-export const commands: Command[] = [settingsCommand, backupCommand, demoCommand, importCommand, exportCommand, totalsCommand, rainfallImportCommand, capacityCommand, fieldTokenCommand, sheetCommand, dispatchCommand];
+export const commands: Command[] = [settingsCommand, backupCommand, demoCommand, importCommand, exportCommand, totalsCommand, rainfallImportCommand, capacityCommand, fieldTokenCommand, sheetCommand, setupCommand, dispatchCommand];

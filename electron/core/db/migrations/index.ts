@@ -5,10 +5,12 @@ import { migration0003 } from './0003-deployments-rainfall';
 import { migration0004 } from './0004-teams-field';
 import { migration0005 } from './0005-capacity';
 import { migration0006 } from './0006-sheets';
-import { migration0007 } from './0007-blockage-dispatch-needs';
+import { migration0007 } from './0007-blockage-event-read-indexes';
+import { migration0008 } from './0008-patrol-tracks';
+import { migration0009 } from './0009-blockage-dispatch-needs';
 
 /** Every schema version in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = checkRegistry(migrations);

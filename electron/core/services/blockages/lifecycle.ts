@@ -8,7 +8,7 @@ import { PHOTO_MAX_BYTES, type AssignedMachines, type BlockageDetail, type Block
 import { BLOCKAGE_TRANSITIONS, canTransition, type BlockageEventKind } from '../../../../shared/domain/blockageLifecycle';
 import { BLOCKAGE_STATUS_LABELS, type BlockageStatus } from '../../../../shared/domain/network';
 import type { CoreContext } from '../../context';
-import type { BlockageDbRow, EventDbRow } from '../../db/repositories/blockageRepository';
+import type { BlockageStateRow, EventDbRow } from '../../db/repositories/blockageRepository';
 import { TeamRepository } from '../../db/repositories/teamRepository';
 import { decodePhoto, withPhoto } from './photos';
 import { blockageRepo, detail, liveBlockage, machinesOf, toEvent } from './views';
@@ -48,7 +48,7 @@ const label = (s: BlockageStatus) => BLOCKAGE_STATUS_LABELS[s];
  * Append one event and move the blockage to the state it describes. The caller holds the
  * transaction; the database's trigger refuses a status that no event explains.
  */
-export function appendEvent(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>, who: Actor, b: BlockageDbRow, spec: EventSpec): EventDbRow {
+export function appendEvent(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>, who: Actor, b: BlockageStateRow, spec: EventSpec): EventDbRow {
   const repo = blockageRepo(ctx);
   const to = spec.to ?? b.status;
   const team = spec.team === undefined ? b.team_id : spec.team;

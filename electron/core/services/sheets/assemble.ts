@@ -10,6 +10,7 @@ import { listFeatures } from '../network/networkService';
 import { getSettings } from '../settings/settingsService';
 import { getSeries, getTotals } from '../totals/totalsService';
 import { blockageAtDay, type BlockageAtDay } from './blockagesAsOf';
+import { coverageOn } from '../patrol/views';
 import { getDraft } from './draft';
 import { mapOfDay } from './mapOfDay';
 
@@ -122,6 +123,7 @@ export function buildSheetData(ctx: CoreContext, date: string, header: SheetHead
       blockagePositions: new Map(live.map((b) => [b.id, b.position])),
       deployments: day.rows,
     }),
+    patrol: (({ coveredM, share, tracks }) => ({ coveredM, share, tracks }))(coverageOn(ctx, date)),
     plan: { text: draft.planText, rows: draft.planRows },
     signatures: draft.signatures,
   };

@@ -22,8 +22,8 @@ export function QrDialog({ issued, running, onClose }: { issued: IssuedToken; ru
             {t('fieldsrv.qr.address')}
             <select value={which} onChange={(e) => setWhich(Number(e.target.value))}>
               {issued.links.map((l, i) => (
-                <option key={l.address} value={i}>
-                  {l.address}
+                <option key={l.url} value={i}>
+                  {l.address} {l.url.startsWith('https:') ? 'HTTPS' : 'HTTP'}
                 </option>
               ))}
             </select>
@@ -32,6 +32,7 @@ export function QrDialog({ issued, running, onClose }: { issued: IssuedToken; ru
         <div className="mono bk-qr-url" data-testid="qr-url">
           {link?.url}
         </div>
+        {link?.url.startsWith('https:') ? <p className="banner banner-warn">{t('fieldsrv.qr.https')}</p> : <p className="muted">{t('fieldsrv.qr.http')}</p>}
         <p className="muted">{t('fieldsrv.qr.once')}</p>
         <div className="actions">
           <button type="button" className="primary" onClick={onClose}>

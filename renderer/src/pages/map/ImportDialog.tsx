@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
 import type { WireError } from '../../../../shared/contract/errors';
 import { LAYER_LABELS, LAYERS } from '../../../../shared/domain/network';
-import { ApiError, invoke } from '../../api/client';
+import { ApiError, invoke, invokeWithFile } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { pick } from './labels';
 import { MappingEditor } from './MappingEditor';
-import { fileToBase64, MAX_IMPORT_BYTES } from './readFile';
+import { MAX_IMPORT_BYTES } from './readFile';
 
 type Crs = 'wgs84' | 'gcj02' | 'bd09';
 
@@ -37,7 +37,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
     }
     setBusy('reading');
     try {
-      const p = await invoke('import.preview', { fileName: file.name, dataBase64: await fileToBase64(file) });
+      const p = await invokeWithFile('import.preview', { fileName: file.name }, file);
       setPreview(p);
       setMapping(p.suggestedMapping);
       setCrs(p.detectedCrs ?? 'wgs84');

@@ -3,6 +3,7 @@ import type { LngLat } from 'maplibre-gl';
 import type { WireError } from '../../../../shared/contract/errors';
 import type { NetworkFeature } from '../../../../shared/contract/network';
 import { LAYER_LABELS, LAYERS, type Layer } from '../../../../shared/domain/network';
+import type { Map as MapLibre } from 'maplibre-gl';
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
@@ -15,6 +16,9 @@ import { Legend } from './Legend';
 import { pick } from './labels';
 import { downloadText } from './readFile';
 import { SearchBox } from './SearchBox';
+import { StartChecklist } from './StartChecklist';
+import { PatrolSummary } from './PatrolSummary';
+import { usePatrolOverlay } from './usePatrolOverlay';
 import { useDrawing } from './useDrawing';
 import { useNetwork } from './useNetwork';
 
@@ -23,7 +27,7 @@ const ALL_VISIBLE: Record<Layer, boolean> = { ditch: true, culvert: true, blocka
 /** The screen the app opens on: the whole network, its legend, search, editing and import. */
 export function MapPage() {
   const { t, locale } = useI18n();
-  const { settings } = useApp();
+  const { settings, pendingImport, setPendingImport } = useApp();
   const { collection, summary, villages, reload } = useNetwork();
   const [visible, setVisible] = useState(ALL_VISIBLE);
   const [selected, setSelected] = useState<{ layer: Layer; id: string } | null>(null);
@@ -32,7 +36,16 @@ export function MapPage() {
   const [error, setError] = useState<WireError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
+  // A file chosen in the first-run setup is imported here, with the usual preview and checks.
+  useEffect(() => {
+    if (!pendingImport) return;
+    setImporting({ file: pendingImport });
+    setPendingImport(null);
+  }, [pendingImport, setPendingImport]);
   const drawing = useDrawing();
+  const [map, setMap] = useState<MapLibre | null>(null);
+  const [patrolOn, setPatrolOn] = useState(false);
+  const patrol = usePatrolOverlay(map, patrolOn, collection, version);
 
   const fit = useCallback((bbox: Bbox) => setFitTo({ bbox, key: Date.now() }), []);
   // Zoom to the whole network once, when it first arrives — before the map cuts it into tiles, so
@@ -205,6 +218,7 @@ export function MapPage() {
           onPick={onPickProp}
           sketch={drawing.sketch}
           fitTo={fitTo}
+          onReady={setMap}
         />
         <div className="map-overlay-left">
           <section className="map-layers" aria-label={t('map.layers')}>
@@ -215,8 +229,13 @@ export function MapPage() {
                 <span className="muted"> {summary?.counts[l] ?? 0}</span>
               </label>
             ))}
+            <label>
+              <input type="checkbox" checked={patrolOn} onChange={(e) => setPatrolOn(e.target.checked)} /> {t('patrol.layer')}
+            </label>
+            {patrol && <PatrolSummary coverage={patrol.coverage} tracks={patrol.tracks} />}
           </section>
           <Legend />
+          <StartChecklist version={version} />
         </div>
         {(error || notice) && (
           <div className="map-messages">

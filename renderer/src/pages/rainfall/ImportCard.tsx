@@ -1,38 +1,30 @@
 import { useState } from 'react';
 import type { WireError } from '../../../../shared/contract/errors';
 import type { RainImportKind, RainImportPreview } from '../../../../shared/contract/rainfall';
-import { ApiError, invoke } from '../../api/client';
+import { ApiError, invokeWithFile } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
 import { fill } from '../dashboard/format';
-
-/** The file's bytes as base64, for the JSON body (browser mode) or IPC. */
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
 
 /** Pick a CSV/xlsx file, see every bad row, then import all of it or all but the rows named. */
 export function ImportCard({ onImported }: { onImported(): void }) {
   const { t, locale } = useI18n();
   const [kind, setKind] = useState<RainImportKind>('readings');
   const [allowNew, setAllowNew] = useState(false);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<RainImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const run = async (next: { kind: RainImportKind; allowNew: boolean; file: { name: string; base64: string } | null }) => {
+  const run = async (next: { kind: RainImportKind; allowNew: boolean; file: File | null }) => {
     setPreview(null);
     setError(null);
     setDone(null);
     if (!next.file) return;
     setBusy(true);
     try {
-      setPreview(await invoke('rainfall.previewImport', { kind: next.kind, fileName: next.file.name, contentBase64: next.file.base64, allowNewStations: next.allowNew }));
+      setPreview(await invokeWithFile('rainfall.previewImport', { kind: next.kind, fileName: next.file.name, allowNewStations: next.allowNew }, next.file));
     } catch (e) {
       setError(e instanceof ApiError ? e.wire : { code: 'internal', message: String(e), messageEn: String(e) });
     } finally {
@@ -45,7 +37,7 @@ export function ImportCard({ onImported }: { onImported(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await invoke('rainfall.import', { kind, fileName: file.name, contentBase64: file.base64, allowNewStations: allowNew, skipRows });
+      const r = await invokeWithFile('rainfall.import', { kind, fileName: file.name, allowNewStations: allowNew, skipRows }, file);
       setDone(fill(t('rain.import.done'), { n: r.imported, added: r.added, changed: r.changed }));
       setPreview(null);
       setFile(null);
@@ -89,9 +81,8 @@ export function ImportCard({ onImported }: { onImported(): void }) {
               const f = e.target.files?.[0];
               e.target.value = '';
               if (!f) return;
-              const next = { name: f.name, base64: await toBase64(f) };
-              setFile(next);
-              void run({ kind, allowNew, file: next });
+              setFile(f);
+              void run({ kind, allowNew, file: f });
             }}
           />
           <div className="field-hint">{t('rain.import.hint')}</div>

@@ -6,6 +6,7 @@ import { useApp } from '../../shell/AppContext';
 import { BackupPanel } from './BackupPanel';
 import { BasemapSettings } from './BasemapSettings';
 import { SettingsHistory } from './SettingsHistory';
+import { SetupCard } from './SetupCard';
 import { useSettingsForm } from './useSettingsForm';
 
 function Field(props: { id: string; label: string; hint?: string; issue?: string; children: ReactNode }) {
@@ -123,6 +124,7 @@ export function SettingsPage() {
         </form>
       </section>
       <div className="stack">
+        <SetupCard />
         <SettingsHistory version={version} />
         <BackupPanel />
       </div>

@@ -7,8 +7,8 @@ import type { Migration } from './types';
  * from the report's name and note, and the hours are the cause's default from the settings.
  * Changes are written with a note event in the blockage's history.
  */
-export const migration0007: Migration = {
-  version: 7,
+export const migration0009: Migration = {
+  version: 9,
   name: 'blockage-dispatch-needs',
   up(db) {
     db.exec(`

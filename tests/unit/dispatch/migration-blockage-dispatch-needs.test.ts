@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, schemaVersion } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
-import { migration0007 } from '../../../electron/core/db/migrations/0007-blockage-dispatch-needs';
+import { migration0009 as dispatchNeeds } from '../../../electron/core/db/migrations/0009-blockage-dispatch-needs';
 
-const at = migrations.indexOf(migration0007);
+const at = migrations.indexOf(dispatchNeeds);
 
-describe('migration 0007 blockage dispatch needs', () => {
+describe('migration blockage-dispatch-needs', () => {
   it('adds an unset cause and job hours to existing blockages, and checks new values', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
@@ -17,7 +17,7 @@ describe('migration 0007 blockage dispatch needs', () => {
        VALUES ('b', 't', '涵管堵点', '{"type":"Point","coordinates":[124.2,43.4]}', 124.2, 43.4, 124.2, 43.4, 'desk', 'reported', '2026-08-01T00:00:00Z', 'a', 'a')`,
     ).run();
     applyMigrations(db, migrations.slice(0, at + 1));
-    expect(schemaVersion(db)).toBe(migration0007.version);
+    expect(schemaVersion(db)).toBe(dispatchNeeds.version);
     expect(db.prepare('SELECT name, status, cause, job_hours FROM blockage').get()).toEqual({ name: '涵管堵点', status: 'reported', cause: null, job_hours: null });
     db.prepare("UPDATE blockage SET cause = 'silt', job_hours = 4.5").run();
     expect(() => db.prepare("UPDATE blockage SET cause = 'lava'").run()).toThrow(/CHECK/);
