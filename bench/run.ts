@@ -6,6 +6,7 @@ import { benchNetwork } from './network';
 import { benchFieldBurst } from './field-burst';
 import { benchCliStart } from './cli-start';
 import { benchCountySync } from './county-sync';
+import { benchDispatch } from './dispatch';
 
 const all: Record<string, () => Promise<void>> = {
   'write-path': benchWritePath,
@@ -15,6 +16,7 @@ const all: Record<string, () => Promise<void>> = {
   'field-burst': benchFieldBurst,
   'cli-start': benchCliStart,
   'county-sync': benchCountySync,
+  dispatch: benchDispatch,
 };
 
 const wanted = process.argv.slice(2);

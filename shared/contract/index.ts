@@ -14,6 +14,7 @@ import { sheetProcedures } from './sheets';
 import { setupProcedures } from './setup';
 import { patrolProcedures } from './patrol';
 import { syncDeskProcedures } from './syncDesk';
+import { dispatchProcedures } from './dispatch';
 import type { WireError } from './errors';
 
 /** A procedure is its input and output schema; `field` marks the few a phone token may call. */
@@ -45,6 +46,7 @@ export const procedures = {
   ...setupProcedures,
   ...patrolProcedures,
   ...syncDeskProcedures,
+  ...dispatchProcedures,
 } satisfies Record<string, ProcedureDef>;
 
 export type Procedures = typeof procedures;
@@ -81,4 +83,6 @@ export * from './sheets';
 export * from './setup';
 export * from './patrol';
 export * from './syncDesk';
+export * from './dispatch';
+export * from './dispatchSettings';
 export { bilingual, parseInput, describeIssues } from './validation';

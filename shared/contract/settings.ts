@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoTimestamp } from './common';
 import { bilingual } from './validation';
+import { dispatchSettingsSchema } from './dispatchSettings';
 
 export const LOCALES = ['zh', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -40,13 +41,15 @@ export const settingsSchema = z.strictObject({
   townshipCode: z.string().regex(/^(\d{9})?$/, { error: bilingual('乡镇代码应为 9 位数字', 'a township code has 9 digits') }),
   /** Whether the first-run setup was completed or skipped (a new data folder starts 'pending'). */
   setupState: z.enum(['pending', 'done', 'skipped']),
+  /** The dispatch planner: travel estimate and what each blockage cause needs (issue 13). */
+  dispatch: dispatchSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Units = z.infer<typeof unitsSchema>;
 
 /** Only the fields to change; anything not named stays as it is. */
 export const settingsPatchSchema = settingsSchema
-  .extend({ units: unitsSchema.partial(), basemap: basemapSchema.partial() })
+  .extend({ units: unitsSchema.partial(), basemap: basemapSchema.partial(), dispatch: dispatchSettingsSchema.partial() })
   .partial()
   .refine((p) => Object.keys(p).length > 0, {
     error: bilingual('没有要修改的设置项', 'nothing to change: name at least one setting'),

@@ -1,6 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { HEADLESS_ARGS } from '../../electron/core/sheets/browser';
 
@@ -66,4 +68,20 @@ export async function deskPage(browser: Browser): Promise<{ context: BrowserCont
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, errors };
+}
+
+/** A data folder made exactly as users make it: `npm run cli -- demo --data DIR`. */
+export async function demoFolder(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-'));
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'electron/core/cli/main.ts', 'demo', '--data', dataDir], { cwd: process.cwd() });
+  return dataDir;
+}
+
+/** Waits until the page's network map says it is idle (everything drawn). */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } }).document.querySelector('[data-testid=network-map]')?.getAttribute('data-map-state') === 'idle',
+    null,
+    { timeout: 60_000 },
+  );
 }

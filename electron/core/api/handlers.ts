@@ -15,6 +15,7 @@ import { fieldHandlers } from '../field/handlers';
 import { setupHandlers } from '../services/setup/handlers';
 import { patrolHandlers } from '../services/patrol/handlers';
 import { syncHandlers } from '../services/sync/handlers';
+import { dispatchHandlers } from '../services/dispatch/handlers';
 import type { Handlers } from './handlerTypes';
 
 /** Every procedure's handler. A procedure in the contract without one here fails to compile. */
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...setupHandlers,
   ...patrolHandlers,
   ...syncHandlers,
+  ...dispatchHandlers,
 };

@@ -11,6 +11,7 @@ import { fieldTokenCommand } from './field-token';
 import { sheetCommand } from './sheet';
 import { setupCommand } from './setup';
 import { syncCommand } from './sync';
+import { dispatchCommand } from './dispatch';
 
 /** Every CLI command; each domain adds its own file and one line here. */
-export const commands: Command[] = [settingsCommand, backupCommand, demoCommand, importCommand, exportCommand, totalsCommand, rainfallImportCommand, capacityCommand, fieldTokenCommand, sheetCommand, setupCommand, syncCommand];
+export const commands: Command[] = [settingsCommand, backupCommand, demoCommand, importCommand, exportCommand, totalsCommand, rainfallImportCommand, capacityCommand, fieldTokenCommand, sheetCommand, setupCommand, syncCommand, dispatchCommand];

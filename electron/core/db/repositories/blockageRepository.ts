@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ChangeFeed, type WriteMeta } from '../feed/changeFeed';
 import type { BlockageStatus } from '../../../../shared/domain/network';
 import type { BlockageEventKind } from '../../../../shared/domain/blockageLifecycle';
+import type { BlockageCause } from '../../../../shared/domain/blockageCause';
 
 /** A blockage as the lifecycle reads it, with its team and event aggregates joined in. */
 export interface BlockageDbRow {
@@ -29,6 +30,9 @@ export interface BlockageDbRow {
   last_event_source: string | null;
   event_count: number;
   photo_count: number;
+  /** Set by the desk for the dispatch planner; null: read from the report / the cause's default. */
+  cause: BlockageCause | null;
+  job_hours: number | null;
 }
 
 /** A blockage's current state as its own row keeps it (status, team, machines): what a lifecycle move needs. */
@@ -77,7 +81,7 @@ export type NewEvent = Omit<EventDbRow, 'seq' | 'township_id' | 'created_at' | '
 export const SELECT_BLOCKAGE_ROW = `
   SELECT b.id, b.name, b.village, b.status, b.geometry, b.reported_at, b.status_at, b.team_id, t.name AS team_name,
          b.reported_by_team_id, r.name AS reported_by_team_name, b.excavators, b.long_arm_excavators, b.pumps,
-         b.note, b.source, b.ditch_id, d.name AS ditch_name, b.updated_at, b.deleted_at,
+         b.note, b.source, b.ditch_id, d.name AS ditch_name, b.updated_at, b.deleted_at, b.cause, b.job_hours,
          (SELECT max(x.at) FROM blockage_event x WHERE x.blockage_id = b.id) AS last_event_at,
          (SELECT x.source FROM blockage_event x WHERE x.blockage_id = b.id ORDER BY x.seq DESC LIMIT 1) AS last_event_source,
          (SELECT count(*) FROM blockage_event x WHERE x.blockage_id = b.id) AS event_count,
@@ -180,6 +184,15 @@ export class BlockageRepository {
       this.db
         .prepare('UPDATE blockage SET status_at = ?, reported_by_team_id = coalesce(?, reported_by_team_id) WHERE id = ? AND township_id = ?')
         .run(info.statusAt, info.reportedByTeamId, id, this.townshipId),
+    );
+  }
+
+  /** Set what the dispatch planner reads for a blockage (same transaction as its note event). */
+  setDispatchNeeds(id: string, needs: { cause: BlockageCause | null; jobHours: number | null }, meta: WriteMeta): void {
+    this.feed.write('blockage', id, meta, () =>
+      this.db
+        .prepare('UPDATE blockage SET cause = ?, job_hours = ?, updated_at = ? WHERE id = ? AND township_id = ?')
+        .run(needs.cause, needs.jobHours, meta.at, id, this.townshipId),
     );
   }
 

@@ -91,6 +91,19 @@ export class TeamRepository {
     ).n;
   }
 
+  /** Each live team's newest field position (an event it sent with GPS), for the dispatch planner. */
+  lastFieldPositions(): { team_id: string; lon: number; lat: number; at: string }[] {
+    return this.db
+      .prepare(
+        `SELECT e.team_id, e.lon, e.lat, e.at FROM blockage_event e
+         JOIN (SELECT team_id, max(seq) AS seq FROM blockage_event
+               WHERE township_id = ? AND source = 'field' AND team_id IS NOT NULL AND lon IS NOT NULL AND lat IS NOT NULL GROUP BY team_id) last
+           ON last.seq = e.seq
+         JOIN team t ON t.id = e.team_id AND t.deleted_at IS NULL`,
+      )
+      .all(this.townshipId) as never;
+  }
+
   insertToken(row: TokenDbRow, meta: WriteMeta): void {
     this.feed.write('team_token', row.id, meta, () => this.db
       .prepare(

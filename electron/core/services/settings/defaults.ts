@@ -1,3 +1,4 @@
+import { DEFAULT_DISPATCH_SETTINGS } from '../../../../shared/contract/dispatchSettings';
 import type { Settings } from '../../../../shared/contract/settings';
 
 /** The name a township has until the office gives its own (the first-run setup opens while it does). */
@@ -14,5 +15,6 @@ export function defaultSettings(now: Date): Settings {
     basemap: { kind: 'none', tiandituKey: '', offlineFile: '' },
     townshipCode: '',
     setupState: 'pending',
+    dispatch: DEFAULT_DISPATCH_SETTINGS,
   };
 }

@@ -51,6 +51,7 @@ export const SETTING_KEYS = {
   basemap: key(main.basemap, (now) => defaultSettings(now).basemap),
   townshipCode: key(main.townshipCode, (now) => defaultSettings(now).townshipCode),
   setupState: key(main.setupState, (now) => defaultSettings(now).setupState),
+  dispatch: key(main.dispatch, (now) => defaultSettings(now).dispatch),
   'capacity.siltedAreaFactor': key(capacity.siltedAreaFactor, () => DEFAULT_CAPACITY_SETTINGS.siltedAreaFactor),
   'capacity.defaultRunoffCoefficient': key(capacity.defaultRunoffCoefficient, () => DEFAULT_CAPACITY_SETTINGS.defaultRunoffCoefficient),
   'capacity.snapToleranceM': key(capacity.snapToleranceM, () => DEFAULT_CAPACITY_SETTINGS.snapToleranceM),

@@ -18,7 +18,7 @@ export function getSettings(ctx: CoreContext): Settings {
 /** Change the named settings together (one transaction, one history entry per changed key). */
 export function updateSettings(ctx: CoreContext, patch: SettingsPatch): Settings {
   const current = getSettings(ctx);
-  const next = settingsSchema.parse({ ...current, ...patch, units: { ...current.units, ...patch.units }, basemap: { ...current.basemap, ...patch.basemap } });
+  const next = settingsSchema.parse({ ...current, ...patch, units: { ...current.units, ...patch.units }, basemap: { ...current.basemap, ...patch.basemap }, dispatch: { ...current.dispatch, ...patch.dispatch } });
   const changed = Object.fromEntries(MAIN_KEYS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k])).map((k) => [k, next[k]]));
   writeSettings(ctx, changed);
   return getSettings(ctx);

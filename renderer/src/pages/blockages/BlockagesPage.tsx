@@ -16,6 +16,15 @@ import { Filters, type FilterState } from './Filters';
 import { ImportReportsDialog } from './ImportReportsDialog';
 import { TeamsView } from './TeamsView';
 import { useBlockageFeed } from './useBlockageFeed';
+import { DispatchView } from './dispatch/DispatchView';
+
+type Tab = 'list' | 'teams' | 'dispatch';
+
+/** `#/blockages?tab=dispatch` opens 调度建议 (the capacity page links there). */
+function tabFromHash(): Tab {
+  const tab = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab');
+  return tab === 'teams' || tab === 'dispatch' ? tab : 'list';
+}
 
 const ALL_VISIBLE: Record<Layer, boolean> = { ditch: true, culvert: true, blockage: true, area: true };
 
@@ -36,7 +45,12 @@ function toQuery(f: FilterState): BlockageListInput {
 export function BlockagesPage() {
   const { t, locale } = useI18n();
   const { settings } = useApp();
-  const [tab, setTab] = useState<'list' | 'teams'>('list');
+  const [tab, setTab] = useState<Tab>(tabFromHash);
+  useEffect(() => {
+    const onHash = () => setTab(tabFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [filters, setFilters] = useState<FilterState>({ status: '', village: '', teamId: '', minAgeHours: 0, query: '', sort: '', desc: false });
   const [list, setList] = useState<BlockageList | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
@@ -93,7 +107,13 @@ export function BlockagesPage() {
     () => (network ? { type: 'FeatureCollection', features: [...network.features, ...blockageFeatures.filter((f) => shownIds.has(f.id))] } : null),
     [network, blockageFeatures, shownIds],
   );
+  // 调度建议 draws the blockages of its plan, whatever the list's filters are.
+  const everyBlockage = useMemo<NetworkCollection | null>(() => (network ? { type: 'FeatureCollection', features: [...network.features, ...blockageFeatures] } : null), [network, blockageFeatures]);
   const [fitted, setFitted] = useState(false);
+  // The list's map mounts afresh when its tab opens again: fit it to the rows again.
+  useEffect(() => {
+    if (tab === 'list') setFitted(false);
+  }, [tab]);
   useEffect(() => {
     if (fitted || !list || list.rows.length === 0) return;
     const xs = list.rows.map((r) => r.position[0]);
@@ -152,6 +172,9 @@ export function BlockagesPage() {
           <button type="button" role="tab" aria-selected={tab === 'teams'} className={tab === 'teams' ? 'active' : ''} onClick={() => setTab('teams')}>
             {t('bk.tab.teams')}
           </button>
+          <button type="button" role="tab" aria-selected={tab === 'dispatch'} className={tab === 'dispatch' ? 'active' : ''} onClick={() => setTab('dispatch')} data-testid="tab-dispatch">
+            {t('dp.tab')}
+          </button>
         </div>
         <span className={live ? 'bk-live on' : 'bk-live'} title={t('bk.live')}>
           ● {t('bk.live')}
@@ -172,6 +195,14 @@ export function BlockagesPage() {
       ) : null}
       {tab === 'teams' ? (
         <TeamsView teams={teams} onChanged={() => invoke('teams.list', {}).then(setTeams, fail)} />
+      ) : tab === 'dispatch' ? (
+        <DispatchView
+          network={everyBlockage}
+          onAccepted={() => {
+            invoke('blockages.list', query).then(setList, fail);
+            invoke('network.list', { layers: ['blockage'] }).then((c) => setBlockageFeatures(c.features), fail);
+          }}
+        />
       ) : (
         <>
           <div className="bk-summary">

@@ -18,7 +18,12 @@ export function RankingTable({ report }: { report: CapacityReport }) {
   const maxStorage = Math.max(1, ...report.ranking.map((r) => r.cutOff.storageM3));
   return (
     <section className="card cap-ranking">
-      <h2>{t('cap.ranking')}</h2>
+      <div className="cap-ranking-head">
+        <h2>{t('cap.ranking')}</h2>
+        <a className="button-link" href="#/blockages?tab=dispatch" data-testid="open-dispatch">
+          {t('dp.fromCapacity')}
+        </a>
+      </div>
       <p className="muted">{t('cap.ranking.hint')}</p>
       {report.ranking.length === 0 ? (
         <p className="muted">{t('cap.ranking.none')}</p>
