@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { TownshipDashboard } from '../../shared/contract/county';
 import { BlockageChart, ForceChart, RainChart, WorksChart } from '../src/pages/dashboard/Charts';
 import { Kpis } from '../src/pages/dashboard/Kpis';
-import { fill } from '../src/pages/dashboard/format';
 import { useI18n } from '../src/i18n/I18n';
 import { CountyApiError, countyApi } from './api';
 
@@ -30,7 +29,7 @@ export function TownshipDashboardView({ csrf, townshipId, date, onBack }: { csrf
       {!data && !error && <div className="loading">{t('county.loading')}</div>}
       {data && (
         <>
-          <h2>{fill(t('dash.title'), { township: data.township.name })}</h2>
+          <h2>{t('dash.title', { township: data.township.name })}</h2>
           <p className="muted">{t('county.dashboard.readonly')}</p>
           <Kpis totals={data.totals} />
           <div className="dash-charts">

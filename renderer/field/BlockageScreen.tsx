@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { PhoneBlockage } from '../../shared/contract/field';
 import { FIELD_ACTION_LABELS, fieldActionAllowed, type FieldAction } from '../../shared/domain/blockageLifecycle';
 import { distanceText } from './geo';
-import { kindText, statusText, timeText } from './labels';
+import { townshipClock } from '../../shared/domain/dates';
+import { kindText, statusText } from './labels';
 import { MiniMap } from './MiniMap';
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker';
 import type { Fix } from './useGps';
@@ -71,7 +72,7 @@ export function BlockageScreen({ blockage: b, fix, onBack, onAction }: { blockag
           <ol>
             {b.events.map((e, i) => (
               <li key={i}>
-                <b>{e.toStatus ? statusText(e.toStatus) : kindText(e.kind)}</b> <span>{timeText(e.at)}</span> <span>{e.actor}</span>
+                <b>{e.toStatus ? statusText(e.toStatus) : kindText(e.kind)}</b> <span>{townshipClock(e.at, false)}</span> <span>{e.actor}</span>
                 {e.hasPhoto ? <span> · 有照片</span> : null}
                 {e.note ? <div>{e.note}</div> : null}
               </li>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { shrinkPhoto } from './photo';
+import { shrinkFieldPhoto } from './photo';
 
 export interface PickedPhoto {
   fileName: string;
@@ -38,7 +38,7 @@ export function PhotoPicker({ photo, onPhoto }: { photo: PickedPhoto | null; onP
               setBusy(true);
               setError(null);
               try {
-                onPhoto(await shrinkPhoto(file));
+                onPhoto(await shrinkFieldPhoto(file));
               } catch {
                 setError('这张照片打不开，请换一张');
               } finally {

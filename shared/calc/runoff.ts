@@ -4,33 +4,8 @@
  */
 import { requireNumber } from './guards';
 
-/** Square metres in one hectare. */
-export const M2_PER_HECTARE = 10_000;
-/**
- * Square metres in one mu (亩). By definition 1 mu = 1/15 hectare, so we use 10000/15 exactly
- * (666.666…), not the rounded 666.67 printed on forms, so mu ↔ ha round-trips without drift.
- */
-export const M2_PER_MU = 10_000 / 15;
-
-/** Converts mu (亩) to m². */
-export function muToM2(mu: number): number {
-  return mu * M2_PER_MU;
-}
-
-/** Converts m² to mu (亩). */
-export function m2ToMu(m2: number): number {
-  return m2 / M2_PER_MU;
-}
-
-/** Converts mu (亩) to hectares (15 mu = 1 ha). */
-export function muToHectares(mu: number): number {
-  return mu / 15;
-}
-
-/** Converts hectares to mu (亩). */
-export function hectaresToMu(hectares: number): number {
-  return hectares * 15;
-}
+// The area units (亩, ha) live once, beside the geodesic areas they convert.
+export { M2_PER_HA as M2_PER_HECTARE, M2_PER_MU, haToMu as hectaresToMu, m2ToMu, muToHa as muToHectares, muToM2 } from '../geo/length';
 
 /** Runoff volume V = C · P/1000 · A, m³ (C 0–1, P rain in mm, A in m²). */
 export function runoffVolumeM3(coefficient: number, rainMm: number, areaM2: number): number {

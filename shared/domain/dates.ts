@@ -41,3 +41,10 @@ export function dayStartUtc(day: string): string {
 export function atTownshipTime(day: string, time: string): string {
   return new Date(`${day}T${time}:00+08:00`).toISOString();
 }
+
+/** A UTC instant as township wall-clock time: `2026-08-10 14:05`, or `08-10 14:05` without the year. */
+export function townshipClock(instant: string | Date, withYear = true): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const local = new Date(ms + OFFSET_MS).toISOString();
+  return `${local.slice(withYear ? 0 : 5, 10)} ${local.slice(11, 16)}`;
+}

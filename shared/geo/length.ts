@@ -6,7 +6,10 @@ import type { Geometry, Position } from 'geojson';
 import { DISTANCE_ONLY, WGS84_GEODESIC } from './geodesic';
 import { forEachPosition } from './geometry';
 
-/** Square metres in one mu (亩): 10000/15, i.e. ≈ 666.67 m². */
+/**
+ * Square metres in one mu (亩). By definition 1 mu = 1/15 hectare, so we use 10000/15 exactly
+ * (666.666…), not the rounded 666.67 printed on forms, so mu ↔ ha round-trips without drift.
+ */
 export const M2_PER_MU = 10000 / 15;
 
 /** Square metres in one hectare. */
@@ -122,10 +125,10 @@ export function haToM2(ha: number): number {
 
 /** Mu (亩) → hectares (15 mu = 1 ha). */
 export function muToHa(mu: number): number {
-  return m2ToHa(muToM2(mu));
+  return mu / 15;
 }
 
 /** Hectares → mu (亩). */
 export function haToMu(ha: number): number {
-  return m2ToMu(haToM2(ha));
+  return ha * 15;
 }

@@ -1,3 +1,4 @@
+import { base64ToBytes } from '../../common/base64';
 /** Offer bytes as a file download through a Blob link (works in browser mode and the desktop app). */
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -17,5 +18,5 @@ export function downloadText(fileName: string, mimeType: string, text: string): 
 
 /** A file the core returned as base64 (xlsx, PDF) as a download. */
 export function downloadBase64(fileName: string, mimeType: string, base64: string): void {
-  downloadBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: mimeType }));
+  downloadBlob(fileName, new Blob([base64ToBytes(base64)], { type: mimeType }));
 }

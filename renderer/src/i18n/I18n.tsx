@@ -2,13 +2,15 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Locale } from '../../../shared/contract/settings';
 import type { WireError } from '../../../shared/contract/errors';
 import { en, zh, type MessageKey } from './messages';
+import { fill } from './fill';
 
 const tables: Record<Locale, Record<MessageKey, string>> = { zh, en };
 
 interface I18nValue {
   locale: Locale;
   setLocale(locale: Locale): void;
-  t(key: MessageKey): string;
+  /** The text for `key`, with `{name}` placeholders filled from `values`. */
+  t(key: MessageKey, values?: Record<string, string | number>): string;
   /** A core error in the current language. */
   errorText(error: WireError): string;
 }
@@ -20,7 +22,7 @@ export function I18nProvider(props: { locale: Locale; setLocale(l: Locale): void
   const value: I18nValue = {
     locale: props.locale,
     setLocale: props.setLocale,
-    t: (key) => table[key],
+    t: (key, values) => (values ? fill(table[key], values) : table[key]),
     errorText: (error) => (props.locale === 'en' ? error.messageEn : error.message),
   };
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;

@@ -7,6 +7,7 @@ import type { MapCollection } from '../../../shared/contract/network';
 import type { Basemap } from '../../../shared/contract/settings';
 import type { Layer } from '../../../shared/domain/network';
 import { invoke } from '../api/client';
+import { base64ToBytes } from '../../common/base64';
 import { basemapLayers, OFFLINE_PROTOCOL } from './basemaps';
 import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
 import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCES, networkLayers } from './networkStyle';
@@ -16,14 +17,14 @@ setWorkerUrl(workerUrl);
 (window as unknown as { __draindeskMaplibre?: unknown }).__draindeskMaplibre = maplibre;
 
 // A transparent 1×1 PNG: where the offline file has no tile, the map shows the plain background.
-const EMPTY_TILE = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const EMPTY_TILE = base64ToBytes('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==');
 
 // Offline basemap tiles come from the user's own MBTiles/PMTiles file through the core.
 addProtocol(OFFLINE_PROTOCOL, async (params) => {
   const m = /\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
   if (!m) throw new Error(`bad tile url ${params.url}`);
   const tile = await invoke('basemap.tile', { z: Number(m[1]), x: Number(m[2]), y: Number(m[3]) });
-  const bytes = tile.dataBase64 ? Uint8Array.from(atob(tile.dataBase64), (c) => c.charCodeAt(0)) : EMPTY_TILE;
+  const bytes = tile.dataBase64 ? base64ToBytes(tile.dataBase64) : EMPTY_TILE;
   return { data: bytes.buffer };
 });
 

@@ -1,4 +1,5 @@
 /** Numbers and dates as the printed sheet writes them (always Chinese: it is an official document). */
+import { townshipClock } from '../../../shared/domain/dates';
 
 /** Whole numbers with thousands separators: 36,500. */
 export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -27,9 +28,8 @@ export function zhMonthDay(day: string): string {
 
 /** A UTC timestamp as township (UTC+8) wall time: 8月5日 07:30 */
 export function zhTime(iso: string, withYear = false): string {
-  const local = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
-  const day = local.slice(0, 10);
-  return `${withYear ? zhDate(day) : zhMonthDay(day)} ${local.slice(11, 16)}`;
+  const [day, time] = townshipClock(iso).split(' ') as [string, string];
+  return `${withYear ? zhDate(day) : zhMonthDay(day)} ${time}`;
 }
 
 /** 第12期, 第12期（更正） or 第12期（第2次更正） */

@@ -5,6 +5,7 @@
  */
 import type { FieldSpec } from './schema';
 import type { PropertyValue } from './types';
+import { townshipDay } from '../../../../shared/domain/dates';
 
 /** A parsed value, or why it could not be read. */
 export type ValueResult<T> = { value: T | null; error?: undefined; note?: string } | { value: null; error: string; note?: undefined };
@@ -77,7 +78,7 @@ export function parseDate(raw: PropertyValue): ValueResult<string> {
   const stamp = parseTimestamp(raw);
   if (stamp.value !== null) {
     // A moment belongs to the township day it happened on, in Asia/Shanghai (UTC+8, no DST).
-    return ok(new Date(Date.parse(stamp.value) + 8 * 3600_000).toISOString().slice(0, 10));
+    return ok(townshipDay(new Date(stamp.value)));
   }
   return bad(text);
 }

@@ -3,6 +3,7 @@
  * Figures are rounded here (for people reading a sheet), never in the report itself.
  */
 import type { AreaDrain, CapacityGroup, CapacityReport } from '../../../../shared/contract/capacity';
+import { m2ToMu } from '../../../../shared/geo/length';
 import {
   AREA_KIND_LABELS,
   BLOCKAGE_STATUS_LABELS,
@@ -113,7 +114,7 @@ export function rankingTable(report: CapacityReport, locale: Locale): Table {
       r1(r.cutOff.lengthM),
       Math.round(r.cutOff.storageM3),
       r3(r.cutOff.conveyanceM3s),
-      r1(r.cutOff.catchmentM2 / (10_000 / 15)),
+      r1(m2ToMu(r.cutOff.catchmentM2)),
       Math.round(r.cutOff.runoffHeldM3),
       r.blockagesInside.length,
     ]),
@@ -151,7 +152,7 @@ export function areasTable(report: CapacityReport, locale: Locale): Table {
     rows: report.areas.map((a) => [
       a.name,
       pick(locale, AREA_KIND_LABELS[a.kind].zh, AREA_KIND_LABELS[a.kind].en),
-      r1(a.areaM2 / (10_000 / 15)),
+      r1(m2ToMu(a.areaM2)),
       a.runoffCoefficient,
       a.curveNumber,
       a.runoffM3 === null ? null : Math.round(a.runoffM3),

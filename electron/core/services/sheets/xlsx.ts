@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { DEPLOYMENT_TASK_LABELS } from '../../../../shared/contract/deployments';
 import type { SheetData } from '../../../../shared/contract/sheets';
 import { BLOCKAGE_STATUS_LABELS } from '../../../../shared/domain/network';
-import { townshipDay } from '../../../../shared/domain/dates';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 type Cell = string | number | null;
 
@@ -83,7 +83,7 @@ function tables(d: SheetData): Table[] {
         b.village,
         b.teamName ?? '未派工',
         BLOCKAGE_STATUS_LABELS[b.status].zh,
-        `${townshipDay(new Date(b.reportedAt))} ${new Date(Date.parse(b.reportedAt) + 8 * 3600_000).toISOString().slice(11, 16)}`,
+        townshipClock(b.reportedAt),
         b.daysOpen,
       ]),
     },

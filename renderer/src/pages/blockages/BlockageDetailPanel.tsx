@@ -5,8 +5,9 @@ import { BLOCKAGE_STATUS_LABELS, type BlockageStatus } from '../../../../shared/
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
-import { formatAge, formatTime, resizedPhoto } from './format';
+import { formatAge, resizedPhoto } from './format';
 import { Timeline } from './Timeline';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 const NO_MACHINES: AssignedMachines = { excavators: 0, longArmExcavators: 0, pumps: 0 };
 
@@ -92,7 +93,7 @@ export function BlockageDetailPanel({ id, version, teams, onClose, onChanged }: 
       <dl className="facts bk-facts">
         <dt>{t('bk.detail.reported')}</dt>
         <dd>
-          {formatTime(b.reportedAt, true)} · <span className={b.overdue ? 'bk-age overdue' : ''}>{formatAge(b.ageHours, locale)}</span>
+          {townshipClock(b.reportedAt)} · <span className={b.overdue ? 'bk-age overdue' : ''}>{formatAge(b.ageHours, locale)}</span>
         </dd>
         <dt>{t('bk.col.team')}</dt>
         <dd>{b.teamName ?? <span className="bk-noteam">{t('bk.unassigned')}</span>}</dd>

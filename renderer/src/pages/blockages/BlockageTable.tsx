@@ -1,7 +1,8 @@
 import type { BlockageRow } from '../../../../shared/contract/blockages';
 import { BLOCKAGE_STATUS_LABELS } from '../../../../shared/domain/network';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
-import { formatAge, formatTime } from './format';
+import { formatAge } from './format';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 /** The table: unassigned rows and overdue ages stand out, and the oldest open one is tagged. */
 export function BlockageTable({ rows, total, selected, flash, onSelect }: { rows: BlockageRow[]; total: number; selected: string | null; flash: Set<string>; onSelect(id: string): void }) {
@@ -56,7 +57,7 @@ export function BlockageTable({ rows, total, selected, flash, onSelect }: { rows
               <td>{r.teamName ?? (r.status === 'reported' ? <span className="bk-noteam">{t('bk.unassigned')}</span> : '—')}</td>
               <td className="num nowrap">{r.open ? <span className={r.overdue ? 'bk-age overdue' : 'bk-age'}>{formatAge(r.ageHours, locale)}</span> : <span className="muted">{formatAge(r.ageHours, locale)}</span>}</td>
               <td className="nowrap">
-                <span className="bk-sub">{formatTime(r.lastEventAt)}</span> <span className={`bk-src bk-src-${r.lastEventSource}`}>{t(`bk.source.${r.lastEventSource}` as MessageKey) ?? r.lastEventSource}</span>
+                <span className="bk-sub">{townshipClock(r.lastEventAt, false)}</span> <span className={`bk-src bk-src-${r.lastEventSource}`}>{t(`bk.source.${r.lastEventSource}` as MessageKey) ?? r.lastEventSource}</span>
               </td>
             </tr>
           );

@@ -4,7 +4,8 @@ import type { WireError } from '../../../../shared/contract/errors';
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
-import { fileToBase64, formatTime } from './format';
+import { blobToBase64 } from '../../../common/base64';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 type Crs = 'wgs84' | 'gcj02' | 'bd09';
 const CRS_NAMES: Record<Crs, { zh: string; en: string }> = {
@@ -40,7 +41,7 @@ export function ImportReportsDialog({ onClose, onDone }: { onClose(): void; onDo
 
   const pick = async (picked: FileList | null) => {
     if (!picked || picked.length === 0) return;
-    const list = await Promise.all([...picked].map(async (f) => ({ fileName: f.name, dataBase64: await fileToBase64(f) })));
+    const list = await Promise.all([...picked].map(async (f) => ({ fileName: f.name, dataBase64: await blobToBase64(f) })));
     setFiles(list);
     setCrs(null);
     await load(list, null);
@@ -119,7 +120,7 @@ export function ImportReportsDialog({ onClose, onDone }: { onClose(): void; onDo
                       <b>{c.name}</b>
                       <div className="bk-sub">
                         {t(c.kind === 'photo' ? 'bk.import.kind.photo' : 'bk.import.kind.placemark')} · {c.fileName}
-                        {c.reportedAt ? ` · ${formatTime(c.reportedAt, true)}` : ''}
+                        {c.reportedAt ? ` · ${townshipClock(c.reportedAt)}` : ''}
                       </div>
                       {c.note ? <div className="bk-sub">{c.note}</div> : null}
                       {c.nearExisting ? (

@@ -5,8 +5,8 @@ import type { FieldStatus, FieldToken, IssuedToken } from '../../../../shared/co
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
-import { formatTime } from './format';
 import { QrDialog } from './QrDialog';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 const EMPTY: TeamInput = { name: '', leader: '', phone: '', machines: { excavators: 0, longArmExcavators: 0, dumpTrucks: 0, pumps: 0 }, note: '' };
 
@@ -56,7 +56,7 @@ function FieldServerCard({ status, onStatus, onError }: { status: FieldStatus | 
           </ul>
           <div className="bk-sub">
             {t('fieldsrv.requests')}：{status.requests}
-            {status.lastRequestAt ? ` · ${formatTime(status.lastRequestAt)}` : ''}
+            {status.lastRequestAt ? ` · ${townshipClock(status.lastRequestAt, false)}` : ''}
           </div>
         </div>
       ) : (
@@ -221,7 +221,7 @@ export function TeamsView({ teams, onChanged }: { teams: Team[]; onChanged(): vo
                         <span className="mono">…{k.hint}</span>
                         <span>{k.label}</span>
                         <span className="bk-sub">
-                          {t('fieldsrv.token.created')} {formatTime(k.createdAt)} · {t('fieldsrv.token.used')} {k.lastUsedAt ? formatTime(k.lastUsedAt) : t('fieldsrv.token.never')}
+                          {t('fieldsrv.token.created')} {townshipClock(k.createdAt, false)} · {t('fieldsrv.token.used')} {k.lastUsedAt ? townshipClock(k.lastUsedAt, false) : t('fieldsrv.token.never')}
                         </span>
                         <span className="bk-grow" />
                         <button type="button" onClick={() => void act(() => invoke('field.renewToken', { tokenId: k.id }))}>

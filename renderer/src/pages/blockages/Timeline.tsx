@@ -4,7 +4,7 @@ import { BLOCKAGE_EVENT_KIND_LABELS } from '../../../../shared/domain/blockageLi
 import { BLOCKAGE_STATUS_LABELS } from '../../../../shared/domain/network';
 import { ApiError, invoke } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
-import { formatTime } from './format';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 /** An event's photo, fetched from the core as a data: URL when the row is shown. */
 function Photo({ eventId }: { eventId: string }) {
@@ -58,7 +58,7 @@ export function Timeline({ events }: { events: BlockageEvent[] }) {
               {e.undone ? <span className="bk-tag">{t('bk.event.undone')}</span> : null}
               <span className="bk-grow" />
               <span className={`bk-src bk-src-${e.source}`}>{t(`bk.source.${e.source}` as MessageKey)}</span>
-              <span className="bk-sub nowrap">{formatTime(e.at)}</span>
+              <span className="bk-sub nowrap">{townshipClock(e.at, false)}</span>
             </div>
             <div className="bk-event-body">
               {e.actor ? <span className="bk-actor">{e.actor}</span> : null}
@@ -76,7 +76,7 @@ export function Timeline({ events }: { events: BlockageEvent[] }) {
               ) : null}
               {late ? (
                 <div className="bk-sub">
-                  {t('bk.event.received')} {formatTime(e.receivedAt)}
+                  {t('bk.event.received')} {townshipClock(e.receivedAt, false)}
                 </div>
               ) : null}
               {e.hasPhoto ? <Photo eventId={e.id} /> : null}

@@ -2,7 +2,7 @@ import type { AreaDrain, CapacityReport } from '../../../../shared/contract/capa
 import { AREA_KIND_LABELS } from '../../../../shared/domain/network';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { useApp } from '../../shell/AppContext';
-import { fill, flow, hours, mu, num, volume } from './format';
+import { flow, hours, mu, num, volume } from './format';
 
 function Grade({ grade }: { grade: AreaDrain['grade']['dry'] }) {
   const { t } = useI18n();
@@ -24,7 +24,7 @@ export function AreasTable({ report }: { report: CapacityReport }) {
   const note = (a: AreaDrain) => {
     const parts: string[] = [];
     if (a.problem) parts.push(a.problem[locale]);
-    else if (a.method === 'coefficient' && a.coefficientIsDefault && a.runoffCoefficient !== null) parts.push(fill(t('cap.areas.defaultC'), { c: a.runoffCoefficient }));
+    else if (a.method === 'coefficient' && a.coefficientIsDefault && a.runoffCoefficient !== null) parts.push(t('cap.areas.defaultC', { c: a.runoffCoefficient }));
     if (a.exits.length === 0) parts.push(t('cap.areas.noExit'));
     for (const e of a.exits) if (e.note) parts.push(`${e.name}：${e.note[locale]}`);
     return parts.join('；');

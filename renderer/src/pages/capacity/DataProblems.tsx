@@ -1,7 +1,7 @@
 import type { CapacityReport } from '../../../../shared/contract/capacity';
 import { DITCH_KIND_LABELS } from '../../../../shared/domain/network';
 import { useI18n } from '../../i18n/I18n';
-import { fill, flow, num } from './format';
+import { flow, num } from './format';
 
 const SHOWN = 30;
 
@@ -34,16 +34,16 @@ export function DataProblems({ report }: { report: CapacityReport }) {
                 ))}
               </tbody>
             </table>
-            {invalid.count > SHOWN && <p className="muted">{fill(t('cap.invalid.more'), { n: invalid.count - SHOWN })}</p>}
+            {invalid.count > SHOWN && <p className="muted">{t('cap.invalid.more', { n: invalid.count - SHOWN })}</p>}
           </>
         )}
       </section>
       <section className="card" data-testid="culverts">
         <h2>{t('cap.culverts')}</h2>
-        <p>{fill(t('cap.culverts.summary'), { n: num(c.valid, locale), q: flow(c.totalM3s, locale) })}</p>
+        <p>{t('cap.culverts.summary', { n: num(c.valid, locale), q: flow(c.totalM3s, locale) })}</p>
         {c.excluded > 0 && (
           <>
-            <p className="warn-text">{fill(t('cap.culverts.excluded'), { n: c.excluded })}</p>
+            <p className="warn-text">{t('cap.culverts.excluded', { n: c.excluded })}</p>
             <table className="table compact">
               <tbody>
                 {c.rows

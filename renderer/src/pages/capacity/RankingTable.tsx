@@ -3,7 +3,7 @@ import type { CapacityReport } from '../../../../shared/contract/capacity';
 import { BLOCKAGE_STATUS_LABELS } from '../../../../shared/domain/network';
 import { useI18n } from '../../i18n/I18n';
 import { useApp } from '../../shell/AppContext';
-import { fill, flow, mu, num, volume } from './format';
+import { flow, mu, num, volume } from './format';
 
 const TOP = 15;
 
@@ -48,9 +48,9 @@ export function RankingTable({ report }: { report: CapacityReport }) {
               {rows.map((r) => {
                 const share = byStorage ? r.cutOff.storageM3 / maxStorage : r.cutOff.runoffHeldM3 / max;
                 const notes = [
-                  r.blockagesInside.length > 0 ? fill(t('cap.ranking.inside'), { n: r.blockagesInside.length }) : '',
-                  r.cutOff.sectionMissingCount > 0 ? fill(t('cap.ranking.sectionMissing'), { n: r.cutOff.sectionMissingCount }) : '',
-                  r.cutOff.catchmentMissingCount > 0 ? fill(t('cap.ranking.catchmentMissing'), { n: r.cutOff.catchmentMissingCount }) : '',
+                  r.blockagesInside.length > 0 ? t('cap.ranking.inside', { n: r.blockagesInside.length }) : '',
+                  r.cutOff.sectionMissingCount > 0 ? t('cap.ranking.sectionMissing', { n: r.cutOff.sectionMissingCount }) : '',
+                  r.cutOff.catchmentMissingCount > 0 ? t('cap.ranking.catchmentMissing', { n: r.cutOff.catchmentMissingCount }) : '',
                 ].filter(Boolean);
                 return (
                   <tr key={r.blockageId} data-testid="ranking-row">
@@ -83,7 +83,7 @@ export function RankingTable({ report }: { report: CapacityReport }) {
       )}
       {report.ranking.length > TOP && (
         <button type="button" className="small" onClick={() => setAll(!all)}>
-          {all ? fill(t('cap.ranking.showTop'), { n: TOP }) : fill(t('cap.ranking.showAll'), { n: report.ranking.length })}
+          {all ? t('cap.ranking.showTop', { n: TOP }) : t('cap.ranking.showAll', { n: report.ranking.length })}
         </button>
       )}
       {report.networkProblems.length > 0 && (
@@ -98,7 +98,7 @@ export function RankingTable({ report }: { report: CapacityReport }) {
                   <span className="muted">
                     {' '}
                     （{p.names.slice(0, 5).join('、')}
-                    {p.count > 5 ? ` ${fill(t('cap.problems.more'), { n: p.count })}` : ''}）
+                    {p.count > 5 ? ` ${t('cap.problems.more', { n: p.count })}` : ''}）
                   </span>
                 )}
               </li>

@@ -2,7 +2,7 @@ import type { CapacityGroup, CapacityReport } from '../../../../shared/contract/
 import { DITCH_CONDITION_LABELS, DITCH_CONDITIONS, DITCH_KIND_LABELS, WORK_STATE_LABELS, WORK_STATES } from '../../../../shared/domain/network';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { useApp } from '../../shell/AppContext';
-import { fill, flow, num, volume } from './format';
+import { flow, num, volume } from './format';
 
 /** Field ditches first, as the office counts them; rivers last, set apart. */
 const KIND_ORDER = ['field', 'branch', 'main'] as const;
@@ -18,11 +18,11 @@ export function TotalsTable({ report }: { report: CapacityReport }) {
       <td className="num">{num(g.lengthM, locale)}</td>
       <td className="num">
         {volume(g.storageM3, locale, units)}
-        {g.fullStorageM3 > g.storageM3 + 0.5 && <div className="cap-subnote">{fill(t('cap.totals.full'), { v: volume(g.fullStorageM3, locale, units) })}</div>}
+        {g.fullStorageM3 > g.storageM3 + 0.5 && <div className="cap-subnote">{t('cap.totals.full', { v: volume(g.fullStorageM3, locale, units) })}</div>}
       </td>
       <td className="num">
         {flow(g.conveyanceM3s, locale)}
-        {g.fullConveyanceM3s > g.conveyanceM3s + 0.005 && <div className="cap-subnote">{fill(t('cap.totals.fullFlow'), { v: flow(g.fullConveyanceM3s, locale) })}</div>}
+        {g.fullConveyanceM3s > g.conveyanceM3s + 0.005 && <div className="cap-subnote">{t('cap.totals.fullFlow', { v: flow(g.fullConveyanceM3s, locale) })}</div>}
       </td>
       <td className={g.excluded > 0 ? 'num warn-text' : 'num muted'}>{g.excluded > 0 ? `${num(g.excluded, locale)} ${t('cap.unit.items')}` : '—'}</td>
     </tr>
@@ -67,7 +67,7 @@ export function TotalsTable({ report }: { report: CapacityReport }) {
           </tbody>
         </table>
       </div>
-      <p className="muted cap-note">{fill(t('cap.totals.note'), { pct: Math.round(report.settings.siltedAreaFactor * 100) })}</p>
+      <p className="muted cap-note">{t('cap.totals.note', { pct: Math.round(report.settings.siltedAreaFactor * 100) })}</p>
     </section>
   );
 }

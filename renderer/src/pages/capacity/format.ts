@@ -1,12 +1,8 @@
 /** Numbers as the office reads them: rounded for display only, in the chosen units. */
 import type { Locale, Units } from '../../../../shared/contract/settings';
+import { m2ToMu } from '../../../../shared/geo/length';
 
 const tag = (locale: Locale) => (locale === 'zh' ? 'zh-CN' : 'en-US');
-
-/** Put values into a message: fill('上游还有 {n} 个堵点', { n: 3 }). */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
 
 /** A figure with at most `digits` decimals and thousands separators. */
 export function num(x: number, locale: Locale, digits = 0): string {
@@ -31,7 +27,7 @@ export function flow(m3s: number, locale: Locale): string {
 
 /** mu (亩) from m². */
 export function mu(m2: number, locale: Locale): string {
-  return num(m2 / (10_000 / 15), locale, m2 < 66_667 ? 1 : 0);
+  return num(m2ToMu(m2), locale, m2 < 66_667 ? 1 : 0);
 }
 
 /** Hours, with days beside them once it is more than a day: 30.5 小时（1.3 天）. */

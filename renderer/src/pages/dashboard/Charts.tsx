@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesDay } from '../../../../shared/contract/totals';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
-import { dec, fill, int, longDay, niceTicks, shortDay } from './format';
+import { dec, int, longDay, niceTicks, shortDay } from './format';
 
 const COLORS = {
   rain: '#1971c2',
@@ -151,7 +151,7 @@ export function WorksChart({ days, date }: ChartProps) {
   const cumTicks = niceTicks(Math.max(0, ...data.map((d) => Math.max(d.clearedCum, d.fieldDitchCum))));
   const last = days.find((d) => d.date === date) ?? days[days.length - 1];
   const footer = last ? (
-    <p className="muted dash-foot">{fill(t('dash.culverts'), { n: int(last.worksCum.culvertsLaid, locale), m: dec(last.worksCum.culvertMeters, locale) })}</p>
+    <p className="muted dash-foot">{t('dash.culverts', { n: int(last.worksCum.culvertsLaid, locale), m: dec(last.worksCum.culvertMeters, locale) })}</p>
   ) : null;
   return (
     <ChartCard title={t('dash.chart.works')} testId="chart-works" footer={footer}>

@@ -7,7 +7,6 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
 import { useApp } from '../../shell/AppContext';
 import { BlockageChart, ForceChart, RainChart, WorksChart } from './Charts';
-import { fill } from './format';
 import { Kpis } from './Kpis';
 
 /**
@@ -47,9 +46,9 @@ export function DashboardPage() {
     <div className="dash-page">
       <header className="dash-head">
         <div>
-          <h1>{fill(t('dash.title'), { township: settings.townshipName })}</h1>
+          <h1>{t('dash.title', { township: settings.townshipName })}</h1>
           <p className="muted" data-testid="dashboard-as-of">
-            {fill(t('dash.asOf'), { date: totals.date, start: totals.seasonStart, n: daysBetween(totals.seasonStart, totals.date) + 1 })}
+            {t('dash.asOf', { date: totals.date, start: totals.seasonStart, n: daysBetween(totals.seasonStart, totals.date) + 1 })}
           </p>
         </div>
         <div className="dash-date">

@@ -1,6 +1,6 @@
 import type { Totals } from '../../../../shared/contract/totals';
 import { useI18n } from '../../i18n/I18n';
-import { dec, fill, int, mm, pct, volume } from './format';
+import { dec, int, mm, pct, volume } from './format';
 
 /** The figures a leader reads first: the day's rain and force, the season's rain against last year, works, blockages. */
 export function Kpis({ totals }: { totals: Totals }) {
@@ -25,7 +25,7 @@ export function Kpis({ totals }: { totals: Totals }) {
         </p>
         <p className="kpi-note">
           {r.stationsReported === 0 && <>{t('dash.kpi.noReport')} · </>}
-          {fill(t('dash.kpi.lastYearDay'), { mm: mm(r.lastYearDayMm) })}
+          {t('dash.kpi.lastYearDay', { mm: mm(r.lastYearDayMm) })}
         </p>
       </section>
       <section className="kpi kpi-wide">
@@ -41,7 +41,7 @@ export function Kpis({ totals }: { totals: Totals }) {
         <p className="kpi-note">
           {change === null
             ? t('dash.kpi.noBaseline')
-            : fill(t('dash.kpi.vsLastYear'), { mm: mm(r.lastYearSeasonMm), dir: t(change >= 0 ? 'dash.more' : 'dash.less'), pct: `${Math.abs(change).toFixed(1)}%` })}
+            : t('dash.kpi.vsLastYear', { mm: mm(r.lastYearSeasonMm), dir: t(change >= 0 ? 'dash.more' : 'dash.less'), pct: `${Math.abs(change).toFixed(1)}%` })}
         </p>
       </section>
       <section className="kpi kpi-wide">

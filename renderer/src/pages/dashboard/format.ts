@@ -1,9 +1,5 @@
 import type { Locale } from '../../../../shared/contract/settings';
-
-/** Put values into a message: fill('已复制 {n} 行', { n: 3 }). */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+import { townshipDay } from '../../../../shared/domain/dates';
 
 const tag = (locale: Locale) => (locale === 'zh' ? 'zh-CN' : 'en-US');
 
@@ -48,7 +44,7 @@ export function longDay(day: string, locale: Locale): string {
 
 /** Today's township day in the browser (Asia/Shanghai), used only until the core answers. */
 export function localToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return townshipDay(new Date());
 }
 
 /** Round axis ticks from 0 past `max`: steps of 1, 2, 2.5 or 5 × 10ⁿ, about `count` of them. */

@@ -5,7 +5,6 @@ import { addDays } from '../../../../shared/domain/dates';
 import { invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
-import { fill } from '../dashboard/format';
 import { EntryGrid } from './EntryGrid';
 import { HistoryPanel } from './HistoryPanel';
 import { OptionsPanel } from './OptionsPanel';
@@ -100,15 +99,15 @@ export function DeploymentsPage() {
             <span className="warn-text">{t('dep.unsaved')}</span>
           ) : day.notice ? (
             <span className="ok" role="status">
-              {fill(t(day.notice.key as MessageKey), day.notice.values)}
+              {t(day.notice.key as MessageKey, day.notice.values)}
             </span>
           ) : null}
-          {day.dirty && day.notice && <span className="muted"> · {fill(t(day.notice.key as MessageKey), day.notice.values)}</span>}
+          {day.dirty && day.notice && <span className="muted"> · {t(day.notice.key as MessageKey, day.notice.values)}</span>}
         </div>
         {day.localIssues.length > 0 && (
           <div className="banner banner-error" role="alert">
             {day.localIssues.map((i) => (
-              <div key={`${i.key}.${i.field}`}>{fill(t('dep.notNumber'), { row: i.row, col: t(i.column as MessageKey), text: i.text })}</div>
+              <div key={`${i.key}.${i.field}`}>{t('dep.notNumber', { row: i.row, col: t(i.column as MessageKey), text: i.text })}</div>
             ))}
           </div>
         )}

@@ -3,6 +3,7 @@ import { DEPLOYMENT_TASK_LABELS, type DeploymentChange, type DeploymentRow } fro
 import { invoke } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { NUMBER_COLUMNS } from './draft';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 /** What changed in a row, as "人数 12 → 15". */
 function difference(before: DeploymentRow | null, after: DeploymentRow | null, t: (k: MessageKey) => string): string {
@@ -38,7 +39,7 @@ export function HistoryPanel({ date, version }: { date: string; version: number 
               const row = after ?? before;
               return (
                 <tr key={c.id}>
-                  <td className="nowrap">{new Date(c.at).toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })}</td>
+                  <td className="nowrap">{townshipClock(c.at).slice(11)}</td>
                   <td className="nowrap">{t(`dep.action.${c.action === 'undo' ? 'undo' : c.action}` as MessageKey)}</td>
                   <td>
                     {row ? `${row.placeLabel} ${DEPLOYMENT_TASK_LABELS[row.task][locale]} ${row.people}${locale === 'zh' ? '人' : ' people'}` : ''}

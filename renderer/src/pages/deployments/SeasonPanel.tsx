@@ -1,6 +1,6 @@
 import type { Totals } from '../../../../shared/contract/totals';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
-import { dec, fill, int, volume } from '../dashboard/format';
+import { dec, int, volume } from '../dashboard/format';
 
 /** Effort and works from the season start to the day shown: person-days, machine-days, works. */
 export function SeasonPanel({ totals }: { totals: Totals | null }) {
@@ -18,7 +18,7 @@ export function SeasonPanel({ totals }: { totals: Totals | null }) {
   );
   return (
     <section className="card" data-testid="season-panel">
-      <h2>{fill(t('dep.season'), { from: totals.seasonStart, to: totals.date })}</h2>
+      <h2>{t('dep.season', { from: totals.seasonStart, to: totals.date })}</h2>
       <div className="dep-season">
         <dl className="facts">
           {line('dep.season.days', int(s.daysWithDeployments, locale), 'dep.unit.days')}

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { FIELDS, fromForm, toForm, type FieldDef } from './fields';
 import { formatArea, formatLength, pick } from './labels';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 /** The file's own fields kept on import (NAME_EN, 管理单位, a long description…), read-only, as the file named them. */
 function FileAttributes({ attributes }: { attributes: Record<string, string | number | boolean | null> }) {
@@ -152,7 +153,7 @@ export function FeaturePanel({ target, version, onChanged, onClose, onMove }: Pr
             </>
           )}
           <dt>{t('map.panel.updated')}</dt>
-          <dd>{new Date(String(props.updated_at)).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</dd>
+          <dd>{townshipClock(String(props.updated_at))}</dd>
         </dl>
       )}
       {feature && <FileAttributes attributes={(props.attributes ?? {}) as Record<string, string | number | boolean | null>} />}

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../../shared/contract/settings';
+import { m2ToHa, m2ToMu } from '../../../../shared/geo/length';
 
 /** Pick a bilingual label in the UI language. */
 export function pick(label: { zh: string; en: string } | undefined, locale: Locale): string {
@@ -14,5 +15,5 @@ export function formatLength(m: number, locale: Locale): string {
 /** An area in mu (亩) and hectares. */
 export function formatArea(m2: number, locale: Locale): string {
   const nf = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 0 });
-  return `${nf.format(m2 / (10000 / 15))} 亩 · ${nf.format(m2 / 10000)} ha`;
+  return `${nf.format(m2ToMu(m2))} 亩 · ${nf.format(m2ToHa(m2))} ha`;
 }

@@ -4,7 +4,6 @@ import type { RainImportKind, RainImportPreview } from '../../../../shared/contr
 import { ApiError, invokeWithFile } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
-import { fill } from '../dashboard/format';
 
 /** Pick a CSV/xlsx file, see every bad row, then import all of it or all but the rows named. */
 export function ImportCard({ onImported }: { onImported(): void }) {
@@ -38,7 +37,7 @@ export function ImportCard({ onImported }: { onImported(): void }) {
     setError(null);
     try {
       const r = await invokeWithFile('rainfall.import', { kind, fileName: file.name, allowNewStations: allowNew, skipRows }, file);
-      setDone(fill(t('rain.import.done'), { n: r.imported, added: r.added, changed: r.changed }));
+      setDone(t('rain.import.done', { n: r.imported, added: r.added, changed: r.changed }));
       setPreview(null);
       setFile(null);
       onImported();
@@ -121,7 +120,7 @@ export function ImportCard({ onImported }: { onImported(): void }) {
             </dd>
             <dt>{t('rain.import.values')}</dt>
             <dd>
-              <strong>{preview.values}</strong>（{fill(t('rain.import.valuesDetail'), { added: preview.added, changed: preview.changed, unchanged: preview.unchanged })}）
+              <strong>{preview.values}</strong>（{t('rain.import.valuesDetail', { added: preview.added, changed: preview.changed, unchanged: preview.unchanged })}）
             </dd>
             {preview.dateRange && (
               <>
@@ -147,7 +146,7 @@ export function ImportCard({ onImported }: { onImported(): void }) {
           {preview.errors.length > 0 ? (
             <div className="rain-errors">
               <p className="field-error">
-                <strong>{fill(t('rain.import.errors'), { n: preview.errorRows.length })}</strong>
+                <strong>{t('rain.import.errors', { n: preview.errorRows.length })}</strong>
               </p>
               <table className="table compact" data-testid="rain-import-errors">
                 <thead>
@@ -185,11 +184,11 @@ export function ImportCard({ onImported }: { onImported(): void }) {
           )}
           <div className="actions">
             <button type="button" className="primary" disabled={busy || preview.errors.length > 0 || preview.values === 0} onClick={() => void commit([])}>
-              {fill(t('rain.import.go'), { n: preview.values })}
+              {t('rain.import.go', { n: preview.values })}
             </button>
             {preview.errors.length > 0 && valuesAfterSkip > 0 && (
               <button type="button" disabled={busy} onClick={() => void commit(preview.errorRows)}>
-                {fill(t('rain.import.skip'), { rows: preview.errorRows.join('、'), n: valuesAfterSkip })}
+                {t('rain.import.skip', { rows: preview.errorRows.join('、'), n: valuesAfterSkip })}
               </button>
             )}
           </div>

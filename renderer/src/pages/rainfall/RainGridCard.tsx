@@ -5,7 +5,7 @@ import { addDays } from '../../../../shared/domain/dates';
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
-import { fill, mm, shortDay } from '../dashboard/format';
+import { mm, shortDay } from '../dashboard/format';
 import { parseCell } from '../deployments/draft';
 
 /** The cell key of a station's value or last year's value on a day. */
@@ -84,7 +84,7 @@ export function RainGridCard({ seasonStart, today, latest, version, onSaved }: P
       const v = parseCell(text);
       if (v === 'bad') {
         const station = column === BASELINE ? t('rain.col.lastYear') : (grid.stations.find((s) => s.id === column)?.name ?? '');
-        wrong.push(fill(t('rain.notNumber'), { date, station, text }));
+        wrong.push(t('rain.notNumber', { date, station, text }));
         continue;
       }
       const before = stored(date, column);
@@ -152,7 +152,7 @@ export function RainGridCard({ seasonStart, today, latest, version, onSaved }: P
           <button type="button" className="primary" disabled={!dirty} onClick={() => void save()}>
             {t('common.save')} (Ctrl+S)
           </button>
-          {dirty ? <span className="warn-text">{t('dep.unsaved')}</span> : saved !== null ? <span className="ok" role="status">{fill(t('rain.saved'), { n: saved })}</span> : null}
+          {dirty ? <span className="warn-text">{t('dep.unsaved')}</span> : saved !== null ? <span className="ok" role="status">{t('rain.saved', { n: saved })}</span> : null}
         </div>
       </div>
       <p className="muted">{t('rain.keys')}</p>

@@ -5,10 +5,11 @@ import type { WireError } from '../../../../shared/contract/errors';
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
-import { fill, longDay, mm, pct } from '../dashboard/format';
+import { longDay, mm, pct } from '../dashboard/format';
 import { ImportCard } from './ImportCard';
 import { RainGridCard } from './RainGridCard';
 import { StationsCard } from './StationsCard';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 /** 雨情: the season's rainfall against last year, stations, a typing grid, file import, history. */
 export function RainfallPage() {
@@ -57,7 +58,7 @@ export function RainfallPage() {
         <h1>{t('rain.title')}</h1>
         <div className="rain-figures">
           <div>
-            <span className="muted">{fill(t('rain.summary.day'), { date: longDay(totals.date, locale) })}</span>
+            <span className="muted">{t('rain.summary.day', { date: longDay(totals.date, locale) })}</span>
             <span>
               <strong>{mm(r.dayMm)}</strong> mm
             </span>
@@ -97,7 +98,7 @@ export function RainfallPage() {
             </div>
             {undone !== null && (
               <p className="ok" role="status">
-                {fill(t('rain.undone'), { n: undone })}
+                {t('rain.undone', { n: undone })}
               </p>
             )}
             <ErrorBanner error={error} />
@@ -108,7 +109,7 @@ export function RainfallPage() {
                 <tbody>
                   {history.map((c) => (
                     <tr key={c.id}>
-                      <td className="nowrap">{new Date(c.at).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}</td>
+                      <td className="nowrap">{townshipClock(c.at, false)}</td>
                       <td className="nowrap">{t(`dep.action.${c.action}` as MessageKey) ?? c.action}</td>
                       <td>{describe(c)}</td>
                     </tr>

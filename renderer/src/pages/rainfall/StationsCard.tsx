@@ -4,7 +4,6 @@ import type { RainOptions, RainStation } from '../../../../shared/contract/rainf
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
-import { fill } from '../dashboard/format';
 import { parseCell } from '../deployments/draft';
 
 const wireOf = (e: unknown): WireError => (e instanceof ApiError ? e.wire : { code: 'internal', message: String(e), messageEn: String(e) });
@@ -32,7 +31,7 @@ export function StationsCard({ stations, options, onChanged }: { stations: RainS
     }
   };
   const remove = async (s: RainStation) => {
-    if (!window.confirm(fill(t('rain.station.confirmDelete'), { name: s.name }))) return;
+    if (!window.confirm(t('rain.station.confirmDelete', { name: s.name }))) return;
     setError(null);
     try {
       await invoke('rainfall.deleteStation', { id: s.id });

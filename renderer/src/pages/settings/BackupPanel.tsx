@@ -5,8 +5,7 @@ import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { useApp } from '../../shell/AppContext';
-import { formatTime } from '../blockages/format';
-import { fill } from '../sheet/printing';
+import { townshipClock } from '../../../../shared/domain/dates';
 import { RestoreDialog } from './RestoreDialog';
 
 /** Where the data lives, its backups, a button to take one now, and 恢复 / 撤销恢复. */
@@ -101,7 +100,7 @@ export function BackupPanel() {
         <div className="banner banner-ok" role="status" data-testid="restore-status">
           {restored.undone
             ? t('settings.restore.undone')
-            : fill(t('settings.restore.done'), { date: formatTime(restored.from.createdAt, true), safety: restored.result.safetyCopy.fileName })}
+            : t('settings.restore.done', { date: townshipClock(restored.from.createdAt), safety: restored.result.safetyCopy.fileName })}
           {!restored.undone && (
             <button type="button" className="banner-action" onClick={undo} disabled={busy} data-testid="restore-undo">
               {t('settings.restore.undo')}
@@ -117,7 +116,7 @@ export function BackupPanel() {
           <tbody>
             {backups.slice(0, 20).map((b) => (
               <tr key={b.fileName} data-file={b.fileName}>
-                <td className="nowrap">{formatTime(b.createdAt, true)}</td>
+                <td className="nowrap">{townshipClock(b.createdAt)}</td>
                 <td>{t(`backup.reason.${b.reason}` as MessageKey)}</td>
                 <td className="num">{(b.sizeBytes / 1024).toFixed(0)} KB</td>
                 <td className="mono muted">{b.fileName}</td>

@@ -1,8 +1,7 @@
 import { Fragment } from 'react';
 import type { BackupCheck } from '../../../../shared/contract/system';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
-import { formatTime } from '../blockages/format';
-import { fill } from '../sheet/printing';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 /** 恢复 asks first: which backup (its date and kind), what it holds, and that the current data are kept aside. */
 export function RestoreDialog(props: { check: BackupCheck; busy: boolean; onConfirm(): void; onCancel(): void }) {
@@ -19,7 +18,7 @@ export function RestoreDialog(props: { check: BackupCheck; busy: boolean; onConf
   return (
     <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="restore-title" data-testid="restore-dialog">
-        <h2 id="restore-title">{fill(t('settings.restore.title'), { date: formatTime(backup.createdAt, true) })}</h2>
+        <h2 id="restore-title">{t('settings.restore.title', { date: townshipClock(backup.createdAt) })}</h2>
         <p>
           {t(`backup.reason.${backup.reason}` as MessageKey)} · <span className="mono">{backup.fileName}</span>
         </p>
@@ -31,7 +30,7 @@ export function RestoreDialog(props: { check: BackupCheck; busy: boolean; onConf
             </Fragment>
           ))}
         </dl>
-        {props.check.needsMigration && <p className="muted">{fill(t('settings.restore.migrates'), { v: props.check.schemaVersion })}</p>}
+        {props.check.needsMigration && <p className="muted">{t('settings.restore.migrates', { v: props.check.schemaVersion })}</p>}
         <p>{t('settings.restore.body')}</p>
         <div className="actions end">
           <button type="button" onClick={props.onCancel} disabled={props.busy} autoFocus>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SettingsChange } from '../../../../shared/contract/settings';
 import { invoke } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -11,7 +12,7 @@ function show(value: unknown): string {
 
 /** Who changed which setting when, newest first; refreshes whenever `version` changes. */
 export function SettingsHistory({ version }: { version: number }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [changes, setChanges] = useState<SettingsChange[]>([]);
   useEffect(() => {
     invoke('settings.history', { limit: 20 }).then(setChanges, () => setChanges([]));
@@ -26,7 +27,7 @@ export function SettingsHistory({ version }: { version: number }) {
           <tbody>
             {changes.map((c) => (
               <tr key={c.id}>
-                <td className="nowrap">{new Date(c.changedAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}</td>
+                <td className="nowrap">{townshipClock(c.changedAt)}</td>
                 <td>{t(`field.${c.key}` as MessageKey) ?? c.key}</td>
                 <td>
                   {show(c.oldValue)} → <strong>{show(c.newValue)}</strong>

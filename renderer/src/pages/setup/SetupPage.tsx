@@ -88,7 +88,7 @@ export function SetupPage() {
           ))}
         </ol>
         <h2>
-          {t(STEPS[step]!)} <span className="muted small">{t('setup.step').replace('{n}', String(step + 1))}</span>
+          {t(STEPS[step]!)} <span className="muted small">{t('setup.step', { n: step + 1 })}</span>
         </h2>
         {step === 0 && <TownshipStep choice={choice} onChoose={setChoice} />}
         {step === 1 && (

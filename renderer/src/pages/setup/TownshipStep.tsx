@@ -46,7 +46,7 @@ export function TownshipStep({ choice, onChoose }: { choice: TownshipChoice | nu
             </li>
           ))}
           {found.total > found.matches.length && (
-            <li className="muted">{t('setup.searchTotal').replace('{n}', String(found.total)).replace('{m}', String(found.matches.length))}</li>
+            <li className="muted">{t('setup.searchTotal', { n: found.total, m: found.matches.length })}</li>
           )}
         </ul>
       )}
@@ -64,7 +64,7 @@ export function TownshipStep({ choice, onChoose }: { choice: TownshipChoice | nu
           <div className="field">
             <label htmlFor="setup-villages">{t('setup.villages')}</label>
             <textarea id="setup-villages" rows={8} value={choice.villagesText} onChange={(e) => onChoose({ ...choice, villagesText: e.target.value })} />
-            <div className="field-hint">{t('setup.villagesCount').replace('{n}', String(villageList(choice.villagesText).length))}</div>
+            <div className="field-hint">{t('setup.villagesCount', { n: villageList(choice.villagesText).length })}</div>
           </div>
         </div>
       )}

@@ -1,6 +1,6 @@
 import type { SheetRecord } from '../../../../shared/contract/sheets';
 import { useI18n } from '../../i18n/I18n';
-import { fill, stamp } from './printing';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 export interface ArchiveList {
   season: string | null;
@@ -47,7 +47,7 @@ export function ArchivePanel(props: {
                   <strong>{issueName(r, locale)}</strong>
                 </td>
                 <td className="nowrap">{r.date}</td>
-                <td className="nowrap muted">{stamp(r.issuedAt)}</td>
+                <td className="nowrap muted">{townshipClock(r.issuedAt)}</td>
                 <td className={r.superseded ? 'muted' : 'ok'}>{r.superseded ? t('sheet.archive.superseded') : t('sheet.archive.current')}</td>
                 <td>
                   <button type="button" onClick={() => props.onView(r)}>
@@ -59,7 +59,7 @@ export function ArchivePanel(props: {
           </tbody>
         </table>
       )}
-      {list && <p className="muted">{fill(t('sheet.archive.next'), { n: list.nextNumber })}</p>}
+      {list && <p className="muted">{t('sheet.archive.next', { n: list.nextNumber })}</p>}
     </section>
   );
 }

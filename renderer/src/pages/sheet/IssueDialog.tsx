@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18n';
-import { fill } from './printing';
 
 /** Confirm 签发 (or, for a day already issued, ask the reason for the correction). */
 export function IssueDialog(props: { date: string; number: number; correction: boolean; onConfirm(reason: string): void; onCancel(): void }) {
@@ -9,8 +8,8 @@ export function IssueDialog(props: { date: string; number: number; correction: b
   return (
     <div className="dialog-backdrop" role="presentation">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="issue-title" data-testid="issue-dialog">
-        <h2 id="issue-title">{props.correction ? fill(t('sheet.correctDialog.title'), { n: props.number }) : fill(t('sheet.issueDialog.title'), { date: props.date })}</h2>
-        <p>{props.correction ? fill(t('sheet.correctDialog.body'), { n: props.number }) : fill(t('sheet.issueDialog.body'), { n: props.number })}</p>
+        <h2 id="issue-title">{props.correction ? t('sheet.correctDialog.title', { n: props.number }) : t('sheet.issueDialog.title', { date: props.date })}</h2>
+        <p>{props.correction ? t('sheet.correctDialog.body', { n: props.number }) : t('sheet.issueDialog.body', { n: props.number })}</p>
         {props.correction && (
           <label className="field">
             <span className="field-label">{t('sheet.correctDialog.reason')}</span>

@@ -1,7 +1,6 @@
 import { DEPLOYMENT_TASK_LABELS, DEPLOYMENT_TASKS, type DeploymentTask } from '../../../../shared/contract/deployments';
 import { useI18n, type MessageKey } from '../../i18n/I18n';
 import { COUNT_FIELDS, emptyRow, type DraftForm, type PlanRowForm } from './planForm';
-import { fill } from './printing';
 
 const COUNT_LABELS: Record<(typeof COUNT_FIELDS)[number], MessageKey> = {
   people: 'sheet.col.people',
@@ -79,7 +78,7 @@ export function PlanEditor(props: { form: DraftForm; onChange(next: DraftForm): 
                     <input aria-label={`${t('sheet.col.note')} ${i + 1}`} value={r.note} onChange={(e) => setRow(r.key, { note: e.target.value })} />
                   </td>
                   <td>
-                    <button type="button" className="icon" aria-label={fill(t('sheet.removeRow'), { n: i + 1 })} onClick={() => onChange({ ...form, rows: form.rows.filter((x) => x.key !== r.key) })}>
+                    <button type="button" className="icon" aria-label={t('sheet.removeRow', { n: i + 1 })} onClick={() => onChange({ ...form, rows: form.rows.filter((x) => x.key !== r.key) })}>
                       ×
                     </button>
                   </td>

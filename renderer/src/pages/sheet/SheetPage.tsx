@@ -9,9 +9,10 @@ import { ArchivePanel, issueName } from './ArchivePanel';
 import { IssueDialog } from './IssueDialog';
 import { PlanEditor } from './PlanEditor';
 import { rowsFromForce } from './planForm';
-import { fill, printSheet, stamp } from './printing';
+import { printSheet } from './printing';
 import { useSheetPage } from './useSheetPage';
 import './sheet-page.css';
+import { townshipClock } from '../../../../shared/domain/dates';
 
 /**
  * 调度日报: pick the day, write 明日安排 and the signature names, preview the sheet exactly as it
@@ -65,11 +66,11 @@ export function SheetPage() {
     setDialog(null);
     setNotice(null);
     const record = await s.issue(correction ? { of: correction.id, reason } : null);
-    if (record) setNotice(fill(t('sheet.issuedOk'), { n: record.number, sha: record.pdfSha256.slice(0, 12) }));
+    if (record) setNotice(t('sheet.issuedOk', { n: record.number, sha: record.pdfSha256.slice(0, 12) }));
   };
 
   const dayIssue = s.issuedForDay;
-  const status = dayIssue ? fill(t('sheet.status.issued'), { n: dayIssue.number, at: stamp(dayIssue.issuedAt) }) : fill(t('sheet.status.draft'), { n: s.archive?.nextNumber ?? '…' });
+  const status = dayIssue ? t('sheet.status.issued', { n: dayIssue.number, at: townshipClock(dayIssue.issuedAt) }) : t('sheet.status.draft', { n: s.archive?.nextNumber ?? '…' });
 
   return (
     <div className="sheet-page">
@@ -126,7 +127,7 @@ export function SheetPage() {
       <main className="sheet-preview-pane">
         <div className="sheet-preview-bar">
           <span data-testid="preview-label">
-            {issued ? fill(t('sheet.preview.issued'), { label: issueName(issued, locale), at: stamp(issued.issuedAt) }) : t('sheet.preview.draft')}
+            {issued ? t('sheet.preview.issued', { label: issueName(issued, locale), at: townshipClock(issued.issuedAt) }) : t('sheet.preview.draft')}
           </span>
           {issued && (
             <button type="button" onClick={() => s.setView({ kind: 'draft' })}>

@@ -12,13 +12,3 @@ export async function printSheet(ref: { date: string } | { id: string }): Promis
   return 'opened';
 }
 
-/** A UTC timestamp as the township's wall time, 2026-08-10 18:30. */
-export function stamp(iso: string): string {
-  const local = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-/** Put values into a message: fill('第 {n} 期', { n: 3 }). */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}

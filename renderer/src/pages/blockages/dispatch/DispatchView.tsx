@@ -9,7 +9,7 @@ import { ApiError, invoke } from '../../../api/client';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useI18n, type MessageKey } from '../../../i18n/I18n';
 import { useApp } from '../../../shell/AppContext';
-import { fill, num } from '../../capacity/format';
+import { num } from '../../capacity/format';
 import { dispatchVolume as volume } from './format';
 import { PlanMap, TEAM_COLORS } from './PlanMap';
 import { ParametersPanel } from './ParametersPanel';
@@ -75,23 +75,23 @@ export function DispatchView({ network, onAccepted }: { network: NetworkCollecti
   const picked = rows.filter((r) => r.checked);
   const by = plan
     ? plan.producedBy === 'solver'
-      ? fill(t('dp.by.solver'), { status: t(`dp.status.${plan.solver.status}`) })
-      : fill(t('dp.by.greedy'), { why: plan.solver.status === 'failed' ? fill(t('dp.why.failed'), { detail: plan.solver.detail }) : t(plan.solver.status === 'time_limit' ? 'dp.why.time_limit' : 'dp.why.not_run') })
+      ? t('dp.by.solver', { status: t(`dp.status.${plan.solver.status}`) })
+      : t('dp.by.greedy', { why: plan.solver.status === 'failed' ? t('dp.why.failed', { detail: plan.solver.detail }) : t(plan.solver.status === 'time_limit' ? 'dp.why.time_limit' : 'dp.why.not_run') })
     : '';
   return (
     <div className="dp-view" data-testid="dispatch-view" aria-busy={busy}>
       <div className="dp-head">
         <div>
           <h2>{t('dp.title')}</h2>
-          {plan ? <p className="muted">{fill(t('dp.for'), { date: plan.workDate, sheet: plan.date })}</p> : null}
-          {plan ? <p className="muted dp-hint">{fill(t('dp.hint'), { detour: num(plan.settings.detourFactor, locale, 2), speed: num(plan.settings.speedKmh, locale, 0) })}</p> : null}
+          {plan ? <p className="muted">{t('dp.for', { date: plan.workDate, sheet: plan.date })}</p> : null}
+          {plan ? <p className="muted dp-hint">{t('dp.hint', { detour: num(plan.settings.detourFactor, locale, 2), speed: num(plan.settings.speedKmh, locale, 0) })}</p> : null}
         </div>
         <div className="dp-actions">
           <button type="button" onClick={() => void load()} disabled={busy}>
             {t('dp.recompute')}
           </button>
           <button type="button" onClick={() => void accept(picked)} disabled={busy || picked.length === 0}>
-            {fill(t('dp.acceptSome'), { n: picked.length })}
+            {t('dp.acceptSome', { n: picked.length })}
           </button>
           <button type="button" className="primary" onClick={() => void accept(rows)} disabled={busy || rows.length === 0} data-testid="dispatch-accept-all">
             {busy ? t('dp.accepting') : t('dp.acceptAll')}
@@ -101,7 +101,7 @@ export function DispatchView({ network, onAccepted }: { network: NetworkCollecti
       <ErrorBanner error={error} />
       {notice ? (
         <div className="banner banner-ok" role="status" data-testid="dispatch-notice">
-          {fill(t(notice.key), notice.values)}
+          {t(notice.key, notice.values)}
           {notice.sheetDate ? (
             <>
               {' '}
@@ -122,8 +122,8 @@ export function DispatchView({ network, onAccepted }: { network: NetworkCollecti
             <span>
               {t('dp.hours')} <b>{num(plan.hoursUsed, locale, 1)}</b>
             </span>
-            <span className="muted">{fill(t('dp.greedyCompare'), { volume: volume(plan.greedy.releasedM3, locale, units) })}</span>
-            <span className="muted">{fill(t('dp.time'), { ms: Math.round(plan.ms) })}</span>
+            <span className="muted">{t('dp.greedyCompare', { volume: volume(plan.greedy.releasedM3, locale, units) })}</span>
+            <span className="muted">{t('dp.time', { ms: Math.round(plan.ms) })}</span>
           </div>
           {plan.leftOut.length > 0 ? (
             <div className="banner banner-warn" data-testid="dispatch-left-out">

@@ -3,7 +3,7 @@ import type { DispatchPlanOutput } from '../../../../../shared/contract/dispatch
 import { BLOCKAGE_CAUSE_LABELS, BLOCKAGE_CAUSES, describeNeeds, type BlockageCause } from '../../../../../shared/domain/blockageCause';
 import { useI18n } from '../../../i18n/I18n';
 import { useApp } from '../../../shell/AppContext';
-import { fill, num } from '../../capacity/format';
+import { num } from '../../capacity/format';
 import { dispatchVolume as volume } from './format';
 import type { PlanRow } from './planRows';
 
@@ -57,7 +57,7 @@ export function PlanTable({ plan, rows, busy, teamColor, onRows, onNeeds }: Prop
             <span className="dp-swatch" style={{ background: teamColor(team.teamId) }} />
             <strong>{team.name}</strong>
             <span className="dp-team-facts">
-              {fill(t('dp.team.summary'), { hours: num(team.hoursUsed, locale, 1), left: num(team.hoursLeft, locale, 1), volume: volume(team.releasedM3, locale, units) })}
+              {t('dp.team.summary', { hours: num(team.hoursUsed, locale, 1), left: num(team.hoursLeft, locale, 1), volume: volume(team.releasedM3, locale, units) })}
               {' · '}
               {t(`dp.team.from.${team.positionFrom}`)}
             </span>
@@ -78,7 +78,7 @@ export function PlanTable({ plan, rows, busy, teamColor, onRows, onNeeds }: Prop
                     </option>
                   ))}
                 </select>
-                {r.teamId !== r.plannedTeamId ? <div className="dp-changed">{fill(t('dp.changed'), { team: teamName(r.plannedTeamId) })}</div> : null}
+                {r.teamId !== r.plannedTeamId ? <div className="dp-changed">{t('dp.changed', { team: teamName(r.plannedTeamId) })}</div> : null}
               </td>
               <td>
                 <div className="dp-name">{r.job.name}</div>
@@ -122,7 +122,7 @@ export function PlanTable({ plan, rows, busy, teamColor, onRows, onNeeds }: Prop
               <td className="num nowrap">{volume(r.job.impactM3, locale, units)}</td>
               <td className="num nowrap">
                 {num(r.job.legKm, locale, 1)} km
-                <div className="bk-sub">{fill(t('dp.minutes'), { n: Math.max(1, Math.round(r.job.legMinutes)) })}</div>
+                <div className="bk-sub">{t('dp.minutes', { n: Math.max(1, Math.round(r.job.legMinutes)) })}</div>
               </td>
               <td className="dp-reason" data-testid="dispatch-reason">
                 {r.job.reason[locale]}
