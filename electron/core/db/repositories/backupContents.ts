@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { BackupContents } from '../../../../shared/contract/system';
 
 /** Tables a DrainDesk database has from its first version on: a file without them is not ours. */
-export const DRAINDESK_TABLES = ['township', 'setting', 'setting_change'] as const;
+// Present in every schema version (the history tables of version 1–6 went into the change feed in 7).
+export const DRAINDESK_TABLES = ['township', 'setting'] as const;
 
 // Counted when the file's version has the table (an older backup may not).
 const COUNTED: Record<Exclude<keyof BackupContents, 'townshipName'>, { table: string; where: string }> = {
