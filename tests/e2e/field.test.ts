@@ -153,7 +153,9 @@ describe('field teams update blockages from their phones', () => {
     await desk.page.getByTestId('field-server').getByText('运行中').waitFor();
     await desk.page.getByTestId('team-card').filter({ hasText: '二队' }).getByRole('button', { name: '新手机二维码' }).click();
     await desk.page.getByTestId('qr-dialog').waitFor();
-    expect(await desk.page.getByTestId('qr-url').textContent()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${fieldPort}/#t=`));
+    // The QR code points at the HTTPS address first (GPS and the offline page need it); plain HTTP on the field port is the other choice.
+    expect(await desk.page.getByTestId('qr-url').textContent()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/#t=/);
+    expect(await desk.page.locator('.bk-qr select option').allTextContents()).toContain('127.0.0.1 HTTP');
     await desk.page.screenshot({ path: join(ARTIFACTS, 'desk-teams-qr.png') });
 
     expect(phoneErrors).toEqual([]);
