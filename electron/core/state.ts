@@ -5,6 +5,7 @@ import type { TileArchive } from './services/basemap/offlineTiles';
 import { PreviewStore } from './services/imports/previewStore';
 import { PendingSheets } from './services/sheets/pending';
 import type { DivisionIndex } from './services/setup/divisionIndex';
+import type { FieldServer } from './field/server';
 
 /**
  * What a running core keeps in memory between calls (never data: that is in the database). One
@@ -24,8 +25,10 @@ export interface CoreState {
   capacityNetwork: { db: Database; value: NetworkState } | null;
   /** The national division list of the first-run setup, read on first use (about 0.3 s). */
   divisions: DivisionIndex | null;
+  /** The LAN field server while it runs (turned on from the app); it outlives the calls that start it. */
+  fieldServer: FieldServer | null;
 }
 
 export function createCoreState(): CoreState {
-  return { previews: new PreviewStore(), pendingSheets: new PendingSheets(), issues: new SerialQueue(), tileArchives: new Map(), capacityNetwork: null, divisions: null };
+  return { previews: new PreviewStore(), pendingSheets: new PendingSheets(), issues: new SerialQueue(), tileArchives: new Map(), capacityNetwork: null, divisions: null, fieldServer: null };
 }

@@ -1,6 +1,6 @@
 /**
- * The running field servers, one per database at most. The server object lives here, outside the
- * database context: handlers get a fresh context per call, the server outlives them.
+ * The core's running field server, at most one. It is kept in the core's state (CoreContext.state,
+ * shared by every call's context), so it outlives the calls that start and stop it.
  */
 import type { FieldStatus } from '../../../shared/contract/field';
 import type { CoreContext } from '../context';
@@ -10,17 +10,11 @@ import { startFieldServer, type FieldServer } from './server';
 import { fieldCertificate } from './tls';
 import { rendererDir } from './staticDir';
 
-const running = new Map<string, FieldServer>();
-
-function key(ctx: Pick<CoreContext, 'databaseFile'>): string {
-  return ctx.databaseFile;
-}
-
 /** The running server for this database, if any (one whose database was closed is dropped). */
-export function runningServer(ctx: Pick<CoreContext, 'databaseFile' | 'db'>): FieldServer | null {
-  const server = running.get(key(ctx)) ?? null;
+export function runningServer(ctx: Pick<CoreContext, 'state' | 'db'>): FieldServer | null {
+  const server = ctx.state.fieldServer;
   if (server && !ctx.db.open) {
-    running.delete(key(ctx));
+    ctx.state.fieldServer = null;
     void server.close();
     return null;
   }
@@ -65,20 +59,13 @@ export async function startField(ctx: CoreContext, opts: { port?: number | undef
   const host = opts.host ?? process.env.DRAINDESK_FIELD_HOST ?? '0.0.0.0';
   const tls = await fieldCertificate(ctx.dataDir);
   const server = await startFieldServer({ ctx, staticDir: rendererDir(), port, host, tls });
-  running.set(key(ctx), server);
+  ctx.state.fieldServer = server;
   return fieldStatus(ctx);
 }
 
 /** Turn it off: the port is released and phones get no answer until it is on again. */
-export async function stopField(ctx: Pick<CoreContext, 'databaseFile' | 'db'>): Promise<void> {
-  const server = running.get(key(ctx));
-  running.delete(key(ctx));
+export async function stopField(ctx: Pick<CoreContext, 'state'>): Promise<void> {
+  const server = ctx.state.fieldServer;
+  ctx.state.fieldServer = null;
   await server?.close();
-}
-
-/** Stop every field server (browser mode and tests, before the database closes). */
-export async function stopAllFieldServers(): Promise<void> {
-  const all = [...running.values()];
-  running.clear();
-  await Promise.all(all.map((s) => s.close()));
 }

@@ -7,7 +7,7 @@ import { defaultDataDir } from '../paths';
 import { startHttpHost } from './http';
 import { seedDemo } from '../demo';
 import { networkSummary } from '../services/network/networkQueries';
-import { startField, stopAllFieldServers } from '../field/registry';
+import { startField, stopField } from '../field/registry';
 import { setRendererDir } from '../field/staticDir';
 import { lazyHeadlessSheetRenderer } from '../sheets/lazyHeadless';
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     console.log(`现场服务已启动 (field server) on port ${field.listeningPort}: ${field.urls.join(' ')}`);
   }
   const stop = () => {
-    void Promise.all([host.close(), stopAllFieldServers(), sheetRenderer.close()]).then(() => {
+    void Promise.all([host.close(), stopField(core.ctx), sheetRenderer.close()]).then(() => {
       core.close();
       process.exit(0);
     });

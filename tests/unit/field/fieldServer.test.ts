@@ -4,14 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BlockageDetail } from '../../../shared/contract/blockages';
 import type { FieldStatus, FieldToken, IssuedToken } from '../../../shared/contract/field';
-import { stopAllFieldServers } from '../../../electron/core/field/registry';
 import { blockage, eventCount, ok, tinyJpeg } from '../blockages/helpers';
 import { call, closeServers, fieldRig, rawGet, teamWithToken } from './helpers';
 
-afterEach(async () => {
-  await closeServers();
-  await stopAllFieldServers();
-});
+afterEach(closeServers);
 
 const photoCount = (dataDir: string) => (existsSync(join(dataDir, 'photos')) ? readdirSync(join(dataDir, 'photos')).length : 0);
 

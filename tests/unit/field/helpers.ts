@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { startFieldServer, type FieldServer } from '../../../electron/core/field/server';
+import { stopField } from '../../../electron/core/field/registry';
 import { tempCore, tempDir } from '../../helpers/tempDir';
 import { ok, team, type Core } from '../blockages/helpers';
 import type { IssuedToken } from '../../../shared/contract/field';
@@ -14,9 +15,11 @@ export interface FieldRig {
 }
 
 const servers: FieldServer[] = [];
+const cores: Core[] = [];
 
+/** Close the rigs' servers, and any field server a rig's core turned on through field.start. */
 export async function closeServers(): Promise<void> {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
+  await Promise.all([...servers.splice(0).map((s) => s.close()), ...cores.splice(0).map((c) => stopField(c.ctx))]);
 }
 
 /** A core, a field server on 127.0.0.1 (tests never listen on the LAN), and a fake built page. */
@@ -30,6 +33,7 @@ export async function fieldRig(): Promise<FieldRig> {
   writeFileSync(join(staticDir, 'secret.txt'), 'not for phones');
   const server = await startFieldServer({ ctx: core.ctx, staticDir, port: 0, host: '127.0.0.1' });
   servers.push(server);
+  cores.push(core);
   return { core, server, url: `http://127.0.0.1:${server.port}/`, staticDir };
 }
 
