@@ -142,7 +142,7 @@ export const blockagesMessages = defineMessages({
     'fieldsrv.qr.address': '本机地址',
     'fieldsrv.qr.serverOff': '现场服务还没打开：扫码前请先打开现场服务。',
     'fieldsrv.qr.close': '完成',
-    'fieldsrv.qr.https': '第一次打开时，手机会提示“您的连接不是私密连接”或“证书不受信任”：这是本机自己生成的证书。请点“高级 → 继续前往”。之后页面可以定位，没有信号也能打开。',
+    'fieldsrv.qr.https': '第一次打开时，手机会提示“您的连接不是私密连接”或“证书不受信任”：这是本机自己生成的证书。请点“高级 → 继续前往”，之后页面可以定位。要在没有信号时也能打开，请把本机证书（数据文件夹里的 tls/field-cert.pem，不含密码）发到手机，在“设置 → 安全 → 加密与凭据 → 安装证书 → CA 证书”中安装。',
     'fieldsrv.qr.http': '这是普通 HTTP 地址：手机不给定位，也不能离线打开。能用 HTTPS 地址时请选 HTTPS。',
   },
   en: {
@@ -285,7 +285,7 @@ export const blockagesMessages = defineMessages({
     'fieldsrv.qr.address': 'This PC’s address',
     'fieldsrv.qr.serverOff': 'The field server is off: turn it on before scanning.',
     'fieldsrv.qr.close': 'Done',
-    'fieldsrv.qr.https': 'The first time, the phone warns "Your connection is not private" or "certificate not trusted": this PC made its own certificate. Tap "Advanced → Proceed". After that the page can use GPS and opens with no signal.',
+    'fieldsrv.qr.https': 'The first time, the phone warns "Your connection is not private" or "certificate not trusted": this PC made its own certificate. Tap "Advanced → Proceed"; the page can then use GPS. For the page to open with no signal too, send this PC\'s certificate (tls/field-cert.pem in the data folder; it holds no secret) to the phone and install it under Settings → Security → Encryption & credentials → Install a certificate → CA certificate.',
     'fieldsrv.qr.http': 'A plain HTTP address: phones give it no GPS and cannot open it offline. Choose the HTTPS address where you can.',
   },
 });
