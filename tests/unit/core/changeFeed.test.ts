@@ -275,3 +275,17 @@ describe('applyRemote: changes made elsewhere', () => {
     expect(await ok(replica, 'blockages.get', { id: b.id })).toMatchObject({ blockage: { name: '同步堵点', status: 'reported' } });
   });
 });
+
+describe('touchedSince: what a cache patches itself from', () => {
+  it('names the rows of the asked tables written after a point, oldest first, and nothing of other tables', async () => {
+    const core = await demoCore();
+    const feed = feedOf(core);
+    const before = feed.lastSeq();
+    await ok(core, 'settings.update', { townshipName: '四合乡', issuingOffice: '四合乡防汛办' });
+    const touched = feed.touchedSince(before, ['setting']);
+    expect(touched.map((t) => [t.table, t.rowId, t.op])).toEqual([['setting', 'townshipName', 'update'], ['setting', 'issuingOffice', 'update']]);
+    expect(touched[0]!.seq).toBeLessThan(touched[1]!.seq);
+    expect(feed.touchedSince(before, ['ditch', 'culvert'])).toEqual([]);
+    expect(feed.touchedSince(touched[1]!.seq, ['setting'])).toEqual([]);
+  });
+});

@@ -42,6 +42,14 @@ export interface FeedRow {
   syncable: number;
 }
 
+/** One row a feed entry changed: enough for a cache to know what to refetch. */
+export interface FeedTouch {
+  seq: number;
+  table: string;
+  rowId: string;
+  op: ChangeOp;
+}
+
 /** A table, or some rows of it (settings keys of one area, say), that a history view covers. */
 export interface FeedScope {
   table: string;
@@ -218,6 +226,17 @@ export class ChangeFeed {
   /** The newest seq (0 for an empty feed). */
   lastSeq(): number {
     return (this.stmt('lastSeq', () => 'SELECT coalesce(max(seq), 0) AS s FROM change_feed').get() as { s: number }).s;
+  }
+
+  /**
+   * Which rows of these tables changed after `afterSeq` (local, undone and synced-in writes alike,
+   * from any connection), oldest first: what an in-memory cache patches itself from. Reads only
+   * the feed's ids, never the row bodies.
+   */
+  touchedSince(afterSeq: number, tables: readonly string[]): FeedTouch[] {
+    if (tables.length === 0) return [];
+    const marks = tables.map(() => '?').join(', ');
+    return this.stmt(`touched:${tables.join(',')}`, () => `SELECT seq, table_name AS "table", row_id AS rowId, op FROM change_feed WHERE seq > ? AND table_name IN (${marks}) ORDER BY seq`).all(afterSeq, ...tables) as FeedTouch[];
   }
 
   /**
