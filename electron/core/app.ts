@@ -33,6 +33,8 @@ export interface CoreOptions {
   syncOptions?: CoreContext['syncOptions'];
   /** Parse import files in a worker thread, so the host keeps answering during an import. */
   parseInWorker?: boolean;
+  /** The built renderer folder (browser mode); the field server serves the phone page from it. */
+  rendererDir?: string;
 }
 
 export interface Core {
@@ -70,6 +72,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     state: createCoreState(),
     ...(opts.parseInWorker ? { networkParser: workerParser(opts.nativeBinding) } : {}),
     ...(opts.nativeBinding ? { sqliteBinding: opts.nativeBinding } : {}),
+    ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}),
   } as Omit<CoreContext, 'db' | 'townshipId'> as CoreContext;
   Object.defineProperties(ctx, {
     db: { get: () => database.current, enumerable: true },

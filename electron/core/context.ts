@@ -36,6 +36,8 @@ export interface CoreContext {
   state: CoreState;
   /** Where import files are parsed: a worker thread in browser mode and the desktop core; inline when absent. */
   networkParser?: NetworkParser;
+  /** The built renderer folder the entry point serves (browser mode knows it); the field server looks beside the core when absent. */
+  rendererDir?: string;
   /** better-sqlite3's native build for this runtime (Electron's), for in-memory databases (GeoPackage). */
   sqliteBinding?: string;
 }

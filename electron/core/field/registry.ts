@@ -58,7 +58,7 @@ export async function startField(ctx: CoreContext, opts: { port?: number | undef
   // DRAINDESK_FIELD_HOST lets tests and CI keep it on loopback; the app listens on the LAN.
   const host = opts.host ?? process.env.DRAINDESK_FIELD_HOST ?? '0.0.0.0';
   const tls = await fieldCertificate(ctx.dataDir);
-  const server = await startFieldServer({ ctx, staticDir: rendererDir(), port, host, tls });
+  const server = await startFieldServer({ ctx, staticDir: rendererDir(ctx.rendererDir), port, host, tls });
   ctx.state.fieldServer = server;
   return fieldStatus(ctx);
 }

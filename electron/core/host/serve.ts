@@ -8,7 +8,6 @@ import { startHttpHost } from './http';
 import { seedDemo } from '../demo';
 import { networkSummary } from '../services/network/networkQueries';
 import { startField, stopField } from '../field/registry';
-import { setRendererDir } from '../field/staticDir';
 import { lazyHeadlessSheetRenderer } from '../sheets/lazyHeadless';
 
 const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N] [--field-port N]
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
   }
   // Sheets print in headless Chromium from the same built renderer, fed their data in process.
   const sheetRenderer = lazyHeadlessSheetRenderer({ rendererDir: () => staticDir });
-  const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, syncLoop: true, parseInWorker: true, sheetRenderer });
+  const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, syncLoop: true, parseInWorker: true, sheetRenderer, rendererDir: staticDir });
   if (values.demo) {
     const summary = networkSummary(core.ctx);
     if (Object.values(summary.counts).every((n) => n === 0)) {
@@ -66,7 +65,6 @@ async function main(): Promise<void> {
   });
   console.log(`DrainDesk 浏览器模式已启动 (browser mode): ${host.url}`);
   console.log(`数据文件夹 (data): ${core.ctx.dataDir}`);
-  setRendererDir(staticDir);
   if (values['field-port'] !== undefined) {
     const fieldPort = Number(values['field-port']);
     if (!Number.isInteger(fieldPort) || fieldPort < 0 || fieldPort > 65535) {
