@@ -10,6 +10,7 @@ import { networkSummary } from '../services/network/networkQueries';
 import { startField, stopField } from '../field/registry';
 import { setRendererDir } from '../field/staticDir';
 import { lazyHeadlessSheetRenderer } from '../sheets/lazyHeadless';
+import { warmSheetPrinting } from '../services/sheets/warm';
 
 const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N] [--field-port N]
 
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   });
   console.log(`DrainDesk 浏览器模式已启动 (browser mode): ${host.url}`);
   console.log(`数据文件夹 (data): ${core.ctx.dataDir}`);
+  // Once the app answers: Chromium and the print view start in the background (issue 15).
+  setImmediate(() => void warmSheetPrinting(core.ctx));
   setRendererDir(staticDir);
   if (values['field-port'] !== undefined) {
     const fieldPort = Number(values['field-port']);

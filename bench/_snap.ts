@@ -1,0 +1,20 @@
+// Snapshot a sheet PDF (demo + patrol) through the headless renderer, for before/after comparison.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore } from '../electron/core/app';
+import { seedDemo } from '../electron/core/demo';
+import { DEMO } from '../electron/core/demo/constants';
+import { createHeadlessSheetRenderer } from '../electron/core/sheets/headless';
+import { draftData } from '../electron/core/services/sheets/archive';
+const out = process.argv[2]!;
+const dir = mkdtempSync(join(tmpdir(), 'snap-'));
+const core = await openCore({ dataDir: dir, transport: 'test', now: () => new Date(`${DEMO.today}T20:00:00+08:00`) });
+seedDemo(core);
+const r = createHeadlessSheetRenderer();
+const data = { ...draftData(core.ctx, DEMO.today), patrol: { coveredM: 3240, share: 0.27, tracks: 2 } };
+const pdf = await r({ ref: { date: DEMO.today }, data, ctx: core.ctx });
+writeFileSync(`${out}.pdf`, pdf);
+const data2 = draftData(core.ctx, '2026-07-02');
+writeFileSync(`${out}-b.pdf`, await r({ ref: { date: '2026-07-02' }, data: data2, ctx: core.ctx }));
+await r.close(); core.close();
