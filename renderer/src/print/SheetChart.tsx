@@ -14,8 +14,7 @@ const sameDays = (a: Days, b: Days) => a === b || (a.length === b.length && a.ev
  * warm print view handed the same series again (the preview, then 签发) keeps the drawn chart:
  * recharts is the slowest part of a redraw (issue 15).
  */
-export const SheetChart = memo(
-  function SheetChart({ days, width }: { days: Days; width: number }) {
+function Chart({ days, width }: { days: Days; width: number }) {
   return (
     <figure className="sd-figure" data-testid="sheet-chart">
       <ComposedChart width={width} height={200} data={days} margin={{ top: 18, right: 8, bottom: 0, left: 0 }} barCategoryGap="15%">
@@ -32,6 +31,7 @@ export const SheetChart = memo(
       <figcaption>图1 入汛以来降雨与出动力量（{days.length > 0 ? `${shortDay(days[0]!.date)}—${shortDay(days[days.length - 1]!.date)}` : '无数据'}）</figcaption>
     </figure>
   );
-  },
-  (a, b) => a.width === b.width && sameDays(a.days, b.days),
-);
+}
+
+/** 图1, redrawn only when its series (or width) changes. */
+export const SheetChart = memo(Chart, (a, b) => a.width === b.width && sameDays(a.days, b.days));
