@@ -1,11 +1,15 @@
 // The daily sheet to PDF (issues 7 and 15). Ours: `sheets.renderPdf` through the dispatcher, as
 // the UI and the CLI ask for it (data assembled in the core, handed to the warm print view, the map
 // going idle, the fonts, page.pdf). Baseline, in the same run and the same Chromium: page.pdf of a
-// static page of the same sheet that is already open (the sheet's own rendered DOM with the map as
-// an image: nothing to query or draw). Also the first sheet of a process: Chromium launched while
-// the data are assembled, the print view loaded, the sheet drawn and printed.
-// Targets: warm ≤ 2× the static page's page.pdf; first sheet < 2 s.
-import { execFileSync } from 'node:child_process';
+// static page of the same sheet that is already open (the sheet's own rendered DOM, the map's SVG
+// included: nothing to query or draw). Also the first sheet of a fresh process started as browser
+// mode starts (bench/sheet-process.ts: the print view warmed in the background once the core is
+// up), asked for the moment the core is up and timed from the request; and, for comparison, the
+// first sheet of a process that never warmed (Chromium launched at the request, as the CLI does).
+// Targets: warm ≤ 2× the static page's page.pdf; first sheet of a process < 2 s.
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +23,25 @@ import { ensurePrintViewBuilt } from '../electron/core/sheets/build';
 import { createHeadlessSheetRenderer, PRINT_CONTEXT, PRINT_ORIGIN, routeRendererFiles, SHEET_PDF_OPTIONS, waitForPrintReady } from '../electron/core/sheets/headless';
 import { printRendererDir } from '../electron/core/sheets/rendererDir';
 import { median, report } from './lib';
+
+/** The first sheet of a fresh process (bench/sheet-process.ts), from the request to the PDF bytes. */
+async function firstSheetOfProcess(dataDir: string, date: string, now: string, when: 'up' | 'warm'): Promise<{ ms: number; warmMs: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sheet-process.ts', dataDir, date, now], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  let ms = NaN;
+  let warmMs = NaN;
+  for await (const line of lines) {
+    if (line.startsWith('warm ')) warmMs = Number(line.slice(5));
+    if (line.split(' ')[0] === when) child.stdin.write('sheet\n');
+    else if (line.startsWith('{')) {
+      const r = JSON.parse(line) as { ms?: number; error?: string };
+      if (r.error) throw new Error(r.error);
+      ms = r.ms!;
+    }
+  }
+  await once(child, 'close');
+  return { ms, warmMs };
+}
 
 function pages(pdf: Uint8Array, dir: string): number {
   const file = join(dir, 'probe.pdf');
@@ -34,13 +57,16 @@ export async function benchSheet(): Promise<void> {
   const browser = await launchPrintBrowser();
   try {
     seedDemo(core);
+    const at = `${DEMO.today}T20:00:00+08:00`;
+    const asked = await firstSheetOfProcess(dir, DEMO.today, at, 'up');
+    const afterWarm = await firstSheetOfProcess(dir, DEMO.today, at, 'warm');
     const sheet = async (): Promise<Uint8Array> => {
       const r = await core.dispatch('sheets.renderPdf', { date: DEMO.today });
       if (!r.ok) throw new Error(r.error.message);
       return new Uint8Array(Buffer.from((r.value as { contentBase64: string }).contentBase64, 'base64'));
     };
 
-    // The first sheet of the process: nothing launched yet.
+    // The first sheet of this process, which never warmed: Chromium launches at the request.
     const t0 = performance.now();
     let oursPdf = await sheet();
     const first = performance.now() - t0;
@@ -48,7 +74,7 @@ export async function benchSheet(): Promise<void> {
       oursPdf = await sheet();
     });
 
-    // The static page: the print view's DOM once drawn, scripts out, the map's canvas as a PNG,
+    // The static page: the print view's DOM once drawn (the map an SVG in it), scripts out,
     // served from the same origin with the same assets and fonts.
     const data = (await core.dispatch('sheets.data', { date: DEMO.today })) as { ok: true; value: SheetData };
     const context = await browser.newContext(PRINT_CONTEXT);
@@ -80,7 +106,10 @@ export async function benchSheet(): Promise<void> {
 
     console.log(`sheet: ${pages(oursPdf, dir)} pages (${(oursPdf.length / 1024).toFixed(0)} KB); static page: ${pages(staticPdf, dir)} pages (${(staticPdf.length / 1024).toFixed(0)} KB)`);
     report('sheet → PDF, warm (sheets.renderPdf)', ours, printOnly, 2);
-    console.log(`first sheet of a process (Chromium launch, print view load, data, print): ${(first / 1000).toFixed(2)} s ${first < 2000 ? '✓ under 2 s' : '✗ over 2 s'}`);
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    console.log(`first sheet of a fresh process, asked once its background warm-up is done (${s(afterWarm.warmMs)} after start-up): ${s(afterWarm.ms)} ${afterWarm.ms < 2000 ? '✓ under 2 s' : '✗ over 2 s'}`);
+    console.log(`first sheet of a fresh process, asked the moment its core is up (warm-up still running): ${s(asked.ms)} ${asked.ms < 2000 ? '✓ under 2 s' : '✗ over 2 s'}`);
+    console.log(`first sheet of a process that never warmed (Chromium launched at the request, as the CLI): ${(first / 1000).toFixed(2)} s`);
   } finally {
     await browser.close();
     await renderer.close();

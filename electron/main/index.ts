@@ -9,6 +9,8 @@ import { openPrintWindow } from './printWindow';
 import { nativeBindingForDev } from './nativeBinding';
 import { APP_SCHEME } from './security';
 import { createMainWindow } from './window';
+import { sheetPrintQuery } from '../../shared/contract/sheets';
+import { townshipDay } from '../../shared/domain/dates';
 
 // One data folder for the desktop app, browser mode and the CLI (see electron/core/paths.ts).
 app.setName('DrainDesk');
@@ -58,6 +60,8 @@ function start(): void {
 
   installMenu();
   let win = createMainWindow(join(root, 'dist/electron/preload.cjs'));
+  // Once the app's page has loaded, the print view loads in the background with today's sheet (issue 15).
+  win.webContents.once('did-finish-load', () => void printer.warm(sheetPrintQuery({ date: townshipDay(new Date()) })));
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();

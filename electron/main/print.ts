@@ -1,6 +1,6 @@
 import type { Result } from '../../shared/contract';
 import { AppError, type WireError } from '../../shared/contract/errors';
-import { SHEET_PRINT_PAGE, sheetPrintQuery, sheetProcedures } from '../../shared/contract/sheets';
+import { SHEET_PRINT_INLINE, SHEET_PRINT_PAGE, sheetPrintQuery, sheetProcedures } from '../../shared/contract/sheets';
 import { parseInput } from '../../shared/contract/validation';
 import type { SheetPdfReply, SheetPdfRequest } from '../core/sheets/parentPort';
 import type { CorePort, CoreReply, CoreRequest } from './coreRelay';
@@ -8,11 +8,13 @@ import type { Relay } from './ipc';
 import { APP_ORIGIN } from './security';
 
 /**
- * Printing the daily sheet in the desktop app (issue 7). Main owns windows and printers, so it
- * answers two things: the core's requests for a sheet's PDF (签发 stores it) and the page's
- * `sheets.print` (the system print dialog). Both open the print view in a hidden window, wait for
- * the view's own ready signal, then call printToPDF or print. The Electron parts (the window) come
- * in through `openWindow`, so this file is tested without Electron.
+ * Printing the daily sheet in the desktop app (issues 7 and 15). Main owns windows and printers, so
+ * it answers two things: the core's requests for a sheet's PDF (签发 and the draft PDF) and the
+ * page's `sheets.print` (the system print dialog). Both use one hidden print window, loaded once
+ * (warmed after the main window has loaded) and kept: each sheet's data are handed to its view
+ * (`draindeskPrint.show`, or `render(query)` when only a reference is known), the view's own ready
+ * signal is awaited, then printToPDF or print. The Electron parts (the window) come in through
+ * `openWindow`, so this file is tested without Electron.
  */
 
 /** The parts of a hidden BrowserWindow the printer uses. */
@@ -23,21 +25,40 @@ export interface PrintWindow {
     printToPDF(options: typeof SHEET_PDF_OPTIONS): Promise<Uint8Array>;
     print(options: { silent: boolean; printBackground: boolean }, callback: (success: boolean, failureReason: string) => void): void;
   };
+  isDestroyed(): boolean;
   destroy(): void;
 }
 
 /** printToPDF's options: the page size and margins come from the view's @page rule. */
 export const SHEET_PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
 
-/** Resolves when the print view is ready (data, fonts, map idle); rejects with its error. */
-export const PRINT_READY_SCRIPT = 'window.draindeskPrint.ready';
+/** The print view as the warm window loads it: waiting for sheets to be handed to it. */
+export const PRINT_VIEW_URL = `${APP_ORIGIN}/${SHEET_PRINT_PAGE}?${SHEET_PRINT_INLINE}`;
 
-/** Only what the core's port produces: date=…, id=… or token=… (nothing else reaches a URL). */
+/** Only what the core's port produces: date=…, id=… or token=… (nothing else reaches the view). */
 const QUERY = /^(date=\d{4}-\d{2}-\d{2}|id=[0-9a-f-]{36}|token=[0-9a-f]{32})$/;
 
-export function printViewUrl(query: string): string {
+function checkQuery(query: string): string {
   if (!QUERY.test(query)) throw new AppError('invalid_input', { zh: '打印请求无效', en: 'Invalid print request' });
-  return `${APP_ORIGIN}/${SHEET_PRINT_PAGE}?${query}`;
+  return query;
+}
+
+/** A sheet to print: its reference, and (from the core) its data as JSON, handed to the view as they are. */
+export interface SheetPrintJob {
+  query: string;
+  data?: string;
+}
+
+/**
+ * The script that shows a job's sheet in the warm view and resolves once it is ready (data drawn,
+ * fonts loaded): the data handed over as a JSON string literal, or the reference for the view to
+ * fetch. Nothing but a checked query or a string literal reaches the code.
+ */
+export function showScript(job: SheetPrintJob): string {
+  const query = checkQuery(job.query);
+  return job.data !== undefined
+    ? `window.draindeskPrint.show(JSON.parse(${JSON.stringify(job.data)}))`
+    : `window.draindeskPrint.render(${JSON.stringify(query)})`;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -49,30 +70,60 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export interface SheetPrinter {
-  /** The print view for `query` as A4 PDF bytes. */
-  toPdf(query: string): Promise<Uint8Array>;
-  /** The system print dialog for the print view; false when the user cancels. */
+  /** The job's sheet as A4 PDF bytes. */
+  toPdf(job: SheetPrintJob): Promise<Uint8Array>;
+  /** The system print dialog for the sheet `query` names; false when the user cancels. */
   print(query: string): Promise<boolean>;
+  /** Load the print view now and draw `query`'s sheet there (after start-up); never fails. */
+  warm(query: string): Promise<void>;
 }
 
-/** A printer that opens one hidden window per job and always closes it. */
+/**
+ * A printer with one warm hidden window: opened on first use (or `warm`), reused for every job,
+ * one job at a time. A window whose job failed, or that went away, is destroyed and the next job
+ * opens a fresh one.
+ */
 export function createSheetPrinter(openWindow: () => PrintWindow, readyTimeoutMs = 60_000): SheetPrinter {
-  async function withView<T>(query: string, fn: (win: PrintWindow) => Promise<T>): Promise<T> {
-    const url = printViewUrl(query);
-    const win = openWindow();
-    try {
-      await win.loadURL(url);
-      await withTimeout(win.webContents.executeJavaScript(PRINT_READY_SCRIPT, true), readyTimeoutMs);
-      return await fn(win);
-    } finally {
-      win.destroy();
-    }
-  }
+  let view: Promise<PrintWindow> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const open = (): Promise<PrintWindow> =>
+    (view ??= (async () => {
+      const win = openWindow();
+      try {
+        await win.loadURL(PRINT_VIEW_URL);
+        return win;
+      } catch (error) {
+        win.destroy();
+        throw error;
+      }
+    })());
+  const drop = async (failed: Promise<PrintWindow>) => {
+    if (view === failed) view = null;
+    const win = await failed.catch(() => null);
+    if (win && !win.isDestroyed()) win.destroy();
+  };
+  const onView = <T>(script: string, fn: (win: PrintWindow) => Promise<T>): Promise<T> => {
+    const run = queue.then(async () => {
+      if (view && (await view.catch(() => null))?.isDestroyed() !== false) view = null;
+      const current = open();
+      try {
+        const win = await current;
+        await withTimeout(win.webContents.executeJavaScript(script, true), readyTimeoutMs);
+        return await fn(win);
+      } catch (error) {
+        // A window that failed once is not trusted with the next sheet.
+        await drop(current);
+        throw error;
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
   return {
-    toPdf: (query) => withView(query, (win) => win.webContents.printToPDF(SHEET_PDF_OPTIONS)),
+    toPdf: (job) => onView(showScript(job), (win) => win.webContents.printToPDF(SHEET_PDF_OPTIONS)),
     print: (query) =>
-      withView(
-        query,
+      onView(
+        showScript({ query }),
         (win) =>
           new Promise<boolean>((resolve, reject) => {
             win.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
@@ -82,6 +133,7 @@ export function createSheetPrinter(openWindow: () => PrintWindow, readyTimeoutMs
             });
           }),
       ),
+    warm: (query) => onView(showScript({ query }), async () => undefined).catch(() => undefined),
   };
 }
 
@@ -126,8 +178,8 @@ export function withSheetPdfRequests(port: CoreProcessPort, printer: Pick<SheetP
       for (const listener of replyListeners) listener(message);
       return;
     }
-    const { renderId, query } = message;
-    printer.toPdf(query).then(
+    const { renderId, query, data } = message;
+    printer.toPdf({ query, ...(typeof data === 'string' ? { data } : {}) }).then(
       (bytes) => port.postMessage({ kind: 'sheet-pdf-result', renderId, pdfBase64: Buffer.from(bytes).toString('base64') }),
       (error: unknown) => port.postMessage({ kind: 'sheet-pdf-result', renderId, error: wire(error) }),
     );

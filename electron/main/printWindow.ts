@@ -18,5 +18,7 @@ export function openPrintWindow(preload: string): PrintWindow {
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // The window is kept between sheets (issue 15); one whose page died is closed, and the next sheet opens another.
+  win.webContents.on('render-process-gone', () => win.destroy());
   return win as unknown as PrintWindow;
 }

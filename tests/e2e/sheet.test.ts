@@ -170,7 +170,12 @@ describe('the daily dispatch sheet', () => {
       await expect.poll(() => printTab.evaluate(() => (window as unknown as { __printed: number }).__printed), { timeout: 60_000 }).toBe(1);
       expect(await printTab.evaluate(() => document.documentElement.dataset.printState)).toBe('ready');
       expect(await printTab.evaluate(() => document.getElementById('sheet-page-rule')?.textContent)).toContain('counter(pages)');
-      expect(await printTab.locator('[data-testid=network-map]').getAttribute('data-map-state')).toBe('idle');
+      // The map of the day is on the printed page: the ditches drawn, a point per open blockage, the scale.
+      const map = printTab.getByTestId('sheet-map-svg');
+      expect(await map.getAttribute('data-map-state')).toBe('idle');
+      expect(await map.locator('path[stroke="#1f78c8"]').count()).toBeGreaterThan(0);
+      expect(await map.locator('circle[stroke-width="2"]').count()).toBe(Number(await printTab.evaluate(() => document.querySelectorAll('[data-testid=sheet-open-table] tbody tr').length)));
+      expect(await map.locator('.sd-map-scale').textContent()).toMatch(/^\d+(\.\d+)?\s(k?m)$/);
       await printTab.close();
       expect(errors).toEqual([]);
     } finally {

@@ -28,7 +28,7 @@ function text(pdf: Uint8Array): string {
 }
 
 describe('the headless sheet renderer', () => {
-  it('prints the data it is handed, sheet after sheet in one warm page', { timeout: 240_000 }, async () => {
+  it('prints the data it is handed, sheet after sheet in one warm page, warmed beforehand', { timeout: 240_000 }, async () => {
     core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'draindesk-e2e-render-')), transport: 'test', now: () => new Date(`${DEMO.today}T20:00:00+08:00`) });
     seedDemo(core);
     const dataOf = async (date: string) => {
@@ -39,9 +39,12 @@ describe('the headless sheet renderer', () => {
     const today = await dataOf(DEMO.today);
     // A title no database holds: only the handed-over data can put it on paper.
     const handed = { ...today, title: '测试专用标题甲乙丙' };
+    // Warmed at start-up with a sample (drawn, never printed); the first real sheet is its own.
     renderer.prepare();
+    await renderer.warm(() => ({ ...today, title: '预热样稿标题' }));
     const first = text(await renderer({ ref: { date: DEMO.today }, data: handed, ctx: core.ctx }));
     expect(first).toContain('测试专用标题甲乙丙');
+    expect(first).not.toContain('预热样稿标题');
 
     const yesterday = await dataOf(addDays(DEMO.today, -1));
     const secondPdf = await renderer({ ref: { date: yesterday.date }, data: { ...yesterday, title: '第二份标题丁戊己' }, ctx: core.ctx });

@@ -9,6 +9,7 @@ import { seedDemo } from '../demo';
 import { networkSummary } from '../services/network/networkQueries';
 import { startField, stopField } from '../field/registry';
 import { lazyHeadlessSheetRenderer } from '../sheets/lazyHeadless';
+import { warmSheetPrinting } from '../services/sheets/warm';
 
 const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N] [--field-port N]
 
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   });
   console.log(`DrainDesk 浏览器模式已启动 (browser mode): ${host.url}`);
   console.log(`数据文件夹 (data): ${core.ctx.dataDir}`);
+  // Once the app answers: Chromium and the print view start in the background (issue 15).
+  setImmediate(() => void warmSheetPrinting(core.ctx));
   if (values['field-port'] !== undefined) {
     const fieldPort = Number(values['field-port']);
     if (!Number.isInteger(fieldPort) || fieldPort < 0 || fieldPort > 65535) {

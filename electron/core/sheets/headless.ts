@@ -23,14 +23,12 @@ export const PRINT_CONTEXT = { viewport: { width: 794, height: 1123 }, deviceSca
  */
 export const PRINT_ORIGIN = 'http://print.draindesk.invalid';
 
-/** A warm Chromium stays up this long after the last render, then closes. */
-const IDLE_CLOSE_MS = 60_000;
-
 /**
- * Wait for the print view's own ready signal (data drawn, fonts loaded, map idle), never a fixed
- * delay; a view that reports an error fails the render with its message.
+ * Wait for the print view's own ready signal (data drawn, fonts loaded, map drawn), never a fixed
+ * delay; a view that reports an error fails the render with its message. With `json`, the sheet
+ * data are handed to the view (`draindeskPrint.show`) in the same round trip.
  */
-export async function waitForPrintReady(page: Page, timeoutMs = READY_TIMEOUT_MS): Promise<SheetPrintReady> {
+export async function waitForPrintReady(page: Page, timeoutMs = READY_TIMEOUT_MS, json?: string): Promise<SheetPrintReady> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -40,10 +38,15 @@ export async function waitForPrintReady(page: Page, timeoutMs = READY_TIMEOUT_MS
   });
   try {
     return await Promise.race([
-      page.evaluate(() => (globalThis as unknown as { draindeskPrint: { ready: Promise<SheetPrintReady> } }).draindeskPrint.ready).catch((error: unknown) => {
-        const message = error instanceof Error ? error.message.replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0]! : String(error);
-        throw new AppError('internal', { zh: `调度日报无法生成：${message}`, en: `The sheet could not be drawn: ${message}` });
-      }),
+      page
+        .evaluate((handed) => {
+          const print = (globalThis as unknown as { draindeskPrint: { ready: Promise<SheetPrintReady>; show(d: SheetData): Promise<SheetPrintReady> } }).draindeskPrint;
+          return handed === null ? print.ready : print.show(JSON.parse(handed) as SheetData);
+        }, json ?? null)
+        .catch((error: unknown) => {
+          const message = error instanceof Error ? error.message.replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0]! : String(error);
+          throw new AppError('internal', { zh: `调度日报无法生成：${message}`, en: `The sheet could not be drawn: ${message}` });
+        }),
       timeout,
     ]);
   } finally {
@@ -89,6 +92,7 @@ async function openPrintPage(browser: Browser, dir: string): Promise<Page> {
 /** The headless renderer: a sheet renderer with a warm-up and a close for its Chromium. */
 export interface HeadlessSheetRenderer extends SheetPdfRenderer {
   prepare(): void;
+  warm(sample: () => SheetData): Promise<void>;
   /** Close the warm page and Chromium (the CLI does so before it exits). */
   close(): Promise<void>;
 }
@@ -97,8 +101,9 @@ export interface HeadlessSheetRenderer extends SheetPdfRenderer {
  * Browser mode, the CLI and benches: the print view in headless Chromium, loaded once from the
  * built renderer's files and kept warm. Each sheet's data are handed to the open page
  * (`draindeskPrint.show`), drawn in place, and printed once the view says it is ready; renders run
- * one after another. Chromium launches on `prepare` (called before the data are assembled) or on
- * the first render, and closes a minute after the last one.
+ * one after another. Chromium launches on `warm` (browser mode, at start-up), `prepare` (called
+ * before the data are assembled) or the first render, and stays up while the process runs (a sheet
+ * is printed several times a day; a cold start costs seconds), unless `idleCloseMs` says otherwise.
  */
 export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; idleCloseMs?: number } = {}): HeadlessSheetRenderer {
   let browser: Promise<Browser> | null = null;
@@ -138,11 +143,21 @@ export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; 
     await (await b?.catch(() => null))?.close();
   };
 
+  // Handed over as one JSON string: cheaper across the protocol than a structured object.
   const draw = async (p: Page, data: SheetData): Promise<Uint8Array> => {
-    // Handed over as one JSON string: cheaper across the protocol than a structured object.
-    await p.evaluate((json) => void (globalThis as unknown as { draindeskPrint: { show(d: SheetData): unknown } }).draindeskPrint.show(JSON.parse(json) as SheetData), JSON.stringify(data));
-    await waitForPrintReady(p);
+    await waitForPrintReady(p, READY_TIMEOUT_MS, JSON.stringify(data));
     return new Uint8Array(await p.pdf(SHEET_PDF_OPTIONS));
+  };
+
+  /** Run one job on the warm page after the ones before it; a page that failed once is dropped. */
+  const onPage = <T>(job: (p: Page) => Promise<T>): Promise<T> => {
+    const current = warmPage();
+    const run = queue.then(async () => job(await current));
+    queue = run.catch(() => undefined);
+    return run.catch(async (error: unknown) => {
+      await dropPage(current);
+      throw error;
+    });
   };
 
   const render = async (job: SheetRenderJob): Promise<Uint8Array> => {
@@ -150,20 +165,11 @@ export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; 
     idleTimer = null;
     active++;
     try {
-      const current = warmPage();
-      const run = queue.then(async () => draw(await current, job.data));
-      queue = run.catch(() => undefined);
-      try {
-        return await run;
-      } catch (error) {
-        // A page that failed once is not trusted with the next sheet.
-        await dropPage(current);
-        throw error;
-      }
+      return await onPage((p) => draw(p, job.data));
     } finally {
       active--;
-      if (active === 0 && browser) {
-        idleTimer = setTimeout(() => void close(), opts.idleCloseMs ?? IDLE_CLOSE_MS);
+      if (active === 0 && browser && opts.idleCloseMs !== undefined) {
+        idleTimer = setTimeout(() => void close(), opts.idleCloseMs);
         idleTimer.unref();
       }
     }
@@ -175,6 +181,19 @@ export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; 
       idleTimer = null;
       warmPage().catch(() => undefined);
     },
+    warm: (sample: () => SheetData) =>
+      // Drawn, not printed: the page's code runs once and the fonts the sheet uses load.
+      onPage(async (p) => {
+        // A real sheet already waiting goes first: the page is loaded, which is most of the warm-up.
+        if (active > 0) return;
+        let json: string;
+        try {
+          json = JSON.stringify(sample());
+        } catch {
+          return; // no sample to draw (e.g. a file being restored): the page stays loaded all the same
+        }
+        await waitForPrintReady(p, READY_TIMEOUT_MS, json);
+      }).catch(() => undefined),
     close,
   });
 }

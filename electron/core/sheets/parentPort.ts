@@ -9,6 +9,8 @@ export interface SheetPdfRequest {
   renderId: number;
   /** The print view's query string, e.g. `token=…`. */
   query: string;
+  /** The sheet's data as JSON, for main to hand to its warm print view (issue 15): the view asks nothing. */
+  data?: string;
 }
 
 /** Main's answer: the PDF bytes as base64, or an error. */
@@ -51,11 +53,11 @@ export function splitParentPort(port: ParentPort): { api: ParentPort; renderer: 
     on: (_event, listener) => void apiListeners.push(listener),
     postMessage: (message) => port.postMessage(message),
   };
-  const renderer: SheetPdfRenderer = ({ ref }) =>
+  const renderer: SheetPdfRenderer = ({ ref, data }) =>
     new Promise((resolve, reject) => {
       const renderId = next++;
       waiting.set(renderId, { resolve, reject });
-      const request: SheetPdfRequest = { kind: 'sheet-pdf', renderId, query: sheetPrintQuery(ref) };
+      const request: SheetPdfRequest = { kind: 'sheet-pdf', renderId, query: sheetPrintQuery(ref), data: JSON.stringify(data) };
       port.postMessage(request);
     });
   return { api, renderer };

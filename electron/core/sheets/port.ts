@@ -15,11 +15,15 @@ export interface SheetRenderJob {
 /**
  * Prints a sheet's print view to A4 PDF bytes once the view says it is ready. The entry point
  * gives the core one (Electron's printToPDF, headless Chromium, a test's fake); `prepare`, if
- * present, is called before the sheet's data are assembled, so a cold renderer starts meanwhile.
+ * present, is called before the sheet's data are assembled, so a cold renderer starts meanwhile;
+ * `warm`, if present, is called once when the app has started (issue 15): it opens the print view
+ * in the background and draws `sample()` there (today's sheet), so the first real sheet finds
+ * the page loaded, its code run once and its fonts in. Resolves when that is done (or gave up).
  */
 export interface SheetPdfRenderer {
   (job: SheetRenderJob): Promise<Uint8Array>;
   prepare?: () => void;
+  warm?: (sample: () => SheetData) => Promise<void>;
 }
 
 /** What a core opened without a renderer answers (a library use that never prints). */

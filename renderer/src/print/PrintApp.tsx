@@ -17,7 +17,7 @@ export function refFromSearch(search: string): SheetRef | null {
 }
 
 /**
- * The print view: take the sheet's data (its request started before React), draw it, and once the map is idle and the fonts are in,
+ * The print view: take the sheet's data (its request started before React), draw it, and once the map is drawn and the fonts are in,
  * say it is ready (and, opened with autoprint=1 from browser mode, open the browser's print). It stays mounted from one sheet
  * to the next, so a warm page redraws the new data in the map it already has.
  */

@@ -1,15 +1,20 @@
+import { memo } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, XAxis, YAxis } from 'recharts';
 import type { SheetData } from '../../../shared/contract/sheets';
 
 const tick = { fontSize: 10, fill: '#222' };
 const shortDay = (d: string) => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
 
+type Days = SheetData['chart'];
+const sameDays = (a: Days, b: Days) => a === b || (a.length === b.length && a.every((d, i) => JSON.stringify(d) === JSON.stringify(b[i])));
+
 /**
  * 图1: daily rain (bars, mm, last year's in grey) against the people and machines out (lines),
- * over the season to the sheet's day. Fixed size and no animation, so it is final when drawn.
+ * over the season to the sheet's day. Fixed size and no animation, so it is final when drawn. A
+ * warm print view handed the same series again (the preview, then 签发) keeps the drawn chart:
+ * recharts is the slowest part of a redraw (issue 15).
  */
-export function SheetChart({ data, width }: { data: SheetData; width: number }) {
-  const days = data.chart;
+function Chart({ days, width }: { days: Days; width: number }) {
   return (
     <figure className="sd-figure" data-testid="sheet-chart">
       <ComposedChart width={width} height={200} data={days} margin={{ top: 18, right: 8, bottom: 0, left: 0 }} barCategoryGap="15%">
@@ -27,3 +32,6 @@ export function SheetChart({ data, width }: { data: SheetData; width: number }) 
     </figure>
   );
 }
+
+/** 图1, redrawn only when its series (or width) changes. */
+export const SheetChart = memo(Chart, (a, b) => a.width === b.width && sameDays(a.days, b.days));

@@ -15,7 +15,7 @@ export function SheetDocument({ data, onMapIdle }: { data: SheetData; onMapIdle:
     <article className="sd" data-testid="sheet-document" data-state={data.state} lang="zh-CN">
       <SheetHeader data={data} />
       <RainSection data={data} />
-      <ForceSection data={data} chart={<SheetChart data={data} width={CONTENT_WIDTH_PX} />} />
+      <ForceSection data={data} chart={<SheetChart days={data.chart} width={CONTENT_WIDTH_PX} />} />
       <WorksSection data={data} />
       <BlockageSection data={data} map={<SheetMap data={data} onIdle={onMapIdle} />} />
       <PlanSection data={data} />

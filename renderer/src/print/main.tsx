@@ -1,7 +1,6 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './print.css';
-import { prewarm } from 'maplibre-gl';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SHEET_PRINT_INLINE, type SheetData } from '../../../shared/contract/sheets';
@@ -37,7 +36,5 @@ installPrintSignals(
   },
   (data) => draw(Promise.resolve(data)),
 );
-// The map's worker starts now, beside the data request (NetworkMap set its URL on import).
-prewarm();
 // Opened by the headless renderer, the page waits for the data it is handed (draindeskPrint.show).
 if (window.location.search !== `?${SHEET_PRINT_INLINE}`) show(window.location.search);

@@ -3,7 +3,7 @@ import { CONTENT_HEIGHT_PX, pageCss } from './page';
 
 /** What the print view offers whoever prints it (Electron main, the headless renderer, tests). */
 export interface PrintSignals {
-  /** The sheet on screen is ready to print: data loaded, map idle, fonts loaded. Rejects with the view's error. */
+  /** The sheet on screen is ready to print: data loaded, map drawn, fonts loaded. Rejects with the view's error. */
   ready: Promise<SheetPrintReady>;
   /**
    * Show another sheet in this same page (`date=…`, `id=…` or `token=…`) and resolve when it is
@@ -74,7 +74,7 @@ function setPageRule(numbered: boolean): void {
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /**
- * Once the data are drawn and the map has gone idle: wait for the fonts, let layout settle, number
+ * Once the data and the map are drawn: wait for the fonts, let layout settle, number
  * the pages if the sheet runs past one ("第 x 页 共 y 页"), and say so. A render that was replaced
  * by a newer one says nothing.
  */

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createCoreRelay } from '../../../electron/main/coreRelay';
-import { createSheetPrinter, PRINT_READY_SCRIPT, printViewUrl, SHEET_PDF_OPTIONS, withPrintProcedure, withSheetPdfRequests, type CoreProcessPort, type PrintWindow } from '../../../electron/main/print';
+import { createSheetPrinter, PRINT_VIEW_URL, SHEET_PDF_OPTIONS, showScript, withPrintProcedure, withSheetPdfRequests, type CoreProcessPort, type PrintWindow, type SheetPrintJob } from '../../../electron/main/print';
 import { serveCore, type ParentPort } from '../../../electron/core/host/coreService';
 import { seedDemo } from '../../../electron/core/demo';
 import { DEMO } from '../../../electron/core/demo/constants';
@@ -12,6 +12,7 @@ import { fakePdf, NOW } from './helpers';
 
 /** A hidden print window that records what main asks of it. */
 function fakeWindow(log: string[], opts: { ready?: () => Promise<unknown>; printResult?: [boolean, string] } = {}): PrintWindow {
+  let destroyed = false;
   return {
     loadURL: async (url) => void log.push(`load ${url}`),
     webContents: {
@@ -28,33 +29,87 @@ function fakeWindow(log: string[], opts: { ready?: () => Promise<unknown>; print
         callback(...(opts.printResult ?? [true, '']));
       },
     },
-    destroy: () => void log.push('destroy'),
+    isDestroyed: () => destroyed,
+    destroy: () => {
+      destroyed = true;
+      log.push('destroy');
+    },
   };
 }
 
+/** Run a show script against a stand-in print view; returns what it was handed. */
+function handedBy(script: string): { shown?: unknown; rendered?: unknown } {
+  const seen: { shown?: unknown; rendered?: unknown } = {};
+  const window = { draindeskPrint: { show: (d: unknown) => (seen.shown = d), render: (q: unknown) => (seen.rendered = q) } };
+  // The script main would run in the print window, run here against a stand-in view.
+  new Function('window', script)(window);
+  return seen;
+}
+
 describe('desktop printing (electron/main/print.ts) at its boundary', () => {
-  it('opens only the print view of a sheet, waits for its ready signal, prints, and always closes the window', async () => {
-    expect(printViewUrl('token=' + 'a'.repeat(32))).toBe(`app://draindesk/print.html?token=${'a'.repeat(32)}`);
-    for (const bad of ['date=2026-08-10&x=1', 'id=../../etc', 'javascript:alert(1)', 'token=zz', '']) expect(() => printViewUrl(bad)).toThrow();
+  it('hands the view exactly the data or a checked reference, nothing else', () => {
+    const data = { title: '三合乡"防汛"</script>\\u2028', n: [1, 2], nested: { a: null } };
+    expect(handedBy(showScript({ query: `token=${'a'.repeat(32)}`, data: JSON.stringify(data) }))).toEqual({ shown: data });
+    expect(handedBy(showScript({ query: 'date=2026-08-10' }))).toEqual({ rendered: 'date=2026-08-10' });
+    for (const bad of ['date=2026-08-10&x=1', 'id=../../etc', 'javascript:alert(1)', 'token=zz', '', 'date=2026-08-10")']) expect(() => showScript({ query: bad })).toThrow();
+    expect(PRINT_VIEW_URL).toBe('app://draindesk/print.html?inline=1');
+  });
 
+  it('keeps one print window warm: loaded once, each sheet handed to it and printed in turn', async () => {
     const log: string[] = [];
-    const printer = createSheetPrinter(() => fakeWindow(log));
-    expect(new TextDecoder().decode(await printer.toPdf('date=2026-08-10'))).toContain('%PDF');
-    expect(log).toEqual(['load app://draindesk/print.html?date=2026-08-10', `js ${PRINT_READY_SCRIPT}`, `pdf ${JSON.stringify(SHEET_PDF_OPTIONS)}`, 'destroy']);
+    let opened = 0;
+    const printer = createSheetPrinter(() => (opened++, fakeWindow(log)));
+    const [a, b] = await Promise.all([
+      printer.toPdf({ query: 'date=2026-08-10', data: '{"n":1}' }),
+      printer.toPdf({ query: 'date=2026-08-09', data: '{"n":2}' }),
+    ]);
+    expect(new TextDecoder().decode(a)).toContain('%PDF');
+    expect(new TextDecoder().decode(b)).toContain('%PDF');
+    const pdf = `pdf ${JSON.stringify(SHEET_PDF_OPTIONS)}`;
+    // One at a time, in order, in the one window: no reload, no destroy between sheets.
+    const js = (query: string, data?: string) => `js ${showScript({ query, ...(data ? { data } : {}) })}`;
+    expect(log).toEqual([`load ${PRINT_VIEW_URL}`, js('date=2026-08-10', '{"n":1}'), pdf, js('date=2026-08-09', '{"n":2}'), pdf]);
+    expect(opened).toBe(1);
+    expect(await printer.print('id=00000000-0000-4000-8000-000000000001')).toBe(true);
+    expect(log.slice(5)).toEqual([js('id=00000000-0000-4000-8000-000000000001'), 'print {"silent":false,"printBackground":true}']);
+    expect(opened).toBe(1);
+  });
 
-    // The view's own error (or a view that never gets ready) fails the job; the window still closes.
-    const failing: string[] = [];
-    const broken = createSheetPrinter(() => fakeWindow(failing, { ready: () => Promise.reject(new Error('没有这份日报')) }));
-    await expect(broken.toPdf('date=2026-08-10')).rejects.toThrow('没有这份日报');
-    expect(failing.at(-1)).toBe('destroy');
-    expect(failing.some((l) => l.startsWith('pdf'))).toBe(false);
+  it('warms the window at start-up, and replaces a window that failed or went away', async () => {
+    const log: string[] = [];
+    const windows: PrintWindow[] = [];
+    let fail: string | null = null;
+    const printer = createSheetPrinter(() => {
+      const w = fakeWindow(log, { ready: async () => (fail ? Promise.reject(new Error(fail)) : { pages: 1 }) });
+      windows.push(w);
+      return w;
+    });
+    await printer.warm('date=2026-08-10');
+    expect(log).toEqual([`load ${PRINT_VIEW_URL}`, 'js window.draindeskPrint.render("date=2026-08-10")']);
+
+    // The view's own error fails the job, and that window is not used again.
+    fail = '没有这份日报';
+    await expect(printer.toPdf({ query: 'date=2026-08-10', data: '{}' })).rejects.toThrow('没有这份日报');
+    expect(log.at(-1)).toBe('destroy');
+    expect(log.some((l) => l.startsWith('pdf'))).toBe(false);
+    // A failing warm-up never throws (a cold sheet is only slower).
+    await expect(printer.warm('date=2026-08-10')).resolves.toBeUndefined();
+    fail = null;
+    await printer.toPdf({ query: 'date=2026-08-10', data: '{}' });
+    expect(windows).toHaveLength(3);
+
+    // A window whose page died (printWindow.ts destroys it) is replaced on the next sheet.
+    windows.at(-1)!.destroy();
+    await printer.toPdf({ query: 'date=2026-08-10', data: '{}' });
+    expect(windows).toHaveLength(4);
+
+    // A view that never gets ready times out, and its window goes.
     const stuck: string[] = [];
     const slow = createSheetPrinter(() => fakeWindow(stuck, { ready: () => new Promise(() => undefined) }), 50);
-    await expect(slow.toPdf('date=2026-08-10')).rejects.toThrow(/not ready within/);
+    await expect(slow.toPdf({ query: 'date=2026-08-10', data: '{}' })).rejects.toThrow(/not ready within/);
     expect(stuck.at(-1)).toBe('destroy');
 
     // The print dialog: printed, cancelled, or failed.
-    expect(await createSheetPrinter(() => fakeWindow([])).print('date=2026-08-10')).toBe(true);
     expect(await createSheetPrinter(() => fakeWindow([], { printResult: [false, 'cancelled'] })).print('date=2026-08-10')).toBe(false);
     await expect(createSheetPrinter(() => fakeWindow([], { printResult: [false, 'no printer'] })).print('date=2026-08-10')).rejects.toThrow('no printer');
   });
@@ -98,20 +153,18 @@ describe('desktop printing (electron/main/print.ts) at its boundary', () => {
     try {
       const views: SheetData[] = [];
       let failWith: string | null = null;
-      let relay: ReturnType<typeof createCoreRelay> | null = null;
       const printer = createSheetPrinter(() => fakeWindow([]));
-      // The hidden window's print view reads the sheet being issued through the same IPC relay.
+      // The core hands main the sheet being issued with its request: the view is given exactly that.
       const viewingPrinter = {
-        toPdf: async (query: string) => {
+        toPdf: async (job: SheetPrintJob) => {
           if (failWith) throw new Error(failWith);
-          const r = await relay!('sheets.data', Object.fromEntries([query.split('=') as [string, string]]));
-          if (!r.ok) throw new Error(r.error.message);
-          views.push(r.value as SheetData);
-          return printer.toPdf(query);
+          expect(job.query).toMatch(/^token=[0-9a-f]{32}$/);
+          views.push(JSON.parse(job.data!) as SheetData);
+          return printer.toPdf(job);
         },
         print: printer.print,
       };
-      relay = withPrintProcedure(createCoreRelay(withSheetPdfRequests(mainSide, viewingPrinter)), viewingPrinter);
+      const relay = withPrintProcedure(createCoreRelay(withSheetPdfRequests(mainSide, viewingPrinter)), viewingPrinter);
 
       const issued = await relay('sheets.issue', { date: DEMO.today });
       expect(issued).toMatchObject({ ok: true, value: { number: 1, correction: 0 } });
