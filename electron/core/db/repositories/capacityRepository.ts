@@ -7,9 +7,7 @@ const DITCH_COLUMNS = 'id, name, kind, village, bottom_width_m, depth_m, side_sl
 const CULVERT_COLUMNS = 'id, name, village, ditch_id, diameter_m, length_m, barrels, geometry, rowid';
 const AREA_COLUMNS = 'id, name, kind, area_m2, runoff_coefficient, curve_number, min_lon, min_lat, max_lon, max_lat, geometry, rowid';
 const BLOCKAGE_COLUMNS = 'id, name, village, status, ditch_id, geometry, rowid';
-/** Some rows by id, whatever their number: the ids go in as one JSON array. */
-const BY_ID = 'id IN (SELECT value FROM json_each(?))';
-const OPEN = `status IN (${OPEN_BLOCKAGE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+const OPEN = `t.status IN (${OPEN_BLOCKAGE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /**
  * The live network rows a capacity report reads, of one township (columns as stored, geometry as
@@ -22,10 +20,14 @@ export class CapacityRepository {
     private readonly townshipId: string,
   ) {}
 
+  /**
+   * Live rows of `table`, all of them or (byId) those whose ids come as one JSON array, whatever
+   * their number: walked from the array through the primary key, never a scan of the township.
+   */
   private live(table: string, columns: string, extra: string, byId: boolean): Statement {
-    return this.db.prepare(
-      `SELECT ${columns} FROM ${table} WHERE township_id = ? AND deleted_at IS NULL${extra ? ` AND ${extra}` : ''}${byId ? ` AND ${BY_ID}` : ''} ORDER BY rowid`,
-    );
+    const cols = columns.split(', ').map((c) => `t.${c}`).join(', ');
+    const from = byId ? `json_each(@ids) AS j CROSS JOIN ${table} AS t ON t.id = j.value` : `${table} AS t`;
+    return this.db.prepare(`SELECT ${cols} FROM ${from} WHERE t.township_id = @township AND t.deleted_at IS NULL${extra ? ` AND ${extra}` : ''} ORDER BY t.rowid`);
   }
 
   /**
@@ -34,40 +36,40 @@ export class CapacityRepository {
    * load 50,000 ditches in a fraction of the time named-column objects take (bench/capacity.ts).
    */
   ditchArrays(): unknown[][] {
-    return this.live('ditch', DITCH_COLUMNS, '', false).raw(true).all(this.townshipId) as unknown[][];
+    return this.live('ditch', DITCH_COLUMNS, '', false).raw(true).all({ township: this.townshipId }) as unknown[][];
   }
 
   /** The live ditches among `ids`, as ditchArrays gives them (a deleted or unknown id is absent). */
   ditchArraysById(ids: readonly string[]): unknown[][] {
-    return this.live('ditch', DITCH_COLUMNS, '', true).raw(true).all(this.townshipId, JSON.stringify(ids)) as unknown[][];
+    return this.live('ditch', DITCH_COLUMNS, '', true).raw(true).all({ township: this.townshipId, ids: JSON.stringify(ids) }) as unknown[][];
   }
 
   culverts(): Raw[] {
-    return this.live('culvert', CULVERT_COLUMNS, '', false).all(this.townshipId) as Raw[];
+    return this.live('culvert', CULVERT_COLUMNS, '', false).all({ township: this.townshipId }) as Raw[];
   }
 
   /** The live culverts among `ids`. */
   culvertsById(ids: readonly string[]): Raw[] {
-    return this.live('culvert', CULVERT_COLUMNS, '', true).all(this.townshipId, JSON.stringify(ids)) as Raw[];
+    return this.live('culvert', CULVERT_COLUMNS, '', true).all({ township: this.townshipId, ids: JSON.stringify(ids) }) as Raw[];
   }
 
   areas(): Raw[] {
-    return this.live('area', AREA_COLUMNS, '', false).all(this.townshipId) as Raw[];
+    return this.live('area', AREA_COLUMNS, '', false).all({ township: this.townshipId }) as Raw[];
   }
 
   /** The live areas among `ids`. */
   areasById(ids: readonly string[]): Raw[] {
-    return this.live('area', AREA_COLUMNS, '', true).all(this.townshipId, JSON.stringify(ids)) as Raw[];
+    return this.live('area', AREA_COLUMNS, '', true).all({ township: this.townshipId, ids: JSON.stringify(ids) }) as Raw[];
   }
 
   /** The blockages still holding water back (reported, assigned, in progress). */
   openBlockages(): Raw[] {
-    return this.live('blockage', BLOCKAGE_COLUMNS, OPEN, false).all(this.townshipId) as Raw[];
+    return this.live('blockage', BLOCKAGE_COLUMNS, OPEN, false).all({ township: this.townshipId }) as Raw[];
   }
 
   /** The blockages among `ids` that still hold water back. */
   openBlockagesById(ids: readonly string[]): Raw[] {
-    return this.live('blockage', BLOCKAGE_COLUMNS, OPEN, true).all(this.townshipId, JSON.stringify(ids)) as Raw[];
+    return this.live('blockage', BLOCKAGE_COLUMNS, OPEN, true).all({ township: this.townshipId, ids: JSON.stringify(ids) }) as Raw[];
   }
 
   /** The geometry of these blockages (live or not). */

@@ -79,12 +79,15 @@ function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' |
   return rankOnTopology(state.topology, state.segments, blockages, options);
 }
 
-/** Membership, segments, topology, look-ups and area exits of the rows and evaluated ditches in `state`. */
-function shapeFromRows(state: Pick<CapacityNetwork, 'rows' | 'ditches' | 'settings'>, topology: DrainageTopology | null) {
+/**
+ * Membership, segments, topology, look-ups and area exits of the rows and evaluated ditches in
+ * `state`; `topology` kept when no ditch's shape changed, `indexOf` when the ditch list kept its order.
+ */
+function shapeFromRows(state: Pick<CapacityNetwork, 'rows' | 'ditches' | 'settings'>, topology: DrainageTopology | null, indexOf?: Map<string, number>) {
   const membership = areaMembership(state.rows.ditches, state.rows.areas);
   const segments = state.ditches.map((d, i) => segmentOf(d, membership.catchmentM2[i] ?? null));
   const topo = topology ?? buildTopology(segments, state.settings.snapToleranceM);
-  const lookups = networkLookups(state.ditches, topo.cutOffOrder, topo.reversedSegmentIds);
+  const lookups = networkLookups(state.ditches, topo.cutOffOrder, topo.reversedSegmentIds, indexOf);
   const exitsOfArea = areaExits(state.ditches, state.rows.areas, lookups.reversed, state.settings.snapToleranceM);
   return { membership, segments, topology: topo, lookups, exitsOfArea };
 }
@@ -121,44 +124,43 @@ function touchedIds(touched: readonly FeedTouch[]): Record<NetworkTable, Set<str
 }
 
 /**
- * Ditches written since: the edited ones patched in place when their shape stayed (the answer),
- * otherwise the list made again with the new rows (and true for "the shape changed").
+ * Ditches written since. Edited ones are replaced in place; `shapeChanged` when any line, kind or
+ * length changed or a ditch came or went (then the list is made again in rowid order); `edited`
+ * lists the rows replaced in place.
  */
-function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: readonly DitchRow[]): { shapeChanged: boolean; edited: DitchRow[] } {
+function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: readonly DitchRow[]): { shapeChanged: boolean; reordered: boolean; edited: DitchRow[] } {
   const byId = new Map(fresh.map((r) => [r.id, r]));
   const edited: { i: number; evaluated: EvaluatedDitch; segment: NetworkSegment }[] = [];
   let shapeChanged = false;
+  let cameOrWent = false;
   for (const id of ids) {
     const i = state.lookups.indexOf.get(id);
     const row = byId.get(id);
     if (i === undefined && row === undefined) continue;
     // A new, deleted or restored ditch moves the indexes after it.
     if (i === undefined || row === undefined) {
-      shapeChanged = true;
+      cameOrWent = true;
       break;
     }
     const evaluated = evaluateDitches([row], state.settings)[0]!;
     const segment = segmentOf(evaluated, state.membership.catchmentM2[i] ?? null);
     // Membership places ditches by midpoint and splits an area's land by length; the topology
     // follows ids, kinds and lines.
-    if (!sameShape(state.segments[i]!, segment) || row.length_m !== state.rows.ditches[i]!.length_m) {
-      shapeChanged = true;
-      break;
-    }
+    if (!sameShape(state.segments[i]!, segment) || row.length_m !== state.rows.ditches[i]!.length_m) shapeChanged = true;
     edited.push({ i, evaluated, segment });
   }
-  if (shapeChanged) {
+  if (cameOrWent) {
     const kept = new Map(state.ditches.map((d) => [d.row.id, d]));
     state.rows.ditches = replaceById(state.rows.ditches, ids, fresh);
     state.ditches = state.rows.ditches.map((row) => (ids.has(row.id) ? evaluateDitches([row], state.settings)[0]! : kept.get(row.id)!));
-    return { shapeChanged, edited: [] };
+    return { shapeChanged: true, reordered: true, edited: [] };
   }
   for (const { i, evaluated, segment } of edited) {
     state.rows.ditches[i] = evaluated.row;
     state.ditches[i] = evaluated;
     state.segments[i] = segment;
   }
-  return { shapeChanged, edited: edited.map((e) => e.evaluated.row) };
+  return { shapeChanged, reordered: false, edited: edited.map((e) => e.evaluated.row) };
 }
 
 /** Culverts written since, and those on edited ditches (their slope and message come from the ditch). */
@@ -196,8 +198,8 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
   }
   if (ids.area.size > 0) state.rows.areas = replaceById(state.rows.areas, ids.area, read.areas([...ids.area]));
   const ditchIds = ids.ditch;
-  const { shapeChanged, edited } = ditchIds.size > 0 ? patchDitches(state, ditchIds, read.ditches([...ditchIds])) : { shapeChanged: false, edited: [] };
-  if (shapeChanged || ids.area.size > 0) Object.assign(state, shapeFromRows(state, shapeChanged ? null : state.topology));
+  const { shapeChanged, reordered, edited } = ditchIds.size > 0 ? patchDitches(state, ditchIds, read.ditches([...ditchIds])) : { shapeChanged: false, reordered: false, edited: [] };
+  if (shapeChanged || ids.area.size > 0) Object.assign(state, shapeFromRows(state, shapeChanged ? null : state.topology, reordered ? undefined : state.lookups.indexOf));
   patchCulverts(ctx, state, ids.culvert, edited, shapeChanged);
   if (ditchIds.size > 0) {
     state.totals = sumTotals(state.ditches);

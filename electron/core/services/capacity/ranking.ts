@@ -28,10 +28,12 @@ export interface NetworkLookups {
   reversed: Set<string>;
 }
 
-/** The look-ups of a topology's cut-off order and flow directions. */
-export function networkLookups(ditches: readonly EvaluatedDitch[], cutOffOrder: readonly string[], reversedSegmentIds: readonly string[]): NetworkLookups {
-  const indexOf = new Map<string, number>();
-  ditches.forEach((d, i) => indexOf.set(d.row.id, i));
+/** The look-ups of a topology's cut-off order and flow directions (`indexOf` given when the ditch list kept its order). */
+export function networkLookups(ditches: readonly EvaluatedDitch[], cutOffOrder: readonly string[], reversedSegmentIds: readonly string[], indexOf?: Map<string, number>): NetworkLookups {
+  if (!indexOf) {
+    indexOf = new Map<string, number>();
+    for (let i = 0; i < ditches.length; i++) indexOf.set(ditches[i]!.row.id, i);
+  }
   const orderOf = new Map<string, number>();
   cutOffOrder.forEach((id, p) => orderOf.set(id, p));
   return { indexOf, orderOf, reversed: new Set(reversedSegmentIds) };
