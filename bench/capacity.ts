@@ -24,8 +24,8 @@ const SECTION = { bottom_width_m: 1.5, depth_m: 1.25, side_slope: 2, manning_n: 
 const at = (x: number, y: number): [number, number] => [124.2 + x / 81_010.03, 43.4 + y / 111_100.54];
 const line = (a: [number, number], b: [number, number]) => ({ type: 'LineString' as const, coordinates: [at(...a), at(...b)] });
 
-/** A comb: mains running north from a river, branches east and west from every main junction. */
-function network(MAINS: number): { features: NewFeature[]; branchIds: string[] } {
+/** A comb: mains running north from a river, branches east and west from every main junction (also the scale curve's import file). */
+export function combNetwork(MAINS: number): { features: NewFeature[]; branchIds: string[] } {
   const features: NewFeature[] = [];
   const branchIds: string[] = [];
   let n = 0;
@@ -78,7 +78,7 @@ export async function capacityAt(mains: number): Promise<CapacityTimes> {
   const core = await openCore({ dataDir: dir, transport: 'cli' });
   const { ctx, db } = core;
   try {
-    const { features, branchIds } = network(mains);
+    const { features, branchIds } = combNetwork(mains);
     // Open blockages spread over the branches: half placed by ditch id, half by position only.
     const byId = new Map(features.map((f) => [f.id, f]));
     for (let i = 0; i < blockages; i++) {
@@ -101,15 +101,15 @@ export async function capacityAt(mains: number): Promise<CapacityTimes> {
     // feed) and the report after it: the state is patched for that ditch and re-ranked on the same topology...
     let ranked = 0;
     let edits = 0;
-    const afterEdit = await median(5, () => {
+    const afterEdit = await median(9, () => {
       updateFeature(ctx, { layer: 'ditch', id: branchIds[(++edits * 7919) % branchIds.length]!, properties: { depth_m: 1 + (edits % 5) / 10 } });
       ranked = computeCapacity(ctx, query).report.ranking.length;
     });
     // ...another rain depth on an unchanged network reuses the network state...
     let mm = 0;
-    const newRain = await median(5, () => computeCapacity(ctx, capacityQuerySchema.parse({ rainMm: 50 + (++mm % 50) })));
+    const newRain = await median(9, () => computeCapacity(ctx, capacityQuerySchema.parse({ rainMm: 50 + (++mm % 50) })));
     // ...and a ditch moved (its line changes the topology) rebuilds the topology from the rows in memory.
-    const moved = await median(3, () => {
+    const moved = await median(5, () => {
       const id = branchIds[(++edits * 7919) % branchIds.length]!;
       const g = JSON.parse((db.prepare('SELECT geometry FROM ditch WHERE id = ?').get(id) as { geometry: string }).geometry) as { type: 'LineString'; coordinates: [number, number][] };
       g.coordinates[0]![1] += 1e-6;
@@ -122,7 +122,7 @@ export async function capacityAt(mains: number): Promise<CapacityTimes> {
               sum((bottom_width_m + side_slope * depth_m) * depth_m * length_m) AS storage
        FROM ditch WHERE township_id = ? AND deleted_at IS NULL GROUP BY kind, condition, work, village`,
     );
-    const baseline = await median(5, () => aggregate.all(ctx.townshipId));
+    const baseline = await median(9, () => aggregate.all(ctx.townshipId));
     return { segments, ranked, firstReport, afterEdit, newRain, moved, baseline };
   } finally {
     core.close();
