@@ -6,19 +6,9 @@ import { computeCapacity } from '../../../electron/core/services/capacity/report
 import { capacityQuerySchema } from '../../../shared/contract/capacity';
 import { tempCore } from '../../helpers/tempDir';
 import { NOW } from './helpers';
+import { random } from '../../helpers/random';
 
 const query = capacityQuerySchema.parse({ rainMm: 60 });
-
-/** Small deterministic PRNG (mulberry32) so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Line = { type: 'LineString'; coordinates: [number, number][] };
 
