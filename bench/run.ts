@@ -3,6 +3,7 @@ import { benchWritePath } from './write-path';
 import { benchSheet } from './sheet';
 import { benchCapacity } from './capacity';
 import { benchNetwork } from './network';
+import { benchMap } from './map';
 import { benchFieldBurst } from './field-burst';
 import { benchCliStart } from './cli-start';
 import { benchCountySync } from './county-sync';
@@ -14,6 +15,7 @@ const all: Record<string, () => Promise<void>> = {
   sheet: benchSheet,
   capacity: benchCapacity,
   network: benchNetwork,
+  map: benchMap,
   'field-burst': benchFieldBurst,
   'cli-start': benchCliStart,
   'county-sync': benchCountySync,

@@ -5,6 +5,7 @@ import { PreviewStore } from './services/imports/previewStore';
 import { PendingSheets } from './services/sheets/pending';
 import type { DivisionIndex } from './services/setup/divisionIndex';
 import type { FieldServer } from './field/server';
+import type { NetworkTileIndex } from './services/tiles/tileIndex';
 
 /**
  * What a running core keeps in memory between calls (never data: that is in the database). One
@@ -26,8 +27,10 @@ export interface CoreState {
   divisions: DivisionIndex | null;
   /** The LAN field server while it runs (turned on from the app); it outlives the calls that start it. */
   fieldServer: FieldServer | null;
+  /** The map's vector-tile index, patched from the change feed (services/tiles); built on the first tile asked for. */
+  networkTiles: NetworkTileIndex | null;
 }
 
 export function createCoreState(): CoreState {
-  return { previews: new PreviewStore(), pendingSheets: new PendingSheets(), issues: new SerialQueue(), tileArchives: new Map(), capacityNetwork: null, divisions: null, fieldServer: null };
+  return { previews: new PreviewStore(), pendingSheets: new PendingSheets(), issues: new SerialQueue(), tileArchives: new Map(), capacityNetwork: null, divisions: null, fieldServer: null, networkTiles: null };
 }
