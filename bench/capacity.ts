@@ -3,7 +3,7 @@
 // state patched from the change feed), for another rain (network unchanged) and after a ditch is
 // moved (the topology rebuilt from memory). The page recomputes on every change.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../electron/core/app';
@@ -133,6 +133,7 @@ export async function capacityAt(mains: number): Promise<CapacityTimes> {
 
 export async function benchCapacity(): Promise<void> {
   const t = await capacityAt(Number(process.env.BENCH_CAPACITY_MAINS ?? 50));
+  console.log(`capacity bench measured at load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   report(`capacity after an edit: totals + ${t.ranked} ranked`, t.afterEdit, t.baseline, 3);
   report('capacity for another rain (network unchanged)', t.newRain, t.baseline);
   report('capacity after a ditch is moved (topology)', t.moved, t.baseline);
