@@ -3,6 +3,7 @@ import { openCore } from '../../../electron/core/app';
 import { ChangeFeed } from '../../../electron/core/db/feed/changeFeed';
 import { seedDemo } from '../../../electron/core/demo';
 import { computeCapacity } from '../../../electron/core/services/capacity/report';
+import { updateFeature } from '../../../electron/core/services/network/networkService';
 import { capacityQuerySchema } from '../../../shared/contract/capacity';
 import { tempCore } from '../../helpers/tempDir';
 import { NOW } from './helpers';
@@ -137,5 +138,26 @@ describe('capacity after an edit is patched from the change feed, and equals a f
     const after = computeCapacity(core.ctx, query).report;
     expect(core.ctx.state.capacityNetwork).not.toBe(first);
     expect(after.settings.siltedAreaFactor).toBe(0.5);
+  });
+
+  it('a report inside a write transaction that rolls back leaves nothing of it behind', async () => {
+    const core = await tempCore({ now: () => NOW });
+    seedDemo(core);
+    const before = computeCapacity(core.ctx, query).report;
+    const id = (core.db.prepare("SELECT id FROM ditch WHERE deleted_at IS NULL AND kind <> 'river' ORDER BY rowid LIMIT 1").get() as { id: string }).id;
+    expect(() =>
+      core.db.transaction(() => {
+        updateFeature(core.ctx, { layer: 'ditch', id, properties: { depth_m: 3.5 } });
+        // Seen inside the transaction...
+        expect(computeCapacity(core.ctx, query).report.overall.storageM3).toBeGreaterThan(before.overall.storageM3);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    // ...and gone with it, though the next write takes the same feed seq.
+    expect(computeCapacity(core.ctx, query).report).toEqual(before);
+    updateFeature(core.ctx, { layer: 'ditch', id, properties: { name: '回滚之后' } });
+    const after = computeCapacity(core.ctx, query).report;
+    core.ctx.state.capacityNetwork = null;
+    expect(after).toEqual(computeCapacity(core.ctx, query).report);
   });
 });

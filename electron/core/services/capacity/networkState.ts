@@ -220,6 +220,17 @@ export function networkState(ctx: CoreContext): NetworkState {
   const settings = getCapacitySettings(ctx);
   const settingsKey = JSON.stringify(settings);
   const feed = new ChangeFeed(ctx.db, ctx.townshipId);
+  // Inside a write transaction the rows read may yet be rolled back (and their feed seqs reused):
+  // answer from them, but keep nothing.
+  if (ctx.db.inTransaction) {
+    const state = networkStateNow(ctx, feed, settings, settingsKey);
+    ctx.state.capacityNetwork = null;
+    return state;
+  }
+  return networkStateNow(ctx, feed, settings, settingsKey);
+}
+
+function networkStateNow(ctx: CoreContext, feed: ChangeFeed, settings: CapacitySettings, settingsKey: string): NetworkState {
   const cached = ctx.state.capacityNetwork;
   if (cached && cached.db === ctx.db && cached.townshipId === ctx.townshipId && cached.settingsKey === settingsKey) {
     const touched = feed.touchedSince(cached.seq, NETWORK_TABLES);
