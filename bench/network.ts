@@ -87,8 +87,8 @@ async function timeMapOpen(dataDir: string): Promise<{ ours: number; baseline: n
     await page.goto(`${host.url}#/map`);
     await page.waitForFunction(() => {
       const el = document.querySelector('[data-testid=network-map]');
-      const map = (window as unknown as { __draindeskMap?: { querySourceFeatures(s: string): unknown[] } }).__draindeskMap;
-      return el?.getAttribute('data-map-state') === 'idle' && (map?.querySourceFeatures('net-ditch').length ?? 0) > 0;
+      const map = (window as unknown as { __draindeskMap?: { querySourceFeatures(s: string, o: unknown): unknown[] } }).__draindeskMap;
+      return el?.getAttribute('data-map-state') === 'idle' && (map?.querySourceFeatures('net', { sourceLayer: 'ditch' }).length ?? 0) > 0;
     }, null, { timeout: 300_000, polling: 50 });
     const ms = performance.now() - t0;
     await page.close();

@@ -3,20 +3,24 @@ import { benchWritePath } from './write-path';
 import { benchSheet } from './sheet';
 import { benchCapacity } from './capacity';
 import { benchNetwork } from './network';
+import { benchMap } from './map';
 import { benchFieldBurst } from './field-burst';
 import { benchCliStart } from './cli-start';
 import { benchCountySync } from './county-sync';
 import { benchDispatch } from './dispatch';
+import { benchScale } from './scale';
 
 const all: Record<string, () => Promise<void>> = {
   'write-path': benchWritePath,
   sheet: benchSheet,
   capacity: benchCapacity,
   network: benchNetwork,
+  map: benchMap,
   'field-burst': benchFieldBurst,
   'cli-start': benchCliStart,
   'county-sync': benchCountySync,
   dispatch: benchDispatch,
+  scale: benchScale,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,11 +1,11 @@
-import type { Database } from 'better-sqlite3';
 import { SerialQueue } from './serialQueue';
-import type { NetworkState } from './services/capacity/report';
+import type { CapacityNetwork } from './services/capacity/networkState';
 import type { TileArchive } from './services/basemap/offlineTiles';
 import { PreviewStore } from './services/imports/previewStore';
 import { PendingSheets } from './services/sheets/pending';
 import type { DivisionIndex } from './services/setup/divisionIndex';
 import type { FieldServer } from './field/server';
+import type { NetworkTileIndex } from './services/tiles/tileIndex';
 
 /**
  * What a running core keeps in memory between calls (never data: that is in the database). One
@@ -21,14 +21,16 @@ export interface CoreState {
   issues: SerialQueue;
   /** Offline basemap files, each opened once (a map view asks for hundreds of tiles). */
   tileArchives: Map<string, Promise<TileArchive>>;
-  /** The capacity report's network side, reused until anything is written (and for its connection only). */
-  capacityNetwork: { db: Database; value: NetworkState } | null;
+  /** The capacity report's network side, patched from the change feed (services/capacity/networkState.ts). */
+  capacityNetwork: CapacityNetwork | null;
   /** The national division list of the first-run setup, read on first use (about 0.3 s). */
   divisions: DivisionIndex | null;
   /** The LAN field server while it runs (turned on from the app); it outlives the calls that start it. */
   fieldServer: FieldServer | null;
+  /** The map's vector-tile index, patched from the change feed (services/tiles); built on the first tile asked for. */
+  networkTiles: NetworkTileIndex | null;
 }
 
 export function createCoreState(): CoreState {
-  return { previews: new PreviewStore(), pendingSheets: new PendingSheets(), issues: new SerialQueue(), tileArchives: new Map(), capacityNetwork: null, divisions: null, fieldServer: null };
+  return { previews: new PreviewStore(), pendingSheets: new PendingSheets(), issues: new SerialQueue(), tileArchives: new Map(), capacityNetwork: null, divisions: null, fieldServer: null, networkTiles: null };
 }

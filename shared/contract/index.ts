@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { settingsProcedures } from './settings';
 import { systemProcedures } from './system';
 import { networkProcedures } from './network';
+import { networkTileProcedures } from './networkTiles';
 import { blockageProcedures } from './blockages';
 import { fieldProcedures } from './field';
 import { importProcedures } from './imports';
@@ -36,6 +37,7 @@ export const procedures = {
   ...settingsProcedures,
   ...systemProcedures,
   ...networkProcedures,
+  ...networkTileProcedures,
   ...importProcedures,
   ...basemapProcedures,
   ...blockageProcedures,
@@ -71,6 +73,7 @@ export * from './common';
 export * from './settings';
 export * from './system';
 export * from './network';
+export * from './networkTiles';
 export * from './blockages';
 export * from './field';
 export * from './imports';

@@ -2,6 +2,7 @@ import { settingsHandlers } from '../services/settings/handlers';
 import { systemHandlers } from '../services/system/handlers';
 import { backupHandlers } from '../services/backups/handlers';
 import { networkHandlers } from '../services/network/handlers';
+import { tileHandlers } from '../services/tiles/handlers';
 import { importHandlers } from '../services/imports/handlers';
 import { basemapHandlers } from '../services/basemap/handlers';
 import { deploymentHandlers } from '../services/deployments/handlers';
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...backupHandlers,
   ...networkHandlers,
+  ...tileHandlers,
   ...importHandlers,
   ...basemapHandlers,
   ...deploymentHandlers, ...rainfallHandlers, ...totalsHandlers,

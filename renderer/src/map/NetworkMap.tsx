@@ -10,7 +10,8 @@ import { invoke } from '../api/client';
 import { base64ToBytes } from '../../common/base64';
 import { basemapLayers, OFFLINE_PROTOCOL } from './basemaps';
 import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
-import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCES, networkLayers } from './networkStyle';
+import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCES, networkLayers, sourceOf, TILE_SOURCE, type NetworkSourceMode } from './networkStyle';
+import { NETWORK_TILE_MAX_ZOOM, networkTileUrl, refreshNetworkTiles, reloadNetworkTiles, TileRevisions } from './networkTiles';
 
 setWorkerUrl(workerUrl);
 // bench/network.ts builds its baseline (a bare maplibre page) with the very same bundle.
@@ -31,8 +32,14 @@ addProtocol(OFFLINE_PROTOCOL, async (params) => {
 export type Bbox = [number, number, number, number];
 
 export interface NetworkMapProps {
-  /** The features to draw: network.mapFeatures, or a full network.list (a superset). */
+  /** The features to draw: network.mapFeatures, or a full network.list (a superset). Unused with `tiles`. */
   collection: MapCollection | null;
+  /**
+   * Draw the whole live network from the core's vector tiles instead (the map page): the page
+   * holds none of it. When `version` moves (after an edit, an undo, an import), the map asks the
+   * core where the network changed and fetches only those tiles again.
+   */
+  tiles?: { version: number } | null;
   basemap: Basemap;
   visible: Record<Layer, boolean>;
   selectedId: string | null;
@@ -71,27 +78,34 @@ function areaLabelPoints(collection: MapCollection): GeoJSON.FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
-function baseStyle(basemap: Basemap): StyleSpecification {
+function networkSources(mode: NetworkSourceMode, generation: number): StyleSpecification['sources'] {
+  if (mode === 'tiles') return { [TILE_SOURCE]: { type: 'vector', tiles: [networkTileUrl(generation)], maxzoom: NETWORK_TILE_MAX_ZOOM } };
+  return {
+    ...Object.fromEntries(
+      // A 64 px tile buffer (default 128) is enough for our widest line and label.
+      Object.values(NETWORK_SOURCES).map((id) => [id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id', buffer: 64 } as const]),
+    ),
+    [AREA_LABEL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+  };
+}
+
+function baseStyle(basemap: Basemap, mode: NetworkSourceMode, generation: number): StyleSpecification {
   const base = basemapLayers(basemap.kind, basemap.tiandituKey);
   return {
     version: 8,
     // No `glyphs`: every label is drawn locally with the app's own font.
     sources: {
       ...base.sources,
-      ...Object.fromEntries(
-        // A 64 px tile buffer (default 128) is enough for our widest line and label.
-        Object.values(NETWORK_SOURCES).map((id) => [id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id', buffer: 64 } as const]),
-      ),
+      ...networkSources(mode, generation),
       sketch: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-      [AREA_LABEL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1e8' } },
       ...base.layers,
-      ...networkLayers(),
-      { id: 'selected-line', type: 'line', source: NETWORK_SOURCES.ditch, filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#00c2ff', 'line-width': 8, 'line-opacity': 0.55 } },
-      { id: 'selected-point', type: 'circle', source: NETWORK_SOURCES.blockage, filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
-      { id: 'selected-culvert', type: 'circle', source: NETWORK_SOURCES.culvert, filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
+      ...networkLayers(mode),
+      { id: 'selected-line', type: 'line', ...sourceOf(mode, 'ditch'), filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#00c2ff', 'line-width': 8, 'line-opacity': 0.55 } },
+      { id: 'selected-point', type: 'circle', ...sourceOf(mode, 'blockage'), filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
+      { id: 'selected-culvert', type: 'circle', ...sourceOf(mode, 'culvert'), filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
       { id: 'sketch-line', type: 'line', source: 'sketch', paint: { 'line-color': '#7b2cbf', 'line-width': 3, 'line-dasharray': [2, 1] } },
       { id: 'sketch-point', type: 'circle', source: 'sketch', paint: { 'circle-radius': 5, 'circle-color': '#7b2cbf', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
     ],
@@ -99,9 +113,12 @@ function baseStyle(basemap: Basemap): StyleSpecification {
 }
 
 /**
- * The network on a maplibre map. Features go to maplibre as one GeoJSON source (never React
- * state per feature), so 50,000 ditches pan as smoothly as 50. The container says when the map
- * is idle (`data-map-state`), which tests and the print view wait on.
+ * The network on a maplibre map. With `tiles` (the map page) it draws the core's vector tiles of
+ * the live network, fetched through the contract like basemap tiles, so the page never holds the
+ * network (a county is twenty townships); otherwise (the capacity and dispatch pages, the printed
+ * sheet) the given features go to maplibre as one GeoJSON source per layer. Never React state per
+ * feature. The container says when the map is idle (`data-map-state`), which tests and the print
+ * view wait on.
  */
 export function NetworkMap(props: NetworkMapProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -109,6 +126,11 @@ export function NetworkMap(props: NetworkMapProps) {
   const [loaded, setLoaded] = useState(false);
   const latest = useRef(props);
   latest.current = props;
+  const mode: NetworkSourceMode = props.tiles ? 'tiles' : 'geojson';
+  // Tiles mode: the feed position the drawn tiles are up to, and the tile URL's generation.
+  const tileSeq = useRef<number | null>(null);
+  const generation = useRef(0);
+  const revisions = useRef(new TileRevisions());
 
   useEffect(() => {
     let map: MapLibre | null = null;
@@ -119,12 +141,15 @@ export function NetworkMap(props: NetworkMapProps) {
       if (cancelled || !container.current) return;
       map = new MapLibre({
         container: container.current,
-        style: baseStyle(latest.current.basemap),
+        style: baseStyle(latest.current.basemap, mode, generation.current),
         center: [124.2, 43.4],
         zoom: 11,
         attributionControl: false,
         localIdeographFontFamily: MAP_FONT_FAMILY,
-        canvasContextAttributes: { preserveDrawingBuffer: true },
+        transformRequest: revisions.current.transform,
+        // The printed sheet and the other pages keep the drawn frame (printing reads it back); the
+        // map page need not, and a copy of every frame costs software WebGL dearly while panning.
+        canvasContextAttributes: { preserveDrawingBuffer: mode === 'geojson' },
       });
       mapRef.current = map;
       map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -144,6 +169,7 @@ export function NetworkMap(props: NetworkMapProps) {
         map.on('mouseenter', layer, () => (map!.getCanvas().style.cursor = latest.current.onPick ? 'crosshair' : 'pointer'));
         map.on('mouseleave', layer, () => (map!.getCanvas().style.cursor = latest.current.onPick ? 'crosshair' : ''));
       }
+      if (mode === 'tiles') void invoke('network.tileChanges', {}).then((c) => (tileSeq.current ??= c.seq));
       (window as unknown as { __draindeskMap?: MapLibre }).__draindeskMap = map;
       latest.current.onReady?.(map);
     })();
@@ -161,13 +187,39 @@ export function NetworkMap(props: NetworkMapProps) {
     const map = mapRef.current;
     if (!map || !loaded || firstBasemap.current === basemapKey) return;
     firstBasemap.current = basemapKey;
-    map.setStyle(baseStyle(props.basemap));
+    map.setStyle(baseStyle(props.basemap, mode, generation.current));
     map.once('style.load', () => setLoaded((v) => v));
-  }, [basemapKey, loaded, props.basemap]);
+  }, [basemapKey, loaded, props.basemap, mode]);
+
+  // Tiles mode: after a change, fetch again only the tiles where the network changed.
+  const tileVersion = props.tiles?.version ?? null;
+  const firstTileVersion = useRef(tileVersion);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || tileVersion === null || tileVersion === firstTileVersion.current) return;
+    firstTileVersion.current = tileVersion;
+    let stale = false;
+    void invoke('network.tileChanges', tileSeq.current === null ? {} : { afterSeq: tileSeq.current }).then((changes) => {
+      if (stale || mapRef.current !== map) return;
+      const wasKnown = tileSeq.current !== null;
+      tileSeq.current = changes.seq;
+      if (changes.boxes.length === 0 && !changes.reset && wasKnown) return;
+      container.current?.setAttribute('data-map-state', 'busy');
+      revisions.current.bump(changes.boxes);
+      if (changes.reset || !wasKnown || !refreshNetworkTiles(map, changes.boxes)) {
+        revisions.current.clear();
+        reloadNetworkTiles(map, ++generation.current);
+      }
+      map.triggerRepaint();
+    });
+    return () => {
+      stale = true;
+    };
+  }, [tileVersion, loaded]);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !loaded || !props.collection) return;
+    if (!map || !loaded || !props.collection || latest.current.tiles) return;
     void loadMapFont(props.collection.features.map((f) => String(f.properties.name ?? ''))).then(() => {
       // New data is not drawn yet: say so until maplibre's next idle, so waiters see the new network.
       container.current?.setAttribute('data-map-state', 'busy');

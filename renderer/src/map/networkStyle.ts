@@ -11,6 +11,19 @@ export const NETWORK_SOURCES = { ditch: 'net-ditch', culvert: 'net-culvert', blo
 export const NETWORK_SOURCE = NETWORK_SOURCES.ditch;
 /** One point per area, at its middle, so a village is named once rather than once per tile. */
 export const AREA_LABEL_SOURCE = 'area-labels';
+/** The vector-tile source of the map page: the core cuts the tiles (network.tile), one source-layer per layer. */
+export const TILE_SOURCE = 'net';
+/** The vector tiles' source-layer of the area label points. */
+export const AREA_LABEL_LAYER = 'area-label';
+
+/** Where a style layer reads a network layer: its own GeoJSON source, or a source-layer of the vector tiles. */
+export type NetworkSourceMode = 'geojson' | 'tiles';
+
+/** The `source` (and `source-layer`) of a style layer drawing `layer` in `mode`. */
+export function sourceOf(mode: NetworkSourceMode, layer: keyof typeof NETWORK_SOURCES | typeof AREA_LABEL_LAYER): { source: string; 'source-layer'?: string } {
+  if (mode === 'tiles') return { source: TILE_SOURCE, 'source-layer': layer };
+  return { source: layer === AREA_LABEL_LAYER ? AREA_LABEL_SOURCE : NETWORK_SOURCES[layer] };
+}
 
 /** Ditch colours by condition: clear blue, silted amber, blocked red — readable in print too. */
 export const CONDITION_COLORS = { clear: '#1f78c8', silted: '#d08a00', blocked: '#d7261e' } as const;
@@ -51,14 +64,14 @@ export const LAYER_GROUPS = {
 } as const;
 
 /** Every network layer, bottom to top: areas, rivers and ditches, culverts, blockage points. */
-export function networkLayers(): LayerSpecification[] {
+export function networkLayers(mode: NetworkSourceMode = 'geojson'): LayerSpecification[] {
   return [
-    { id: 'area-fill', type: 'fill', source: NETWORK_SOURCES.area, filter: isLayer('area'), paint: { 'fill-color': ['match', ['get', 'kind'], 'village', '#e9f2dc', '#f4ecd8'], 'fill-opacity': 0.55 } },
-    { id: 'area-outline', type: 'line', source: NETWORK_SOURCES.area, filter: isLayer('area'), paint: { 'line-color': '#9aab7c', 'line-width': 1.2, 'line-dasharray': [4, 2] } },
+    { id: 'area-fill', type: 'fill', ...sourceOf(mode, 'area'), filter: isLayer('area'), paint: { 'fill-color': ['match', ['get', 'kind'], 'village', '#e9f2dc', '#f4ecd8'], 'fill-opacity': 0.55 } },
+    { id: 'area-outline', type: 'line', ...sourceOf(mode, 'area'), filter: isLayer('area'), paint: { 'line-color': '#9aab7c', 'line-width': 1.2, 'line-dasharray': [4, 2] } },
     {
       id: 'ditch-casing',
       type: 'line',
-      source: NETWORK_SOURCES.ditch,
+      ...sourceOf(mode, 'ditch'),
       // Below zoom 12 the white edge is too thin to see; skipping it there halves the first draw.
       minzoom: 12,
       filter: ['all', isLayer('ditch'), ['!=', ['get', 'kind'], 'field']],
@@ -68,7 +81,7 @@ export function networkLayers(): LayerSpecification[] {
     {
       id: 'ditch-line',
       type: 'line',
-      source: NETWORK_SOURCES.ditch,
+      ...sourceOf(mode, 'ditch'),
       filter: ['!=', ['get', 'condition'], 'silted'],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
@@ -81,7 +94,7 @@ export function networkLayers(): LayerSpecification[] {
     {
       id: 'ditch-silted',
       type: 'line',
-      source: NETWORK_SOURCES.ditch,
+      ...sourceOf(mode, 'ditch'),
       filter: ['==', ['get', 'condition'], 'silted'],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': CONDITION_COLORS.silted, 'line-width': zoomed(1), 'line-dasharray': [2, 1.2] },
@@ -89,7 +102,7 @@ export function networkLayers(): LayerSpecification[] {
     {
       id: 'culvert-symbol',
       type: 'circle',
-      source: NETWORK_SOURCES.culvert,
+      ...sourceOf(mode, 'culvert'),
       filter: isLayer('culvert'),
       minzoom: 12,
       paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 2.5, 16, 6], 'circle-color': '#ffffff', 'circle-stroke-color': '#37474f', 'circle-stroke-width': 2 },
@@ -97,14 +110,14 @@ export function networkLayers(): LayerSpecification[] {
     {
       id: 'blockage-halo',
       type: 'circle',
-      source: NETWORK_SOURCES.blockage,
+      ...sourceOf(mode, 'blockage'),
       filter: ['all', isLayer('blockage'), ['in', ['get', 'status'], ['literal', ['reported', 'assigned', 'in_progress']]]],
       paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 8, 16, 16], 'circle-color': '#d7261e', 'circle-opacity': 0.18 },
     },
     {
       id: 'blockage-symbol',
       type: 'circle',
-      source: NETWORK_SOURCES.blockage,
+      ...sourceOf(mode, 'blockage'),
       filter: isLayer('blockage'),
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4, 16, 8],
@@ -116,7 +129,7 @@ export function networkLayers(): LayerSpecification[] {
     {
       id: 'area-label',
       type: 'symbol',
-      source: AREA_LABEL_SOURCE,
+      ...sourceOf(mode, AREA_LABEL_LAYER),
       filter: ['==', ['get', 'kind'], 'village'],
       layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 15, 'text-letter-spacing': 0.2 },
       paint: { 'text-color': '#5b6b3a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
@@ -124,7 +137,7 @@ export function networkLayers(): LayerSpecification[] {
     {
       id: 'ditch-label',
       type: 'symbol',
-      source: NETWORK_SOURCES.ditch,
+      ...sourceOf(mode, 'ditch'),
       filter: ['all', isLayer('ditch'), ['in', ['get', 'kind'], ['literal', ['river', 'main']]]],
       minzoom: 11.5,
       layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 13, 'symbol-spacing': 400 },
@@ -133,7 +146,7 @@ export function networkLayers(): LayerSpecification[] {
     {
       id: 'blockage-label',
       type: 'symbol',
-      source: NETWORK_SOURCES.blockage,
+      ...sourceOf(mode, 'blockage'),
       filter: ['all', isLayer('blockage'), ['in', ['get', 'status'], ['literal', ['reported', 'assigned', 'in_progress']]]],
       minzoom: 13,
       layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12, 'text-offset': [0, 1.3], 'text-anchor': 'top', 'text-max-width': 10 },

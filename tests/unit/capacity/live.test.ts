@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { capacityMapSchema, type CapacityMap, type CapacityReport } from '../../../shared/contract/capacity';
-import { area, blockage, capacityCore, DEMO_SECTION, ditch, ok, river } from './helpers';
+import { openCore } from '../../../electron/core/app';
+import { area, blockage, capacityCore, DEMO_SECTION, ditch, NOW, ok, river } from './helpers';
 
 describe('capacity is computed live', () => {
   it('follows every edit, including one written by another connection (a CLI run beside the app)', async () => {
@@ -16,8 +16,9 @@ describe('capacity is computed live', () => {
     const deeper = await ok<CapacityReport>(core, 'capacity.report', { rainMm: 0 });
     expect(deeper.overall.storageM3).toBeCloseTo((1.5 + 2 * 2) * 2 * d.properties.length_m, 6);
 
-    const other = new Database(core.ctx.databaseFile);
-    other.prepare('UPDATE ditch SET depth_m = NULL WHERE id = ?').run(d.id);
+    // Another connection writes through its own repositories, so the change feed names the row.
+    const other = await openCore({ dataDir: core.ctx.dataDir, transport: 'cli', now: () => NOW });
+    await ok(other, 'network.update', { layer: 'ditch', id: d.id, properties: { depth_m: null } });
     other.close();
     const emptied = await ok<CapacityReport>(core, 'capacity.report', { rainMm: 0 });
     expect(emptied.overall).toMatchObject({ ditches: 0, storageM3: 0, excluded: 1 });

@@ -30,6 +30,8 @@ export interface AreaInputs {
   areas: readonly AreaRow[];
   runoff: readonly AreaRunoff[];
   membership: Membership;
+  /** The ditches leaving each area (areaExits). */
+  exitsOfArea: readonly (readonly number[])[];
   ranked: Ranked;
   pumpPlaces: readonly PumpPlace[];
   ratedPumpM3h: number;
@@ -66,20 +68,21 @@ export function pumpsServe(p: PumpPlace, area: AreaRow): boolean {
 
 const note = (zh: string, en: string): Bilingual => ({ zh, en });
 
-export function drainAreas(input: AreaInputs): AreaDrain[] {
-  const { ditches, culverts, areas, runoff, membership, ranked, settings, query, nameOf } = input;
+/**
+ * Exits of each area: ditches whose upstream end is inside and whose downstream end is outside it
+ * or at a river inside it. It follows lines, kinds and flow directions only, so it is kept with the
+ * network's topology. The grid keeps this to the few areas around each ditch end.
+ */
+export function areaExits(ditches: readonly EvaluatedDitch[], areas: readonly AreaRow[], reversedIds: ReadonlySet<string>, tolerance: number): number[][] {
   const up: LonLat[] = [];
   const down: LonLat[] = [];
   for (const d of ditches) {
     const c = d.row.coords;
-    const reversed = ranked.reversed.has(d.row.id);
+    const reversed = reversedIds.has(d.row.id);
     up.push(reversed ? c[c.length - 1]! : c[0]!);
     down.push(reversed ? c[0]! : c[c.length - 1]!);
   }
-  const atRiver = endsAtRiver(ditches, down, settings.snapToleranceM);
-
-  // Exits of each area: ditches whose upstream end is inside and whose downstream end is outside
-  // it or at a river inside it. The grid keeps this to the few areas around each ditch end.
+  const atRiver = endsAtRiver(ditches, down, tolerance);
   const grid = new BoxGrid(areas.map((x) => x.bbox));
   const exitsOfArea: number[][] = areas.map(() => []);
   ditches.forEach((d, i) => {
@@ -90,6 +93,31 @@ export function drainAreas(input: AreaInputs): AreaDrain[] {
       if (atRiver[i] === 1 || !pointInPolygons(down[i]!, polygons)) exitsOfArea[a]!.push(i);
     }
   });
+  return exitsOfArea;
+}
+
+/**
+ * For each position of the cut-off order, the ranked blockage whose range is the smallest holding
+ * it (the first in ranking order among equals), or −1. Cut-off ranges are subtrees, so nested or
+ * apart: painting them largest first leaves the innermost on top, in one pass over their lengths
+ * instead of every range for every ditch.
+ */
+function innermostRanges(ranked: Ranked): Int32Array {
+  const ranking = ranked.analysis.ranking;
+  const out = new Int32Array(ranked.analysis.cutOffOrder.length).fill(-1);
+  const order = ranking.map((_r, i) => i);
+  const size = (i: number) => ranking[i]!.cutOffRange.end - ranking[i]!.cutOffRange.start;
+  order.sort((a, b) => size(b) - size(a) || b - a);
+  for (const i of order) {
+    const { start, end } = ranking[i]!.cutOffRange;
+    out.fill(i, start, end);
+  }
+  return out;
+}
+
+/** Each area's drain-down for the rain of `input`. */
+export function drainAreas(input: AreaInputs): AreaDrain[] {
+  const { ditches, culverts, areas, runoff, membership, exitsOfArea, ranked, query, nameOf } = input;
 
   // The smallest culvert on each ditch (culverts on one ditch are in series), and invalid ones.
   const culvertLimit = new Map<string, number>();
@@ -101,15 +129,12 @@ export function drainAreas(input: AreaInputs): AreaDrain[] {
   }
 
   // Which open blockage (the nearest downstream one: the smallest cut-off range) stops each exit.
+  const innermost = innermostRanges(ranked);
   const cutOffBy = (id: string): string | null => {
     const p = ranked.orderOf.get(id);
     if (p === undefined) return null;
-    let best: { id: string; size: number } | null = null;
-    for (const r of ranked.analysis.ranking) {
-      const { start, end } = r.cutOffRange;
-      if (p >= start && p < end && (best === null || end - start < best.size)) best = { id: r.blockageId, size: end - start };
-    }
-    return best?.id ?? null;
+    const r = innermost[p]!;
+    return r === -1 ? null : ranked.analysis.ranking[r]!.blockageId;
   };
 
   return areas.map((area, a) => {

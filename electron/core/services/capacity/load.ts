@@ -7,6 +7,8 @@ export type LonLat = [number, number];
 
 export interface DitchRow {
   id: string;
+  /** Where the row sits in a full read (ORDER BY rowid), so a list patched by id keeps that order. */
+  rowid: number;
   name: string;
   kind: DitchKind;
   village: string;
@@ -23,6 +25,8 @@ export interface DitchRow {
 
 export interface CulvertRow {
   id: string;
+  /** Where the row sits in a full read (ORDER BY rowid), so a list patched by id keeps that order. */
+  rowid: number;
   name: string;
   village: string;
   ditch_id: string | null;
@@ -37,6 +41,8 @@ export type Rings = LonLat[][];
 
 export interface AreaRow {
   id: string;
+  /** Where the row sits in a full read (ORDER BY rowid), so a list patched by id keeps that order. */
+  rowid: number;
   name: string;
   kind: AreaKind;
   area_m2: number;
@@ -48,6 +54,8 @@ export interface AreaRow {
 
 export interface BlockageRow {
   id: string;
+  /** Where the row sits in a full read (ORDER BY rowid), so a list patched by id keeps that order. */
+  rowid: number;
   name: string;
   village: string;
   status: BlockageStatus;
@@ -78,14 +86,12 @@ function polygonsOf(geometry: string): Rings[] {
   return [];
 }
 
-/** Every live ditch, culvert and area of the township, and the blockages that still hold water back. */
-export function loadNetwork(ctx: CoreContext): NetworkRows {
-  const repo = new CapacityRepository(ctx.db, ctx.townshipId);
-  // Raw rows and literal objects of one shape: 50,000 ditches load in a fraction of the time that
-  // named-column objects and spreads take (bench/capacity.ts).
-  const ditchRows = repo.ditchArrays();
-  const ditches: DitchRow[] = ditchRows.map((r) => ({
+// Raw rows and literal objects of one shape: 50,000 ditches load in a fraction of the time that
+// named-column objects and spreads take (bench/capacity.ts).
+function ditchRow(r: unknown[]): DitchRow {
+  return {
     id: r[0] as string,
+    rowid: r[13] as number,
     name: r[1] as string,
     kind: r[2] as DitchKind,
     village: r[3] as string,
@@ -98,13 +104,17 @@ export function loadNetwork(ctx: CoreContext): NetworkRows {
     work: r[10] as WorkState,
     length_m: r[11] as number,
     coords: (JSON.parse(r[12] as string) as { coordinates: LonLat[] }).coordinates,
-  }));
-  const culverts = (repo.culverts() as Raw[]).flatMap((r): CulvertRow[] => {
+  };
+}
+
+function culvertRows(raw: Raw[]): CulvertRow[] {
+  return raw.flatMap((r): CulvertRow[] => {
     const position = pointOf(r.geometry);
     if (!position) return [];
     return [
       {
         id: String(r.id),
+        rowid: Number(r.rowid),
         name: String(r.name),
         village: String(r.village),
         ditch_id: r.ditch_id as string | null,
@@ -115,27 +125,62 @@ export function loadNetwork(ctx: CoreContext): NetworkRows {
       },
     ];
   });
-  const areas = (repo.areas() as Raw[]).map((r) => ({
+}
+
+function areaRow(r: Raw): AreaRow {
+  return {
     id: String(r.id),
+    rowid: Number(r.rowid),
     name: String(r.name),
     kind: r.kind as AreaKind,
     area_m2: Number(r.area_m2),
     runoff_coefficient: r.runoff_coefficient as number | null,
     curve_number: r.curve_number as number | null,
     polygons: polygonsOf(r.geometry),
-    bbox: [Number(r.min_lon), Number(r.min_lat), Number(r.max_lon), Number(r.max_lat)] as [number, number, number, number],
-  }));
-  return { ditches, culverts, areas, openBlockages: loadOpenBlockages(ctx) };
+    bbox: [Number(r.min_lon), Number(r.min_lat), Number(r.max_lon), Number(r.max_lat)],
+  };
 }
 
-/** The blockages still holding water back (reported, assigned, in progress). */
-export function loadOpenBlockages(ctx: CoreContext): BlockageRow[] {
-  return (new CapacityRepository(ctx.db, ctx.townshipId).openBlockages() as Raw[]).map((r) => ({
+function blockageRow(r: Raw): BlockageRow {
+  return {
     id: String(r.id),
+    rowid: Number(r.rowid),
     name: String(r.name),
     village: String(r.village),
     status: r.status as BlockageStatus,
     ditch_id: r.ditch_id as string | null,
     position: pointOf(r.geometry),
-  }));
+  };
+}
+
+const repoOf = (ctx: CoreContext) => new CapacityRepository(ctx.db, ctx.townshipId);
+
+/** Every live ditch, culvert and area of the township, and the blockages that still hold water back. */
+export function loadNetwork(ctx: CoreContext): NetworkRows {
+  const repo = repoOf(ctx);
+  return {
+    ditches: repo.ditchArrays().map(ditchRow),
+    culverts: culvertRows(repo.culverts() as Raw[]),
+    areas: (repo.areas() as Raw[]).map(areaRow),
+    openBlockages: (repo.openBlockages() as Raw[]).map(blockageRow),
+  };
+}
+
+/** The rows of one layer among some ids, as they are now (a deleted, closed or unknown id is absent). */
+export interface RowsById {
+  ditches(ids: readonly string[]): DitchRow[];
+  culverts(ids: readonly string[]): CulvertRow[];
+  areas(ids: readonly string[]): AreaRow[];
+  openBlockages(ids: readonly string[]): BlockageRow[];
+}
+
+/** Reads rows by id, for a network state patched from the change feed (networkState.ts). */
+export function rowsById(ctx: CoreContext): RowsById {
+  const repo = repoOf(ctx);
+  return {
+    ditches: (ids) => repo.ditchArraysById(ids).map(ditchRow),
+    culverts: (ids) => culvertRows(repo.culvertsById(ids) as Raw[]),
+    areas: (ids) => (repo.areasById(ids) as Raw[]).map(areaRow),
+    openBlockages: (ids) => (repo.openBlockagesById(ids) as Raw[]).map(blockageRow),
+  };
 }

@@ -4,10 +4,9 @@
  * (its C or CN, not one township-wide C) and ditches whose section data are invalid — with prefix
  * sums over the analysis's cut-off order, so each blockage still costs O(1).
  */
-import { analyzeBlockages, type NetworkAnalysis, type NetworkBlockage, type NetworkProblem, type NetworkSegment } from '../../../../shared/calc';
+import type { NetworkAnalysis, NetworkBlockage, NetworkOptions, NetworkProblem, NetworkSegment } from '../../../../shared/calc';
 import type { BlockageImpactRow, CapacitySettings, NetworkProblemRow } from '../../../../shared/contract/capacity';
 import type { BlockageRow } from './load';
-import type { Membership } from './membership';
 import type { EvaluatedDitch } from './sections';
 
 export interface Ranked {
@@ -19,6 +18,27 @@ export interface Ranked {
   reversed: Set<string>;
 }
 
+/** Look-ups that follow the network's shape, built once per topology (networkState.ts). */
+export interface NetworkLookups {
+  /** Index of each ditch id in the ditch list. */
+  indexOf: Map<string, number>;
+  /** Position of each ditch id in analysis.cutOffOrder. */
+  orderOf: Map<string, number>;
+  /** Ditches that flow against their coordinate order. */
+  reversed: Set<string>;
+}
+
+/** The look-ups of a topology's cut-off order and flow directions (`indexOf` given when the ditch list kept its order). */
+export function networkLookups(ditches: readonly EvaluatedDitch[], cutOffOrder: readonly string[], reversedSegmentIds: readonly string[], indexOf?: Map<string, number>): NetworkLookups {
+  if (!indexOf) {
+    indexOf = new Map<string, number>();
+    for (let i = 0; i < ditches.length; i++) indexOf.set(ditches[i]!.row.id, i);
+  }
+  const orderOf = new Map<string, number>();
+  cutOffOrder.forEach((id, p) => orderOf.set(id, p));
+  return { indexOf, orderOf, reversed: new Set(reversedSegmentIds) };
+}
+
 const SHOWN_IDS = 20;
 
 /**
@@ -27,7 +47,7 @@ const SHOWN_IDS = 20;
  * its reduced section (clearing a blockage point does not desilt it). Invalid ditches stay in the
  * network (they still connect) with no figures, and are counted per blockage.
  */
-function segmentOf(d: EvaluatedDitch, catchmentM2: number | null): NetworkSegment {
+export function segmentOf(d: EvaluatedDitch, catchmentM2: number | null): NetworkSegment {
   const f = d.figures;
   return {
     id: d.row.id,
@@ -61,18 +81,14 @@ function problemRow(p: NetworkProblem, nameOf: (id: string) => string): NetworkP
 }
 
 /**
- * The network analysis of the open blockages. It does not depend on the rain (the runoff held
- * back is computed per area in rankBlockages), so it can be reused while only the rain changes.
+ * The blockages and options of the network analysis. It does not depend on the rain (the runoff
+ * held back is computed per area in rankBlockages), so it can be reused while only the rain changes.
  */
-export function analyzeNetwork(
-  ditches: readonly EvaluatedDitch[],
-  membership: Membership,
-  blockages: readonly BlockageRow[],
-  settings: CapacitySettings,
-): NetworkAnalysis {
-  const segments = ditches.map((d, i) => segmentOf(d, membership.catchmentM2[i] ?? null));
-  const input: NetworkBlockage[] = blockages.map((b) => ({ id: b.id, ditchId: b.ditch_id, position: b.position }));
-  return analyzeBlockages(segments, input, { snapToleranceM: settings.snapToleranceM, rainMm: 0, runoffCoefficient: settings.defaultRunoffCoefficient });
+export function analysisInput(blockages: readonly BlockageRow[], settings: CapacitySettings): { blockages: NetworkBlockage[]; options: NetworkOptions } {
+  return {
+    blockages: blockages.map((b) => ({ id: b.id, ditchId: b.ditch_id, position: b.position })),
+    options: { snapToleranceM: settings.snapToleranceM, rainMm: 0, runoffCoefficient: settings.defaultRunoffCoefficient },
+  };
 }
 
 /** The ranking for one rain: each blockage's runoff held back from the areas' own runoff. */
@@ -83,17 +99,15 @@ export function rankBlockages(
   ditchRunoffM3: readonly (number | null)[],
   blockages: readonly BlockageRow[],
   nameOf: (id: string) => string,
+  lookups: NetworkLookups,
 ): Ranked {
-  const indexOf = new Map<string, number>();
-  ditches.forEach((d, i) => indexOf.set(d.row.id, i));
+  const { indexOf, orderOf } = lookups;
   const n = analysis.cutOffOrder.length;
   const sumRunoff = new Float64Array(n + 1);
   const sumNoRunoff = new Int32Array(n + 1);
   const sumNoSection = new Int32Array(n + 1);
-  const orderOf = new Map<string, number>();
   for (let p = 0; p < n; p++) {
     const id = analysis.cutOffOrder[p]!;
-    orderOf.set(id, p);
     const i = indexOf.get(id)!;
     const runoff = ditchRunoffM3[i] ?? null;
     sumRunoff[p + 1] = sumRunoff[p]! + (runoff ?? 0);
@@ -138,6 +152,6 @@ export function rankBlockages(
     ranking,
     problems: analysis.problems.map((p) => problemRow(p, nameOf)),
     orderOf,
-    reversed: new Set(analysis.reversedSegmentIds),
+    reversed: lookups.reversed,
   };
 }

@@ -1,20 +1,16 @@
 /** The capacity report: every figure of issue 6, computed live from the database for one rain. */
-import { pumpingCapacityM3h, type NetworkAnalysis } from '../../../../shared/calc';
-import { localProjection, projectLine } from '../../../../shared/calc/localMetres';
-import { buildPieceIndex } from '../../../../shared/calc/networkGrid';
+import { pumpingCapacityM3h } from '../../../../shared/calc';
 import type { CapacityQueryParsed, CapacityReport, CapacitySettings, RainDepth } from '../../../../shared/contract/capacity';
 import { AppError } from '../../../../shared/contract/errors';
 import type { CoreContext } from '../../context';
-import { CapacityRepository } from '../../db/repositories/capacityRepository';
 import { drainAreas, pumpsServe } from './areas';
 import { dayPumps, rainDepth, reportDate } from './inputs';
-import { loadNetwork, type AreaRow, type CulvertRow, type DitchRow, type NetworkRows } from './load';
-import { areaMembership, type Membership } from './membership';
-import { analyzeNetwork, rankBlockages, type Ranked } from './ranking';
+import type { AreaRow, NetworkRows } from './load';
+import type { Membership } from './membership';
+import { networkState } from './networkState';
+import { rankBlockages, type Ranked } from './ranking';
 import { areaRunoff } from './runoff';
-import { evaluateCulverts, evaluateDitches, type EvaluatedCulvert, type EvaluatedDitch } from './sections';
-import { getCapacitySettings } from './settings';
-import { sumTotals } from './totals';
+import type { EvaluatedCulvert, EvaluatedDitch } from './sections';
 
 /** Invalid ditches listed by name in a report (all are counted). */
 export const INVALID_SHOWN = 200;
@@ -31,37 +27,6 @@ export interface Computed {
   report: CapacityReport;
 }
 
-/** The ditch a culvert sits on: its ditch_id, else the nearest non-river ditch within the snap tolerance. */
-function culvertDitchFinder(ditches: readonly DitchRow[], tolerance: number): (c: CulvertRow) => DitchRow | null {
-  // Both look-ups are built on first use: many townships have no culverts without a ditch_id.
-  let byId: Map<string, DitchRow> | null = null;
-  let index: ReturnType<typeof buildPieceIndex> | null = null;
-  let projection: ReturnType<typeof localProjection> | null = null;
-  return (c) => {
-    if (c.ditch_id !== null) {
-      byId ??= new Map(ditches.map((d) => [d.id, d]));
-      return byId.get(c.ditch_id) ?? null;
-    }
-    if (ditches.length === 0) return null;
-    if (index === null || projection === null) {
-      projection = localProjection(ditches[0]!.coords[0]![1]);
-      const p = projection;
-      const empty = new Float64Array(0);
-      const lines = ditches.map((d) => (d.kind === 'river' ? empty : projectLine(d.coords, p)));
-      index = buildPieceIndex(lines, ditches.flatMap((d, i) => (d.kind === 'river' ? [] : [i])), tolerance, 100);
-    }
-    let best = -1;
-    let bestD = Infinity;
-    index.near(projection.x(c.position[0]), projection.y(c.position[1]), (i, _v, d) => {
-      if (d < bestD || (d === bestD && i < best)) {
-        best = i;
-        bestD = d;
-      }
-    });
-    return best === -1 ? null : ditches[best]!;
-  };
-}
-
 function ditchRunoffs(ditches: readonly EvaluatedDitch[], areas: readonly AreaRow[], runoffM3: readonly (number | null)[], membership: Membership): (number | null)[] {
   return ditches.map((_d, i) => {
     const a = membership.finestArea[i]!;
@@ -76,51 +41,14 @@ function ditchRunoffs(ditches: readonly EvaluatedDitch[], areas: readonly AreaRo
 
 const KIND_ORDER = { main: 0, branch: 1, field: 2, river: 3 } as const;
 
-
-/** Everything that depends on the stored network and settings but not on the rain or the day. */
-export interface NetworkState {
-  fingerprint: string;
-  settings: CapacitySettings;
-  rows: NetworkRows;
-  ditches: EvaluatedDitch[];
-  culverts: EvaluatedCulvert[];
-  membership: Membership;
-  analysis: NetworkAnalysis;
-  names: Map<string, string>;
-}
-
-
-/**
- * The network side of the report, recomputed whenever anything was written since the last call
- * and reused otherwise, so changing the rain, the method or the day on the page stays instant.
- */
-function networkState(ctx: CoreContext): NetworkState {
-  const key = new CapacityRepository(ctx.db, ctx.townshipId).writeStamp();
-  // Kept per core and per connection (a restore opens another one, whose counters start again).
-  const cached = ctx.state.capacityNetwork;
-  if (cached && cached.db === ctx.db && cached.value.fingerprint === key) return cached.value;
-  const settings = getCapacitySettings(ctx);
-  const rows = loadNetwork(ctx);
-  const ditches = evaluateDitches(rows.ditches, settings);
-  const culverts = evaluateCulverts(rows.culverts, culvertDitchFinder(rows.ditches, settings.snapToleranceM), settings);
-  const membership = areaMembership(rows.ditches, rows.areas);
-  const analysis = analyzeNetwork(ditches, membership, rows.openBlockages, settings);
-  const names = new Map<string, string>();
-  for (const d of rows.ditches) names.set(d.id, d.name || '未命名沟渠');
-  for (const b of rows.openBlockages) names.set(b.id, b.name || '未命名堵点');
-  const state = { fingerprint: key, settings, rows, ditches, culverts, membership, analysis, names };
-  ctx.state.capacityNetwork = { db: ctx.db, value: state };
-  return state;
-}
-
 /** Computes everything once; the report, the map and the export all read from this. */
 export function computeCapacity(ctx: CoreContext, query: CapacityQueryParsed): Computed {
   const date = reportDate(ctx, query.date);
   const rain = rainDepth(ctx, date, query);
-  const { settings, rows, ditches, culverts, membership, analysis, names } = networkState(ctx);
+  const { settings, rows, ditches, culverts, membership, analysis, names, lookups, exitsOfArea, totals } = networkState(ctx);
   const runoffs = rows.areas.map((a) => areaRunoff(a, rain.mm, query.method, settings));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const ranked = rankBlockages(analysis, ditches, ditchRunoffs(ditches, rows.areas, runoffs.map((r) => r.runoffM3), membership), rows.openBlockages, nameOf);
+  const ranked = rankBlockages(analysis, ditches, ditchRunoffs(ditches, rows.areas, runoffs.map((r) => r.runoffM3), membership), rows.openBlockages, nameOf, lookups);
 
   const pumpDay = dayPumps(ctx, date);
   const areas = drainAreas({
@@ -129,6 +57,7 @@ export function computeCapacity(ctx: CoreContext, query: CapacityQueryParsed): C
     areas: rows.areas,
     runoff: runoffs,
     membership,
+    exitsOfArea,
     ranked,
     pumpPlaces: pumpDay.places,
     ratedPumpM3h: pumpDay.ratedM3h,
@@ -142,7 +71,6 @@ export function computeCapacity(ctx: CoreContext, query: CapacityQueryParsed): C
   if (!pumping.ok) throw new AppError('internal', pumping.problems[0]!.message);
   const unplacedPumps = pumpDay.places.filter((p) => !rows.areas.some((a) => pumpsServe(p, a))).reduce((s, p) => s + p.pumps, 0);
 
-  const totals = sumTotals(ditches);
   // Rivers are outlets: a river without a section is shown in its byKind row, not listed as a fault.
   const invalid = ditches
     .filter((d) => d.figures === null && d.row.kind !== 'river')

@@ -7,7 +7,6 @@ import type { Map as MapLibre } from 'maplibre-gl';
 import { ApiError, invoke } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useI18n } from '../../i18n/I18n';
-import { collectionBounds } from '../../map/bounds';
 import { NetworkMap, type Bbox } from '../../map/NetworkMap';
 import { useApp } from '../../shell/AppContext';
 import { FeaturePanel } from './FeaturePanel';
@@ -29,7 +28,7 @@ const ALL_VISIBLE: Record<Layer, boolean> = { ditch: true, culvert: true, blocka
 export function MapPage() {
   const { t, locale } = useI18n();
   const { settings, pendingImport, setPendingImport } = useApp();
-  const { collection, summary, villages, reload } = useNetwork();
+  const { summary, villages, reload } = useNetwork();
   const [visible, setVisible] = useState(ALL_VISIBLE);
   const [selected, setSelected] = useState<{ layer: Layer; id: string } | null>(null);
   const [fitTo, setFitTo] = useState<{ bbox: Bbox; key: number } | null>(null);
@@ -46,19 +45,19 @@ export function MapPage() {
   const drawing = useDrawing();
   const [map, setMap] = useState<MapLibre | null>(null);
   const [patrolOn, setPatrolOn] = useState(false);
-  const patrol = usePatrolOverlay(map, patrolOn, collection, version);
+  const patrol = usePatrolOverlay(map, patrolOn, version);
 
   const fit = useCallback((bbox: Bbox) => setFitTo({ bbox, key: Date.now() }), []);
-  // Zoom to the whole network once, when it first arrives — before the map cuts it into tiles, so
-  // the first draw is already at the right zoom.
+  // Zoom to the whole network once, when its extent first arrives, so the first tiles fetched are
+  // already the ones in view.
   const [fitted, setFitted] = useState(false);
   useEffect(() => {
-    const bbox = !fitted && collection ? collectionBounds(collection) : null;
+    const bbox = !fitted && summary?.bbox ? (summary.bbox as Bbox) : null;
     if (bbox) {
       fit(bbox);
       setFitted(true);
     }
-  }, [collection, fitted, fit]);
+  }, [summary, fitted, fit]);
 
   const changed = useCallback(async () => {
     setVersion((v) => v + 1);
@@ -136,6 +135,7 @@ export function MapPage() {
 
   const hint = drawing.mode ? (drawing.mode.kind === 'ditch' ? t('map.draw.hint.line') : drawing.mode.kind === 'move' ? t('map.draw.hint.move') : t('map.draw.hint.point')) : null;
   const empty = summary !== null && Object.values(summary.counts).every((n) => n === 0);
+  const tiles = useMemo(() => ({ version }), [version]);
   const onPickProp = useMemo(() => (drawing.mode ? onPick : null), [drawing.mode, onPick]);
 
   return (
@@ -218,7 +218,8 @@ export function MapPage() {
       )}
       <div className="map-body">
         <NetworkMap
-          collection={collection}
+          collection={null}
+          tiles={tiles}
           basemap={settings.basemap}
           visible={visible}
           selectedId={selected?.id ?? null}

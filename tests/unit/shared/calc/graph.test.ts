@@ -3,17 +3,7 @@ import { findBridges } from '../../../../shared/calc/graph/bridges';
 import { buildCsr } from '../../../../shared/calc/graph/csr';
 import { immediateDominators } from '../../../../shared/calc/graph/dominators';
 import { distancesFromSources } from '../../../../shared/calc/graph/shortestPaths';
-
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../../helpers/random';
 
 function reachable(n: number, edges: [number, number][], root: number, removed: number): boolean[] {
   const seen = new Array<boolean>(n).fill(false);

@@ -1,0 +1,247 @@
+/**
+ * The network side of the capacity report — everything that depends on the stored network and
+ * settings but not on the rain or the day — kept in CoreContext.state and patched from the change
+ * feed (issue 15). `feed.touchedSince` names the ditches, culverts, areas and blockages written
+ * since the state was last brought up to date (by this core, an undo, a sync or another
+ * connection); only those rows are read again, and only what they can change is recomputed:
+ *
+ * - a ditch's section, condition, name, village or work state: that ditch and the culverts on it
+ *   are evaluated again, the totals summed, and the blockages ranked again on the same topology;
+ * - a blockage: the open blockages are ranked again on the same topology;
+ * - a culvert: that culvert is evaluated again;
+ * - a ditch's line, kind or length, a new, deleted or restored ditch: the drainage topology, area
+ *   membership and area exits are rebuilt from the rows held in memory (nothing else is read);
+ * - an area: membership and exits from memory, on the same topology.
+ *
+ * The settings, another database (a restore) or a very large write (an import) build it all from
+ * the database. The result always equals a full recompute (tests/unit/capacity/incremental.test.ts).
+ */
+import type { Database } from 'better-sqlite3';
+import { buildTopology, rankOnTopology, sameShape, type DrainageTopology, type NetworkAnalysis, type NetworkSegment } from '../../../../shared/calc';
+import type { CapacitySettings } from '../../../../shared/contract/capacity';
+import type { CoreContext } from '../../context';
+import { ChangeFeed, type FeedTouch } from '../../db/feed/changeFeed';
+import { areaExits } from './areas';
+import { culvertDitchFinder } from './culvertDitch';
+import { loadNetwork, rowsById, type DitchRow, type NetworkRows } from './load';
+import { areaMembership, type Membership } from './membership';
+import { analysisInput, networkLookups, segmentOf, type NetworkLookups } from './ranking';
+import { evaluateCulverts, evaluateDitches, type EvaluatedCulvert, type EvaluatedDitch } from './sections';
+import { getCapacitySettings } from './settings';
+import { sumTotals, type Totals } from './totals';
+
+/** The tables whose rows the network state is made of. */
+const NETWORK_TABLES = ['ditch', 'culvert', 'area', 'blockage'] as const;
+type NetworkTable = (typeof NETWORK_TABLES)[number];
+
+/** Past this many rows written since the last report, reading everything again is cheaper than patching. */
+const PATCH_LIMIT = 2000;
+
+/** What the report reads of the network; see the file comment for when each part is recomputed. */
+export interface NetworkState {
+  settings: CapacitySettings;
+  rows: NetworkRows;
+  ditches: EvaluatedDitch[];
+  culverts: EvaluatedCulvert[];
+  membership: Membership;
+  analysis: NetworkAnalysis;
+  names: Map<string, string>;
+  lookups: NetworkLookups;
+  /** The ditches leaving each area. */
+  exitsOfArea: number[][];
+  /** Storage and conveyance by kind, work, condition and village. */
+  totals: Totals;
+}
+
+/** The state kept in CoreContext.state, with what it was computed from. */
+export interface CapacityNetwork extends NetworkState {
+  db: Database;
+  townshipId: string;
+  settingsKey: string;
+  /** The change feed's seq the state is up to date with. */
+  seq: number;
+  segments: NetworkSegment[];
+  topology: DrainageTopology;
+}
+
+const ditchName = (d: { name: string }) => d.name || '未命名沟渠';
+const blockageName = (b: { name: string }) => b.name || '未命名堵点';
+
+function namesOf(rows: NetworkRows): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const d of rows.ditches) names.set(d.id, ditchName(d));
+  for (const b of rows.openBlockages) names.set(b.id, blockageName(b));
+  return names;
+}
+
+function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' | 'settings'>): NetworkAnalysis {
+  const { blockages, options } = analysisInput(state.rows.openBlockages, state.settings);
+  return rankOnTopology(state.topology, state.segments, blockages, options);
+}
+
+/**
+ * Membership, segments, topology, look-ups and area exits of the rows and evaluated ditches in
+ * `state`; `topology` kept when no ditch's shape changed, `indexOf` when the ditch list kept its order.
+ */
+function shapeFromRows(state: Pick<CapacityNetwork, 'rows' | 'ditches' | 'settings'>, topology: DrainageTopology | null, indexOf?: Map<string, number>) {
+  const membership = areaMembership(state.rows.ditches, state.rows.areas);
+  const segments = state.ditches.map((d, i) => segmentOf(d, membership.catchmentM2[i] ?? null));
+  const topo = topology ?? buildTopology(segments, state.settings.snapToleranceM);
+  const lookups = networkLookups(state.ditches, topo.cutOffOrder, topo.reversedSegmentIds, indexOf);
+  const exitsOfArea = areaExits(state.ditches, state.rows.areas, lookups.reversed, state.settings.snapToleranceM);
+  return { membership, segments, topology: topo, lookups, exitsOfArea };
+}
+
+/** Everything from the database, up to date with the feed at `seq` (read before the rows). */
+function rebuild(ctx: CoreContext, settings: CapacitySettings, settingsKey: string, seq: number): CapacityNetwork {
+  const rows = loadNetwork(ctx);
+  const ditches = evaluateDitches(rows.ditches, settings);
+  const culverts = evaluateCulverts(rows.culverts, culvertDitchFinder(rows.ditches, settings.snapToleranceM), settings);
+  const partial = { settings, rows, ditches, culverts, ...shapeFromRows({ rows, ditches, settings }, null) };
+  return { ...partial, analysis: analyse(partial), totals: sumTotals(ditches), names: namesOf(rows), db: ctx.db, townshipId: ctx.townshipId, settingsKey, seq };
+}
+
+/** `list` with the rows of `ids` replaced by `fresh` (those still live), in rowid order as a full read gives. */
+function replaceById<T extends { id: string; rowid: number }>(list: readonly T[], ids: ReadonlySet<string>, fresh: readonly T[]): T[] {
+  const kept = list.filter((x) => !ids.has(x.id));
+  if (fresh.length === 0) return kept;
+  const incoming = [...fresh].sort((a, b) => a.rowid - b.rowid);
+  const out: T[] = [];
+  let j = 0;
+  for (const x of kept) {
+    while (j < incoming.length && incoming[j]!.rowid < x.rowid) out.push(incoming[j++]!);
+    out.push(x);
+  }
+  while (j < incoming.length) out.push(incoming[j++]!);
+  return out;
+}
+
+/** The touched row ids of each network table. */
+function touchedIds(touched: readonly FeedTouch[]): Record<NetworkTable, Set<string>> {
+  const ids: Record<NetworkTable, Set<string>> = { ditch: new Set(), culvert: new Set(), area: new Set(), blockage: new Set() };
+  for (const t of touched) ids[t.table as NetworkTable].add(t.rowId);
+  return ids;
+}
+
+/**
+ * Ditches written since. Edited ones are replaced in place; `shapeChanged` when any line, kind or
+ * length changed or a ditch came or went (then the list is made again in rowid order); `edited`
+ * lists the rows replaced in place.
+ */
+function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: readonly DitchRow[]): { shapeChanged: boolean; reordered: boolean; edited: DitchRow[] } {
+  const byId = new Map(fresh.map((r) => [r.id, r]));
+  const edited: { i: number; evaluated: EvaluatedDitch; segment: NetworkSegment }[] = [];
+  let shapeChanged = false;
+  let cameOrWent = false;
+  for (const id of ids) {
+    const i = state.lookups.indexOf.get(id);
+    const row = byId.get(id);
+    if (i === undefined && row === undefined) continue;
+    // A new, deleted or restored ditch moves the indexes after it.
+    if (i === undefined || row === undefined) {
+      cameOrWent = true;
+      break;
+    }
+    const evaluated = evaluateDitches([row], state.settings)[0]!;
+    const segment = segmentOf(evaluated, state.membership.catchmentM2[i] ?? null);
+    // Membership places ditches by midpoint and splits an area's land by length; the topology
+    // follows ids, kinds and lines.
+    if (!sameShape(state.segments[i]!, segment) || row.length_m !== state.rows.ditches[i]!.length_m) shapeChanged = true;
+    edited.push({ i, evaluated, segment });
+  }
+  if (cameOrWent) {
+    const kept = new Map(state.ditches.map((d) => [d.row.id, d]));
+    state.rows.ditches = replaceById(state.rows.ditches, ids, fresh);
+    state.ditches = state.rows.ditches.map((row) => (ids.has(row.id) ? evaluateDitches([row], state.settings)[0]! : kept.get(row.id)!));
+    return { shapeChanged: true, reordered: true, edited: [] };
+  }
+  for (const { i, evaluated, segment } of edited) {
+    state.rows.ditches[i] = evaluated.row;
+    state.ditches[i] = evaluated;
+    state.segments[i] = segment;
+  }
+  return { shapeChanged, reordered: false, edited: edited.map((e) => e.evaluated.row) };
+}
+
+/** Culverts written since, and those on edited ditches (their slope and message come from the ditch). */
+function patchCulverts(ctx: CoreContext, state: CapacityNetwork, ids: ReadonlySet<string>, editedDitches: readonly DitchRow[], shapeChanged: boolean): void {
+  if (ids.size > 0) state.rows.culverts = replaceById(state.rows.culverts, ids, rowsById(ctx).culverts([...ids]));
+  const { settings } = state;
+  if (shapeChanged) {
+    // Which ditch a culvert without a ditch_id sits on follows the lines.
+    state.culverts = evaluateCulverts(state.rows.culverts, culvertDitchFinder(state.rows.ditches, settings.snapToleranceM), settings);
+    return;
+  }
+  if (ids.size === 0 && editedDitches.length === 0) return;
+  const edited = new Map(editedDitches.map((d) => [d.id, d]));
+  const before = new Map(state.culverts.map((c) => [c.row.id, c]));
+  let finder: ReturnType<typeof culvertDitchFinder> | null = null;
+  state.culverts = state.rows.culverts.map((row) => {
+    const old = before.get(row.id);
+    if (!ids.has(row.id) && old) {
+      const ditch = old.ditchId === null ? undefined : edited.get(old.ditchId);
+      return ditch ? evaluateCulverts([row], () => ditch, settings)[0]! : old;
+    }
+    finder ??= culvertDitchFinder(state.rows.ditches, settings.snapToleranceM);
+    return evaluateCulverts([row], finder, settings)[0]!;
+  });
+}
+
+/** Bring `state` up to date with the rows the feed says were written. */
+function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedTouch[]): void {
+  const ids = touchedIds(touched);
+  const read = rowsById(ctx);
+  if (ids.blockage.size > 0) {
+    const fresh = read.openBlockages([...ids.blockage]);
+    state.rows.openBlockages = replaceById(state.rows.openBlockages, ids.blockage, fresh);
+    for (const id of ids.blockage) state.names.delete(id);
+  }
+  if (ids.area.size > 0) state.rows.areas = replaceById(state.rows.areas, ids.area, read.areas([...ids.area]));
+  const ditchIds = ids.ditch;
+  const { shapeChanged, reordered, edited } = ditchIds.size > 0 ? patchDitches(state, ditchIds, read.ditches([...ditchIds])) : { shapeChanged: false, reordered: false, edited: [] };
+  if (shapeChanged || ids.area.size > 0) Object.assign(state, shapeFromRows(state, shapeChanged ? null : state.topology, reordered ? undefined : state.lookups.indexOf));
+  patchCulverts(ctx, state, ids.culvert, edited, shapeChanged);
+  if (ditchIds.size > 0) {
+    state.totals = sumTotals(state.ditches);
+    for (const id of ditchIds) state.names.delete(id);
+  }
+  for (const d of state.rows.ditches) if (ditchIds.has(d.id)) state.names.set(d.id, ditchName(d));
+  for (const b of state.rows.openBlockages) if (ids.blockage.has(b.id)) state.names.set(b.id, blockageName(b));
+  if (ditchIds.size > 0 || ids.blockage.size > 0 || ids.area.size > 0) state.analysis = analyse(state);
+  state.seq = touched[touched.length - 1]!.seq;
+}
+
+/**
+ * The network side of the report for `ctx`: reused while nothing was written, patched for the
+ * rows written since, rebuilt from the database otherwise, so changing the rain, the method or the
+ * day stays instant and an edit costs little more than reading the rows it touched.
+ */
+export function networkState(ctx: CoreContext): NetworkState {
+  const settings = getCapacitySettings(ctx);
+  const settingsKey = JSON.stringify(settings);
+  const feed = new ChangeFeed(ctx.db, ctx.townshipId);
+  // Inside a write transaction the rows read may yet be rolled back (and their feed seqs reused):
+  // answer from them, but keep nothing.
+  if (ctx.db.inTransaction) {
+    const state = networkStateNow(ctx, feed, settings, settingsKey);
+    ctx.state.capacityNetwork = null;
+    return state;
+  }
+  return networkStateNow(ctx, feed, settings, settingsKey);
+}
+
+function networkStateNow(ctx: CoreContext, feed: ChangeFeed, settings: CapacitySettings, settingsKey: string): NetworkState {
+  const cached = ctx.state.capacityNetwork;
+  if (cached && cached.db === ctx.db && cached.townshipId === ctx.townshipId && cached.settingsKey === settingsKey) {
+    const touched = feed.touchedSince(cached.seq, NETWORK_TABLES);
+    if (touched.length === 0) return cached;
+    if (touched.length <= PATCH_LIMIT) {
+      patch(ctx, cached, touched);
+      return cached;
+    }
+  }
+  // The feed's position first: a write committed while the rows are read is then read again next time.
+  const state = rebuild(ctx, settings, settingsKey, feed.lastSeq());
+  ctx.state.capacityNetwork = state;
+  return state;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { tileRequestSchema } from './basemap';
+
+const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+export const networkTileSchema = z.object({
+  /** Mapbox Vector Tile bytes (layers ditch, culvert, blockage, area, area-label), base64; null where the tile is empty. */
+  dataBase64: z.string().nullable(),
+  /** Every character the tile's labels write, so the page loads those glyphs before maplibre draws them. */
+  labelChars: z.string(),
+});
+export type NetworkTile = z.infer<typeof networkTileSchema>;
+
+export const networkTileChangesSchema = z.object({
+  /** The change feed's position the answer is up to: the next call's `afterSeq`. */
+  seq: z.int().min(0),
+  /** Where the map changed since `afterSeq`: each touched row's extent before and after ([w, s, e, n]). */
+  boxes: z.array(bbox),
+  /** Too much changed (an import, a restore, a position the core no longer remembers): fetch every tile again. */
+  reset: z.boolean(),
+});
+export type NetworkTileChanges = z.infer<typeof networkTileChangesSchema>;
+
+export const networkTileProcedures = {
+  /**
+   * One vector tile of the live network, cut by the core (issue 15); served like basemap.tile, so
+   * the map page never holds the whole network.
+   */
+  'network.tile': { input: tileRequestSchema, output: networkTileSchema },
+  /** Where the network's tiles changed since a feed position (any writer: the desk, undo, sync, phones). */
+  'network.tileChanges': { input: z.strictObject({ afterSeq: z.int().min(0).optional() }), output: networkTileChangesSchema },
+};
