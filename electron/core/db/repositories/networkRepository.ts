@@ -69,6 +69,7 @@ export class NetworkRepository {
    */
   insertMany(layer: Layer, rows: readonly FeatureRow[], meta: WriteMeta, timer?: PhaseTimer): FeatureRow[] {
     if (rows.length === 0) return [];
+    if (!this.db.inTransaction) throw new Error('NetworkRepository.insertMany runs inside the caller\'s transaction');
     // The attributes object (when given parsed) is stored as its JSON text.
     const bound = rows.map((r) => (typeof r.attributes === 'object' && r.attributes !== null ? { ...r, attributes: bindable(r.attributes) } : r));
     this.stmt('bulkOn', () => 'INSERT INTO geo_bulk_load (id) VALUES (1)').run();
