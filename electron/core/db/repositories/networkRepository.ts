@@ -83,7 +83,7 @@ export class NetworkRepository {
     return stored;
   }
 
-  /** Enter live rows into geo_feature and the R*Tree, in an order that keeps neighbours together. */
+  /** Enter live rows into geo_feature and the R*Tree, two prepared INSERTs per row, in the order inserted. */
   private index(layer: Layer, rows: readonly FeatureRow[]): void {
     const feature = this.stmt('geoFeature', () => 'INSERT INTO geo_feature (layer, feature_id) VALUES (?, ?)');
     const box = this.stmt('geoBox', () => 'INSERT INTO geo_rtree (gid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');

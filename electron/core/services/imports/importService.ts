@@ -171,14 +171,15 @@ export function commitImport(
     throw new AppError('import_invalid', { zh: `文件 ${preview.fileName} 中没有可导入的要素`, en: `${preview.fileName} has no features to import` });
   }
   const repo = networkRepo(ctx);
-  const stored = timed(timer, 'validate', () => storedByFileId(repo, valid));
-  refuseLayerChanges(stored, valid, preview.fileName);
   const counts = Object.fromEntries(LAYERS.map((l) => [l, 0])) as ImportResult['counts'];
   for (const { feature } of valid) counts[feature.layer]++;
   let updated = 0;
   const batchId = randomUUID();
   const importBatchId = randomUUID();
   ctx.db.transaction(() => {
+    // Read in the transaction that writes, so what exists cannot change between the look and the write.
+    const stored = timed(timer, 'validate', () => storedByFileId(repo, valid));
+    refuseLayerChanges(stored, valid, preview.fileName);
     const meta = { batchId, source: 'import', at, action: 'import' };
     repo.insertImportBatch({ id: importBatchId, fileName: preview.fileName, format: preview.format, crs: options.crs, counts, at }, meta);
     const fresh: NewFeature[] = [];
