@@ -7,34 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { randomUUID } from 'node:crypto';
 import { openCore } from '../electron/core/app';
 import { commitImport, previewImport } from '../electron/core/services/imports/importService';
-import { geometryColumns } from '../electron/core/services/network/features';
 import { startHttpHost } from '../electron/core/host/http';
 import { HEADLESS_ARGS } from '../electron/core/sheets/browser';
 import type * as Maplibre from 'maplibre-gl';
 import { report } from './lib';
+import { bigNetwork, insertRaw, type BenchFile } from './import';
 
 const SEGMENTS = 50_000;
 const POINTS = 5_000;
-
-/** A grid of short ditch segments and points around the demo township. */
-function bigNetwork() {
-  const features: unknown[] = [];
-  const side = Math.ceil(Math.sqrt(SEGMENTS));
-  for (let i = 0; i < SEGMENTS; i++) {
-    const x = 124.0 + (i % side) * 0.0015;
-    const y = 43.3 + Math.floor(i / side) * 0.0012;
-    features.push({ type: 'Feature', properties: { layer: 'ditch', name: `支沟${i}`, kind: i % 10 === 0 ? 'main' : 'branch', condition: 'clear', work: 'existing' }, geometry: { type: 'LineString', coordinates: [[x, y], [x + 0.0012, y]] } });
-  }
-  for (let i = 0; i < POINTS; i++) {
-    const x = 124.0 + (i % 70) * 0.0045;
-    const y = 43.3 + Math.floor(i / 70) * 0.0036;
-    features.push({ type: 'Feature', properties: { layer: i % 2 ? 'culvert' : 'blockage', name: `点${i}` }, geometry: { type: 'Point', coordinates: [x, y] } });
-  }
-  return { type: 'FeatureCollection', features };
-}
 
 async function timeImport(json: Buffer): Promise<{ ours: number; baseline: number; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-bench-net-'));
@@ -48,24 +30,9 @@ async function timeImport(json: Buffer): Promise<{ ours: number; baseline: numbe
   // Baseline: the same rows straight into the same tables with prepared INSERTs in one transaction.
   const rawDir = mkdtempSync(join(tmpdir(), 'draindesk-bench-raw-'));
   const raw = await openCore({ dataDir: rawDir, transport: 'cli' });
-  type Parsed = { features: { properties: Record<string, string>; geometry: GeoJSON.Geometry }[] };
-  const at = new Date().toISOString();
-  const ditch = raw.db.prepare(`INSERT INTO ditch (id, township_id, name, geometry, min_lon, min_lat, max_lon, max_lat, source, kind, condition, work, length_m, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, 'clear', 'existing', ?, ?, ?)`);
-  const point = (layer: string) => raw.db.prepare(`INSERT INTO ${layer} (id, township_id, name, geometry, min_lon, min_lat, max_lon, max_lat, source, created_at, updated_at${layer === 'blockage' ? ', reported_at' : ''})
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?${layer === 'blockage' ? ', ?' : ''})`);
-  const culvert = point('culvert');
-  const blockage = point('blockage');
   const t1 = performance.now();
-  const again = JSON.parse(json.toString('utf8')) as Parsed; // the baseline parses too
-  raw.db.transaction(() => {
-    for (const f of again.features) {
-      const g = geometryColumns(f.properties.layer === 'ditch' ? 'ditch' : 'culvert', f.geometry);
-      if (f.properties.layer === 'ditch') ditch.run(randomUUID(), raw.ctx.townshipId, f.properties.name, g.geometry, g.min_lon, g.min_lat, g.max_lon, g.max_lat, f.properties.kind, g.length_m, at, at);
-      else if (f.properties.layer === 'culvert') culvert.run(randomUUID(), raw.ctx.townshipId, f.properties.name, g.geometry, g.min_lon, g.min_lat, g.max_lon, g.max_lat, at, at);
-      else blockage.run(randomUUID(), raw.ctx.townshipId, f.properties.name, g.geometry, g.min_lon, g.min_lat, g.max_lon, g.max_lat, at, at, at);
-    }
-  })();
+  const again = JSON.parse(json.toString('utf8')) as BenchFile; // the baseline parses too
+  insertRaw(raw.db, raw.ctx.townshipId, again.features);
   const baseline = performance.now() - t1;
   raw.close();
   rmSync(rawDir, { recursive: true, force: true });
@@ -134,7 +101,7 @@ async function timeMapOpen(dataDir: string): Promise<{ ours: number; baseline: n
 }
 
 export async function benchNetwork(): Promise<void> {
-  const json = Buffer.from(JSON.stringify(bigNetwork()));
+  const json = Buffer.from(JSON.stringify(bigNetwork(SEGMENTS, POINTS)));
   const imported = await timeImport(json);
   report(`network import: ${SEGMENTS.toLocaleString()} ditches + ${POINTS.toLocaleString()} points`, imported.ours, imported.baseline, 1.5);
   const opened = await timeMapOpen(imported.dataDir);

@@ -9,6 +9,7 @@ import { benchCliStart } from './cli-start';
 import { benchCountySync } from './county-sync';
 import { benchDispatch } from './dispatch';
 import { benchScale } from './scale';
+import { benchImport } from './import';
 
 const all: Record<string, () => Promise<void>> = {
   'write-path': benchWritePath,
@@ -21,6 +22,7 @@ const all: Record<string, () => Promise<void>> = {
   'county-sync': benchCountySync,
   dispatch: benchDispatch,
   scale: benchScale,
+  import: benchImport,
 };
 
 const wanted = process.argv.slice(2);

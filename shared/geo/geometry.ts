@@ -69,12 +69,27 @@ export function mapPositions<G extends Geometry>(geometry: G, fn: (p: Position) 
   }
 }
 
-/** Calls `fn` on every position of `geometry`, in order. */
+/** Calls `fn` on every position of `geometry`, in order (a walk: nothing is copied, so a 50,000-feature import makes no garbage here). */
 export function forEachPosition(geometry: Geometry, fn: (p: Position) => void): void {
-  mapPositions(geometry, (p) => {
-    fn(p);
-    return p;
-  });
+  const g = geometry;
+  switch (g.type) {
+    case 'Point':
+      fn(g.coordinates);
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      for (const p of g.coordinates) fn(p);
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const line of g.coordinates) for (const p of line) fn(p);
+      return;
+    case 'MultiPolygon':
+      for (const poly of g.coordinates) for (const line of poly) for (const p of line) fn(p);
+      return;
+    case 'GeometryCollection':
+      for (const child of g.geometries) forEachPosition(child, fn);
+  }
 }
 
 /** A copy with only longitude and latitude kept: the network stores no altitude. */

@@ -5,6 +5,9 @@ import { FeedClock } from './clock';
 import { applyRemoteEntry, type ApplyResult } from './applyRemote';
 import { connectionCache, type ConnectionCache } from './statements';
 import { rowKeyColumn, type ShapeCache, type TableShape } from './tables';
+import { storedRow } from './bulkShape';
+import { orderedUuids } from '../orderedIds';
+import { timed, type PhaseTimer } from '../../phaseTimer';
 
 /** A stored row: column name → value. */
 export type Row = Record<string, unknown>;
@@ -78,7 +81,8 @@ const HIDDEN = "action <> 'snapshot'";
  * Writing: inside the caller's transaction, `write(table, rowId, meta, fn)` reads the row, runs the
  * repository's own SQL, reads the row back (every column, so columns added later are carried
  * without code here knowing them) and appends one entry: insert / update / delete (a soft delete
- * or a removed row is a tombstone), with the row before kept locally for undo.
+ * or a removed row is a tombstone), with the row before kept locally for undo. New rows in bulk
+ * (an import): `insertMany(table, rows, meta)`, which builds each row as stored instead of reading it.
  *
  * Sync: `since(seq, limit)`, `pendingCount(afterSeq)`, `latestClock(table, rowId)` and
  * `applyRemote(entry)`.
@@ -146,6 +150,49 @@ export class ChangeFeed {
       syncable: 1,
     });
     return after;
+  }
+
+  /**
+   * Insert new rows of one table with their feed entries, in bulk, inside the caller's
+   * transaction: each row is completed in JS as SQLite will store it (every column in table order,
+   * declared defaults filled in, values checked against the STRICT types, self-writing triggers
+   * kept quiet: bulkShape.ts), so nothing is read back. One prepared INSERT for the table, one for
+   * the feed, one clock read. A row whose key exists already fails the whole batch. Returns the
+   * rows as stored (and as the feed carries them). `timer` splits the time into `sql` and `feed`.
+   */
+  insertMany(table: string, rows: readonly Row[], meta: WriteMeta, timer?: PhaseTimer): Row[] {
+    if (!this.db.inTransaction) throw new Error('ChangeFeed.insertMany runs inside the caller\'s transaction');
+    const shape = this.shapes.require(table);
+    const keyCol = rowKeyColumn(shape);
+    const bulk = this.shapes.bulk(table);
+    const names = bulk.columns.map((c) => c.name);
+    const insert = this.stmt(`bulk:${table}`, () => `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+    const stored = timed(timer, 'sql', () => {
+      const out = rows.map((r) => storedRow(bulk, r));
+      if (shape.township && out.some((r) => r.township_id !== this.townshipId)) throw new Error(`ChangeFeed.insertMany: a ${table} row of another township`);
+      const values = new Array<string | number | null>(names.length);
+      for (const row of out) {
+        for (let i = 0; i < names.length; i++) values[i] = row[names[i]!] as string | number | null;
+        insert.run(values);
+      }
+      return out;
+    });
+    timed(timer, 'feed', () => {
+      const append = this.stmt(
+        'appendInsert',
+        () => `INSERT INTO change_feed (change_id, township_id, table_name, row_id, op, row_json, before_json, hlc, base_hlc, origin,
+                 batch_id, source, action, at, undoes_batch, undone_by, syncable)
+               VALUES (?, ?, ?, ?, 'insert', ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, 1)`,
+      );
+      const { hlcs, origin } = this.clock.tickMany(stored.length);
+      const changeId = orderedUuids();
+      const undoes = meta.undoesBatch ?? null;
+      for (let i = 0; i < stored.length; i++) {
+        const row = stored[i]!;
+        append.run(changeId(), this.townshipId, table, String(row[keyCol]), JSON.stringify(row), hlcs[i], origin, meta.batchId, meta.source, meta.action, meta.at, undoes);
+      }
+    });
+    return stored;
   }
 
   /** Append one entry as given (used by record and by applyRemote). */

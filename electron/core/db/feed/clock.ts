@@ -41,6 +41,23 @@ export class FeedClock {
     return { hlc: next, origin: s.origin };
   }
 
+  /**
+   * Clocks for `n` changes made here now, in order, with one read and one write of the state
+   * (a bulk insert of 50,000 rows must not read and write feed_state per row).
+   */
+  tickMany(n: number): { hlcs: string[]; origin: string } {
+    const s = this.state();
+    const wall = Date.now();
+    const hlcs = new Array<string>(n);
+    let last = s.last;
+    for (let i = 0; i < n; i++) {
+      last = tickHlc(last, wall, s.origin);
+      hlcs[i] = formatHlc(last);
+    }
+    if (n > 0) this.write.run(hlcs[n - 1], new Date().toISOString());
+    return { hlcs, origin: s.origin };
+  }
+
   /** Move past a clock seen in a change made elsewhere (throws a RangeError for one far in the future). */
   receive(remote: string): void {
     const parsed = parseHlc(remote);

@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../../shared/contract/errors';
+import { readBulkShape, type BulkShape } from './bulkShape';
 
 /**
  * Tables that never enter the feed and are never accepted from a sync: the feed itself and its
  * clock, the R*Tree index (rebuilt by triggers from the layer tables), SQLite's own tables, and
  * state that belongs to this PC only (a sync cursor, this desk's own key). Add such tables here.
  */
-export const LOCAL_ONLY_TABLES: ReadonlySet<string> = new Set(['change_feed', 'feed_state', 'geo_feature', 'geo_rtree', 'sync_state', 'sync_conflict', 'sync_cursor', 'desk_key']);
+export const LOCAL_ONLY_TABLES: ReadonlySet<string> = new Set(['change_feed', 'feed_state', 'geo_feature', 'geo_rtree', 'geo_bulk_load', 'sync_state', 'sync_conflict', 'sync_cursor', 'desk_key']);
 const LOCAL_ONLY_PREFIXES = ['sqlite_', 'geo_rtree_'];
 
 /**
@@ -58,7 +59,15 @@ export function rowKeyColumn(shape: TableShape): string {
 /** Shapes cached per feed instance (PRAGMA is cheap, but bulk writes ask once per row). */
 export class ShapeCache {
   private readonly shapes = new Map<string, TableShape | null>();
+  private readonly bulkShapes = new Map<string, BulkShape>();
   constructor(private readonly db: Database) {}
+
+  /** What a bulk insert into the table needs (bulkShape.ts); throws BulkShapeError for a table that cannot take one. */
+  bulk(table: string): BulkShape {
+    let shape = this.bulkShapes.get(table);
+    if (!shape) this.bulkShapes.set(table, (shape = readBulkShape(this.db, table)));
+    return shape;
+  }
 
   get(table: string): TableShape | null {
     if (!this.shapes.has(table)) this.shapes.set(table, readShape(this.db, table));

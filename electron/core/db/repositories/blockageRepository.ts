@@ -168,6 +168,20 @@ export class BlockageRepository {
       .run({ ...e, township_id: this.townshipId, created_at: at, updated_at: at })) as unknown as EventDbRow;
   }
 
+  /**
+   * Append many events at once (an import's reports) through the feed's bulk insert: each gets
+   * its seq here, in order after the newest, so the numbering trigger stays quiet and the feed
+   * carries the rows as stored.
+   */
+  insertEvents(events: readonly NewEvent[], at: string, meta: WriteMeta): void {
+    const first = (this.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM blockage_event').get() as { n: number }).n;
+    this.feed.insertMany(
+      'blockage_event',
+      events.map((e, i) => ({ ...e, township_id: this.townshipId, seq: first + i, created_at: at, updated_at: at })),
+      meta,
+    );
+  }
+
   /** Put the blockage in the state its newest event says (same transaction as the event). */
   setState(id: string, s: { status: BlockageStatus; statusAt: string; teamId: string | null; machines: { excavators: number; longArmExcavators: number; pumps: number }; at: string }, meta: WriteMeta): void {
     this.feed.write('blockage', id, meta, () => this.db

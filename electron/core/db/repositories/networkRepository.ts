@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ChangeFeed, type FeedRow, type WriteMeta } from '../feed/changeFeed';
 import type { Layer } from '../../../../shared/domain/network';
+import { timed, type PhaseTimer } from '../../phaseTimer';
 
 /** The columns each layer keeps besides the common ones (id, township, geometry, bbox, source, times). */
 export const LAYER_COLUMNS: Record<Layer, readonly string[]> = {
@@ -58,12 +59,39 @@ export class NetworkRepository {
 
   /** Insert a new feature with its feed entry. */
   insert(layer: Layer, row: FeatureRow, meta: WriteMeta): void {
-    const cols = this.columns(layer);
-    // Positional values: binding by name costs noticeably on 50,000-row imports (bench/network.ts).
-    const values = new Array<string | number | null>(cols.length);
-    for (let i = 0; i < cols.length; i++) values[i] = bindable(row[cols[i]!]);
-    this.stmt(`insert:${layer}`, () => `INSERT INTO ${layer} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(values);
-    this.feed.record(layer, String(row.id), null, meta);
+    this.insertMany(layer, [row], meta);
+  }
+
+  /**
+   * Insert new features of one layer with their feed entries, in bulk (ChangeFeed.insertMany),
+   * and enter them into the R*Tree in one pass afterwards instead of by a trigger per row
+   * (migration 0013's flag). Inside the caller's transaction; returns the rows as stored.
+   */
+  insertMany(layer: Layer, rows: readonly FeatureRow[], meta: WriteMeta, timer?: PhaseTimer): FeatureRow[] {
+    if (rows.length === 0) return [];
+    if (!this.db.inTransaction) throw new Error('NetworkRepository.insertMany runs inside the caller\'s transaction');
+    // The attributes object (when given parsed) is stored as its JSON text.
+    const bound = rows.map((r) => (typeof r.attributes === 'object' && r.attributes !== null ? { ...r, attributes: bindable(r.attributes) } : r));
+    this.stmt('bulkOn', () => 'INSERT INTO geo_bulk_load (id) VALUES (1)').run();
+    let stored: FeatureRow[];
+    try {
+      stored = this.feed.insertMany(layer, bound, meta, timer) as FeatureRow[];
+    } finally {
+      this.stmt('bulkOff', () => 'DELETE FROM geo_bulk_load').run();
+    }
+    timed(timer, 'rtree', () => this.index(layer, stored));
+    return stored;
+  }
+
+  /** Enter live rows into geo_feature and the R*Tree, two prepared INSERTs per row, in the order inserted. */
+  private index(layer: Layer, rows: readonly FeatureRow[]): void {
+    const feature = this.stmt('geoFeature', () => 'INSERT INTO geo_feature (layer, feature_id) VALUES (?, ?)');
+    const box = this.stmt('geoBox', () => 'INSERT INTO geo_rtree (gid, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)');
+    for (const r of rows) {
+      if (r.deleted_at != null) continue;
+      const gid = feature.run(layer, r.id).lastInsertRowid;
+      box.run(gid, r.min_lon, r.max_lon, r.min_lat, r.max_lat);
+    }
   }
 
   /**
@@ -82,6 +110,12 @@ export class NetworkRepository {
   /** One row, live or deleted. */
   get(layer: Layer, id: string): FeatureRow | undefined {
     return this.stmt(`get:${layer}`, () => `SELECT * FROM ${layer} WHERE id = ? AND township_id = ?`).get(id, this.townshipId) as FeatureRow | undefined;
+  }
+
+  /** The rows (live or deleted) of a layer with these ids, by id: one query however many. */
+  getMany(layer: Layer, ids: readonly string[]): Map<string, FeatureRow> {
+    const rows = this.stmt(`getMany:${layer}`, () => `SELECT * FROM ${layer} WHERE township_id = ? AND id IN (SELECT value FROM json_each(?))`).all(this.townshipId, JSON.stringify(ids)) as FeatureRow[];
+    return new Map(rows.map((r) => [String(r.id), r]));
   }
 
   /** Live rows of a layer, optionally only those whose bounding box meets `bbox` (via the R*Tree). */
@@ -123,13 +157,6 @@ export class NetworkRepository {
       this.db
         .prepare('INSERT INTO import_batch (id, township_id, file_name, format, crs, counts_json, imported_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(b.id, this.townshipId, b.fileName, b.format, b.crs, JSON.stringify(b.counts), b.at, b.at, b.at),
-    );
-  }
-
-  /** How many features of each layer an import wrote. */
-  setImportCounts(id: string, counts: Record<string, number>, meta: WriteMeta): void {
-    this.feed.write('import_batch', id, meta, () =>
-      this.db.prepare('UPDATE import_batch SET counts_json = ?, updated_at = ? WHERE id = ? AND township_id = ?').run(JSON.stringify(counts), meta.at, id, this.townshipId),
     );
   }
 

@@ -104,13 +104,18 @@ function readProperties(f: NormalizedFeature, layer: NetworkLayer, options: ToNe
   return out;
 }
 
-/** Every file field this layer has no column for, under its own name: nothing is dropped. */
-function otherAttributes(f: NormalizedFeature, layer: NetworkLayer, mapping: FieldMapping, warnings: Warnings): Record<string, PropertyValue> {
+/** The file fields a layer's columns (and the layer and id columns) take under a mapping. */
+function consumedFields(layer: NetworkLayer, mapping: FieldMapping): Set<string> {
   const consumed = new Set<string>([mapping.layer, mapping.id].filter((n): n is string => n !== null));
   for (const field of Object.keys(LAYER_FIELDS[layer]) as NetworkField[]) {
     const source = mapping.fields[field];
     if (source !== undefined) consumed.add(source);
   }
+  return consumed;
+}
+
+/** Every file field this layer has no column for, under its own name: nothing is dropped. */
+function otherAttributes(f: NormalizedFeature, layer: NetworkLayer, consumed: ReadonlySet<string>, warnings: Warnings): Record<string, PropertyValue> {
   const out: Record<string, PropertyValue> = {};
   for (const [key, value] of Object.entries(f.properties)) {
     if (consumed.has(key) || value === null || key.trim() === '') continue;
@@ -185,10 +190,11 @@ export function toNetworkFeatures(preview: NetworkPreview, options: ToNetworkOpt
   const { toWgs84, datumWarning } = projection(opts.crs, opts.datumShift);
   if (datumWarning) warnings.note('datum_not_shifted', datumWarning);
   const impossible: { where: Bilingual; message: Bilingual }[] = [];
+  const consumed = Object.fromEntries((['ditch', 'culvert', 'blockage', 'area'] as const).map((l) => [l, consumedFields(l, opts.mapping as FieldMapping)])) as Record<NetworkLayer, Set<string>>;
   for (const f of preview.features) {
     const layer = chooseLayer(f, opts, warnings);
     const properties = readProperties(f, layer, opts, warnings);
-    const attributes = otherAttributes(f, layer, opts.mapping as FieldMapping, warnings);
+    const attributes = otherAttributes(f, layer, consumed[layer], warnings);
     fitNote(f, properties, attributes, opts.mapping?.fields.note, warnings);
     const wgs = toWgs84(to2d(f.geometry));
     const problem = positionProblem(wgs);

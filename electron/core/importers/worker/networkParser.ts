@@ -55,6 +55,7 @@ export function workerParser(sqliteBinding?: string): NetworkParser {
       const waiting = pending.get(response.id);
       if (!waiting) return;
       pending.delete(response.id);
+      if (pending.size === 0) w.unref();
       if (response.ok) waiting.resolve(response.preview);
       else if ('appError' in response) waiting.reject(new AppError(response.appError.code as ErrorCode, { zh: response.appError.zh, en: response.appError.en }, response.appError.details));
       else waiting.reject(new Error(response.internal));
@@ -85,6 +86,8 @@ export function workerParser(sqliteBinding?: string): NetworkParser {
       const request: ParseRequest = { id, fileName, bytes };
       return new Promise<NetworkPreview>((resolve, reject) => {
         pending.set(id, { resolve, reject });
+        // Held while a file is being parsed (a process with nothing else to do waits for it), let go when idle.
+        (worker as Worker).ref();
         (worker as Worker).postMessage(request);
       });
     },

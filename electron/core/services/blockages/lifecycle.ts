@@ -8,9 +8,10 @@ import { PHOTO_MAX_BYTES, type AssignedMachines, type BlockageDetail, type Block
 import { BLOCKAGE_TRANSITIONS, canTransition, type BlockageEventKind } from '../../../../shared/domain/blockageLifecycle';
 import { BLOCKAGE_STATUS_LABELS, type BlockageStatus } from '../../../../shared/domain/network';
 import type { CoreContext } from '../../context';
-import type { BlockageStateRow, EventDbRow } from '../../db/repositories/blockageRepository';
+import type { BlockageStateRow, EventDbRow, NewEvent } from '../../db/repositories/blockageRepository';
 import { TeamRepository } from '../../db/repositories/teamRepository';
 import { decodePhoto, withPhoto } from './photos';
+import { orderedUuids } from '../../db/orderedIds';
 import { blockageRepo, detail, liveBlockage, machinesOf, toEvent } from './views';
 
 export const NO_MACHINES: AssignedMachines = { excavators: 0, longArmExcavators: 0, pumps: 0 };
@@ -118,32 +119,50 @@ export function recordReport(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>
   const repo = blockageRepo(ctx);
   const received = ctx.now().toISOString();
   const meta = { batchId: spec.batchId, source: who.source, at: received };
-  const event = repo.insertEvent(
-    {
-      id: randomUUID(),
-      blockage_id: blockageId,
-      at: spec.at,
-      actor: who.actor,
-      source: who.source,
-      from_status: null,
-      to_status: spec.status,
-      note: spec.note,
-      photo: spec.photo ?? null,
-      lon: spec.position?.[0] ?? null,
-      lat: spec.position?.[1] ?? null,
-      client_id: spec.clientId ?? null,
-      kind: 'report',
-      team_id: who.teamId,
-      from_team_id: null,
-      to_team_id: null,
-      machines_json: null,
-      undoes_event_id: null,
-    },
-    received,
-    { ...meta, action: LIFECYCLE_ACTIONS.event },
-  );
-  repo.setReportInfo(blockageId, { statusAt: spec.at, reportedByTeamId: who.teamId }, { ...meta, action: LIFECYCLE_ACTIONS.state });
+  const event = repo.insertEvent(reportEvent(who, blockageId, spec), received, { ...meta, action: LIFECYCLE_ACTIONS.event });
+  repo.setReportInfo(blockageId, reportState(who, spec), { ...meta, action: LIFECYCLE_ACTIONS.state });
   return event;
+}
+
+/** The first event of a new blockage: no status before it, the blockage's status after. */
+function reportEvent(who: Actor, blockageId: string, spec: Omit<ReportSpec, 'batchId'>, id: string = randomUUID()): NewEvent {
+  return {
+    id,
+    blockage_id: blockageId,
+    at: spec.at,
+    actor: who.actor,
+    source: who.source,
+    from_status: null,
+    to_status: spec.status,
+    note: spec.note,
+    photo: spec.photo ?? null,
+    lon: spec.position?.[0] ?? null,
+    lat: spec.position?.[1] ?? null,
+    client_id: spec.clientId ?? null,
+    kind: 'report',
+    team_id: who.teamId,
+    from_team_id: null,
+    to_team_id: null,
+    machines_json: null,
+    undoes_event_id: null,
+  };
+}
+
+/** The state a reported blockage starts in: its status clock starts at the report, the reporting team kept. */
+export function reportState(who: Actor, spec: Pick<ReportSpec, 'at'>): { statusAt: string; reportedByTeamId: string | null } {
+  return { statusAt: spec.at, reportedByTeamId: who.teamId };
+}
+
+/**
+ * The first events of many blockages inserted in bulk (an import), in one bulk write. Their rows
+ * must already hold `reportState` (status_at, reported_by_team_id): nothing is updated afterwards.
+ */
+export function recordReports(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>, who: Actor, reports: readonly { blockageId: string; spec: Omit<ReportSpec, 'batchId'> }[], batchId: string): void {
+  if (reports.length === 0) return;
+  const received = ctx.now().toISOString();
+  const newId = orderedUuids();
+  const events = reports.map((r) => reportEvent(who, r.blockageId, r.spec, newId()));
+  blockageRepo(ctx).insertEvents(events, received, { batchId, source: who.source, at: received, action: LIFECYCLE_ACTIONS.event });
 }
 
 function forbidden(from: BlockageStatus, to: BlockageStatus, allowed: readonly BlockageStatus[]): AppError {

@@ -14,6 +14,8 @@ import { exportNetwork, toNetworkFeatures } from '../../importers/network';
 import { inlineParser, type NetworkParser } from '../../importers/worker/networkParser';
 import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
 import { geometryColumns } from '../network/features';
+import type { FeatureRow } from '../../db/repositories/networkRepository';
+import { timed, type PhaseTimer } from '../../phaseTimer';
 import type { PreviewStore } from './previewStore';
 import { insertFeatures, listFeatures, networkRepo, type NewFeature } from '../network/networkService';
 
@@ -82,8 +84,8 @@ function splitGeometry(f: FileFeature): Geometry[] {
 }
 
 /** Check every converted feature against the contract; collect every failure with its file number. */
-function validateAll(features: ImportedNetworkFeature[], at: string, fileName: string): { feature: NewFeature; index: number; fileId: string | null }[] {
-  const out: { feature: NewFeature; index: number; fileId: string | null }[] = [];
+function validateAll(features: ImportedNetworkFeature[], at: string, fileName: string): ValidFeature[] {
+  const out: ValidFeature[] = [];
   const problems: { feature: number; message: string; messageEn: string }[] = [];
   for (const f of features) {
     const parsed = PROPS[f.layer].safeParse(completeProperties(f, at));
@@ -108,16 +110,24 @@ function validateAll(features: ImportedNetworkFeature[], at: string, fileName: s
   return out;
 }
 
+type ValidFeature = { feature: NewFeature; index: number; fileId: string | null };
+
+/** The stored rows (live or deleted) of every file id that is one of our UUIDs, per layer: one query per layer, not one per feature. */
+function storedByFileId(repo: ReturnType<typeof networkRepo>, valid: readonly ValidFeature[]): Map<Layer, Map<string, FeatureRow>> {
+  const ids = [...new Set(valid.map((v) => v.fileId).filter((id): id is string => id !== null && UUID.test(id)))];
+  return new Map(LAYERS.map((l) => [l, ids.length === 0 ? new Map<string, FeatureRow>() : repo.getMany(l, ids)]));
+}
+
 /**
  * A feature of ours that comes back on another layer (an exported culvert changed into a blockage)
  * cannot be updated in place: the id belongs to a row of the other layer. Refuse, naming each, so
  * the user decides; nothing is written.
  */
-function refuseLayerChanges(repo: ReturnType<typeof networkRepo>, valid: { feature: NewFeature; index: number; fileId: string | null }[], fileName: string): void {
+function refuseLayerChanges(stored: Map<Layer, Map<string, FeatureRow>>, valid: readonly ValidFeature[], fileName: string): void {
   const moved: { index: number; name: string; from: Layer; to: Layer; id: string }[] = [];
   for (const { feature, index, fileId } of valid) {
-    if (!fileId || !UUID.test(fileId) || repo.get(feature.layer, fileId)) continue;
-    const from = LAYERS.find((l) => l !== feature.layer && repo.get(l, fileId) !== undefined);
+    if (!fileId || !UUID.test(fileId) || stored.get(feature.layer)!.has(fileId)) continue;
+    const from = LAYERS.find((l) => l !== feature.layer && stored.get(l)!.has(fileId));
     if (from) moved.push({ index, name: String(feature.properties.name ?? ''), from, to: feature.layer, id: fileId });
   }
   if (moved.length === 0) return;
@@ -144,35 +154,40 @@ function refuseLayerChanges(repo: ReturnType<typeof networkRepo>, valid: { featu
 export function commitImport(
   ctx: CoreContext,
   preview: NetworkPreview,
-  options: { crs: SourceCrs; datumShift?: DatumShift; mapping?: FieldMappingInput; layerOverrides?: Record<string, Layer> },
+  options: { crs: SourceCrs; datumShift?: DatumShift; mapping?: FieldMappingInput; layerOverrides?: Record<string, Layer>; timer?: PhaseTimer },
 ): ImportResult {
+  const { timer } = options;
   const at = ctx.now().toISOString();
-  const converted = toNetworkFeatures(preview, {
-    crs: options.crs,
-    ...(options.datumShift ? { datumShift: options.datumShift } : {}),
-    ...(options.mapping ? { mapping: options.mapping as FieldMapping } : {}),
-    ...(options.layerOverrides ? { layerOverrides: Object.fromEntries(Object.entries(options.layerOverrides).map(([k, v]) => [Number(k), v])) } : {}),
-  });
-  const valid = validateAll(converted.features, at, preview.fileName);
+  const converted = timed(timer, 'convert', () =>
+    toNetworkFeatures(preview, {
+      crs: options.crs,
+      ...(options.datumShift ? { datumShift: options.datumShift } : {}),
+      ...(options.mapping ? { mapping: options.mapping as FieldMapping } : {}),
+      ...(options.layerOverrides ? { layerOverrides: Object.fromEntries(Object.entries(options.layerOverrides).map(([k, v]) => [Number(k), v])) } : {}),
+    }),
+  );
+  const valid = timed(timer, 'validate', () => validateAll(converted.features, at, preview.fileName));
   if (valid.length === 0) {
     throw new AppError('import_invalid', { zh: `文件 ${preview.fileName} 中没有可导入的要素`, en: `${preview.fileName} has no features to import` });
   }
   const repo = networkRepo(ctx);
-  refuseLayerChanges(repo, valid, preview.fileName);
   const counts = Object.fromEntries(LAYERS.map((l) => [l, 0])) as ImportResult['counts'];
+  for (const { feature } of valid) counts[feature.layer]++;
   let updated = 0;
   const batchId = randomUUID();
   const importBatchId = randomUUID();
   ctx.db.transaction(() => {
+    // Read in the transaction that writes, so what exists cannot change between the look and the write.
+    const stored = timed(timer, 'validate', () => storedByFileId(repo, valid));
+    refuseLayerChanges(stored, valid, preview.fileName);
     const meta = { batchId, source: 'import', at, action: 'import' };
-    repo.insertImportBatch({ id: importBatchId, fileName: preview.fileName, format: preview.format, crs: options.crs, counts: {}, at }, meta);
+    repo.insertImportBatch({ id: importBatchId, fileName: preview.fileName, format: preview.format, crs: options.crs, counts, at }, meta);
     const fresh: NewFeature[] = [];
     const seen = new Set<string>();
     for (const { feature, fileId } of valid) {
-      counts[feature.layer]++;
       const reuse = fileId && UUID.test(fileId) && !seen.has(fileId) ? fileId : null;
       if (reuse) seen.add(reuse);
-      const existing = reuse ? repo.get(feature.layer, reuse) : undefined;
+      const existing = reuse ? stored.get(feature.layer)!.get(reuse) : undefined;
       if (existing) {
         // Our own export coming back: update in place, keeping the old row for undo.
         const after = { ...existing, ...(feature.properties as Record<string, string | number | null>), ...geometryColumns(feature.layer, feature.geometry), deleted_at: null, updated_at: at, import_batch_id: importBatchId };
@@ -182,8 +197,7 @@ export function commitImport(
         fresh.push(reuse ? { ...feature, id: reuse } : feature);
       }
     }
-    insertFeatures(withOverrides(ctx, { source: 'import' }), fresh, { batchId, action: 'import', source: 'import', importBatchId, at });
-    repo.setImportCounts(importBatchId, counts, meta);
+    insertFeatures(withOverrides(ctx, { source: 'import' }), fresh, { batchId, action: 'import', source: 'import', importBatchId, at, ...(timer ? { timer } : {}) });
   })();
   return { batchId, fileName: preview.fileName, counts, updated, crs: options.crs, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
 }
