@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PhoneBlockage } from '../../shared/contract/field';
 import { FIELD_ACTION_LABELS, fieldActionAllowed, type FieldAction } from '../../shared/domain/blockageLifecycle';
-import { distanceText } from './geo';
+import { accuracyText, distanceText } from './geo';
 import { townshipClock } from '../../shared/domain/dates';
 import { kindText, statusText } from './labels';
 import { MiniMap } from './MiniMap';
@@ -54,6 +54,9 @@ export function BlockageScreen({ blockage: b, fix, onBack, onAction }: { blockag
       </label>
       <textarea id="f-note" className="f-textarea" rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder="例如：涵管口被秸秆堵住，需要长臂钩机" />
       <PhotoPicker photo={photo} onPhoto={setPhoto} />
+      <div className={fix ? 'f-gps ok' : 'f-gps'} data-testid="update-gps">
+        {fix ? `更新会附上当前位置（精度 ${accuracyText(fix.accuracyM)}）` : '还没有定位：更新不带位置'}
+      </div>
       {b.assigned ? (
         <div className="f-actions">
           {BIG_ACTIONS.map((a) => (

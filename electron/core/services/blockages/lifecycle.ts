@@ -35,6 +35,8 @@ export interface EventSpec {
   note?: string;
   photo?: string | null;
   position?: [number, number] | null;
+  /** The GPS accuracy of `position` in metres (phones say it; the desk does not). */
+  accuracyM?: number | null;
   clientId?: string | null;
   at: string;
   undoes?: string;
@@ -77,6 +79,7 @@ export function appendEvent(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>,
       photo: spec.photo ?? null,
       lon: spec.position?.[0] ?? null,
       lat: spec.position?.[1] ?? null,
+      accuracy_m: spec.position ? (spec.accuracyM ?? null) : null,
       client_id: spec.clientId ?? null,
       kind: spec.kind,
       team_id: who.teamId,
@@ -105,6 +108,7 @@ export interface ReportSpec {
   note: string;
   photo?: string | null;
   position?: [number, number] | null;
+  accuracyM?: number | null;
   clientId?: string | null;
   batchId: string;
 }
@@ -131,6 +135,7 @@ export function recordReport(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>
       photo: spec.photo ?? null,
       lon: spec.position?.[0] ?? null,
       lat: spec.position?.[1] ?? null,
+      accuracy_m: spec.position ? (spec.accuracyM ?? null) : null,
       client_id: spec.clientId ?? null,
       kind: 'report',
       team_id: who.teamId,
