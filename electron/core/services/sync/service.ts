@@ -126,7 +126,7 @@ export async function enrol(ctx: CoreContext, input: { serverUrl: string; code: 
     // The open database's township is the holder's (a restore may replace it): adopt the server's id there.
     ctx.database.townshipId = answer.townshipId;
   }
-  new SyncStateRepository(ctx.db).enrol({ townshipId: answer.townshipId, serverUrl, key: answer.key, caFile, at: ctx.now().toISOString() });
+  new SyncStateRepository(ctx.db).enrol({ townshipId: answer.townshipId, serverUrl, publicUrl: answer.publicUrl ?? null, key: answer.key, caFile, at: ctx.now().toISOString() });
   runtime.reset();
   await runtime.runNow().catch(() => undefined); // a first round that fails is shown in the status
   return syncStatus(ctx);
