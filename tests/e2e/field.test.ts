@@ -155,7 +155,8 @@ describe('field teams update blockages from their phones', () => {
     await desk.page.getByTestId('qr-dialog').waitFor();
     // The QR code points at the HTTPS address first (GPS and the offline page need it); plain HTTP on the field port is the other choice.
     expect(await desk.page.getByTestId('qr-url').textContent()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/#t=/);
-    expect(await desk.page.locator('.bk-qr select option').allTextContents()).toContain('127.0.0.1 HTTP');
+    expect(await desk.page.getByTestId('qr-kind').textContent()).toBe('本机（办公室局域网） 127.0.0.1');
+    expect(await desk.page.locator('.bk-qr select option').allTextContents()).toContain('本机（办公室局域网） · 127.0.0.1 HTTP');
     await desk.page.screenshot({ path: join(ARTIFACTS, 'desk-teams-qr.png') });
 
     expect(phoneErrors).toEqual([]);
