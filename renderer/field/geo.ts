@@ -31,7 +31,7 @@ export function gpsOf(fix: { position: [number, number]; accuracyM: number } | n
   return { position: fix.position, accuracyM: accuracy };
 }
 
-/** "±8 米" for a GPS accuracy. */
+/** "±8 米" for a GPS accuracy (a no-break space: the number and its unit stay on one line). */
 export function accuracyText(accuracyM: number): string {
-  return accuracyM >= 1000 ? `±${(accuracyM / 1000).toFixed(1)} 公里` : `±${Math.round(accuracyM)} 米`;
+  return accuracyM >= 1000 ? `±${(accuracyM / 1000).toFixed(1)}\u00a0公里` : `±${Math.round(accuracyM)}\u00a0米`;
 }

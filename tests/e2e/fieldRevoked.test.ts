@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../electron/core/app';
 import type { BlockageDetail } from '../../shared/contract/blockages';
 import type { IssuedToken } from '../../shared/contract/field';
-import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { ARTIFACTS, deskPage, fieldUrlOf, launchChromium, phonePage, seedFolder, serve } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,22 +23,14 @@ afterAll(async () => {
 
 /** A team with a phone token and one blockage assigned to it. */
 async function seed(dataDir: string): Promise<{ token: string; tokenId: string; blockageId: string }> {
-  const core = await openCore({ dataDir, transport: 'test' });
-  const must = async <T,>(procedure: string, input: unknown): Promise<T> => {
-    const r = await core.dispatch(procedure, input);
-    if (!r.ok) throw new Error(`${procedure}: ${r.error.message}`);
-    return r.value as T;
-  };
-  try {
+  return seedFolder(dataDir, async (must) => {
     await must('settings.update', { townshipName: '双河乡' });
     const team = await must<{ id: string }>('teams.save', { name: '一队', leader: '王建国', machines: { excavators: 1, longArmExcavators: 0, dumpTrucks: 0, pumps: 2 } });
     const b = await must<{ id: string }>('network.create', { layer: 'blockage', geometry: { type: 'Point', coordinates: [124.2, 43.4] }, properties: { name: '永安桥涵管堵点', village: '三合堡村' } });
     await must('blockages.assign', { id: b.id, teamId: team.id });
     const issued = await must<IssuedToken>('field.issueToken', { teamId: team.id, label: '王建国手机' });
     return { token: issued.secret, tokenId: issued.token.id, blockageId: b.id };
-  } finally {
-    core.close();
-  }
+  });
 }
 
 describe('field updates: GPS accuracy, and a token revoked while offline', () => {
@@ -54,25 +45,13 @@ describe('field updates: GPS accuracy, and a token revoked while offline', () =>
       return (await res.json()) as T;
     };
     try {
-      await expect.poll(() => /field server\) on port (\d+)/.exec(server.output())?.[1], { timeout: 20_000 }).toBeTruthy();
-      const fieldUrl = `http://127.0.0.1:${/field server\) on port (\d+)/.exec(server.output())![1]}/`;
-      const phone = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        geolocation: { longitude: 124.2003, latitude: 43.4002, accuracy: 12.4 },
-        permissions: ['geolocation'],
-      });
-      const p = await phone.newPage();
-      const errors: string[] = [];
-      p.on('pageerror', (e) => errors.push(e.message));
+      const fieldUrl = await fieldUrlOf(server);
+      const { context: phone, page: p, errors } = await phonePage(browser, { longitude: 124.2003, latitude: 43.4002, accuracy: 12.4 });
       await p.goto(`${fieldUrl}#t=${token}`);
       await p.getByTestId('field-blockage').first().tap();
 
       // Online: 已到场 goes with the position and its accuracy, and the desk shows ±12 m.
-      await expect.poll(() => p.getByTestId('update-gps').textContent()).toBe('更新会附上当前位置（精度 ±12 米）');
+      await expect.poll(() => p.getByTestId('update-gps').textContent()).toBe('更新会附上当前位置（精度 ±12\u00a0米）');
       await p.screenshot({ path: join(ARTIFACTS, 'field-update-gps.png') });
       await p.getByRole('button', { name: '已到场' }).tap();
       await p.getByText('已发送到办公室 ✓').waitFor();

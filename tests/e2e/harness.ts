@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openCore } from '../../electron/core/app';
 import { HEADLESS_ARGS } from '../../electron/core/sheets/browser';
 
 export const ARTIFACTS = join(process.cwd(), 'tests/e2e/artifacts');
@@ -84,4 +85,45 @@ export async function mapIdle(page: Page): Promise<void> {
     null,
     { timeout: 60_000 },
   );
+}
+
+/** The LAN field page's plain-HTTP address of a server started with `--field-port 0` (loopback is a secure context). */
+export async function fieldUrlOf(server: Served): Promise<string> {
+  const port = () => /field server\) on port (\d+)/.exec(server.output())?.[1];
+  const deadline = Date.now() + 20_000;
+  while (!port() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (!port()) throw new Error(`the field server did not start:\n${server.output()}`);
+  return `http://127.0.0.1:${port()}/`;
+}
+
+/** A phone-sized page with GPS allowed at `geolocation`, that records uncaught page errors. */
+export async function phonePage(browser: Browser, geolocation: { longitude: number; latitude: number; accuracy: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    geolocation,
+    permissions: ['geolocation'],
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Calls a data folder's core directly before the server starts (seeding), failing on any error. */
+export async function seedFolder<T>(dataDir: string, fn: (must: <R>(procedure: string, input: unknown) => Promise<R>) => Promise<T>): Promise<T> {
+  const core = await openCore({ dataDir, transport: 'test' });
+  const must = async <R,>(procedure: string, input: unknown): Promise<R> => {
+    const r = await core.dispatch(procedure, input);
+    if (!r.ok) throw new Error(`${procedure}: ${r.error.message}`);
+    return r.value as R;
+  };
+  try {
+    return await fn(must);
+  } finally {
+    core.close();
+  }
 }

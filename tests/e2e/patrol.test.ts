@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../electron/core/app';
 import type { IssuedToken } from '../../shared/contract/field';
 import type { PatrolCoverage } from '../../shared/contract/patrol';
 import { townshipDay } from '../../shared/domain/dates';
-import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { ARTIFACTS, deskPage, fieldUrlOf, launchChromium, phonePage, seedFolder, serve } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,13 +24,7 @@ const at = (eastM: number, northM: number): [number, number] => [LON + eastM * M
 
 /** Three 300 m ditches; a team with a phone token and one blockage assigned to it. */
 async function seed(dataDir: string): Promise<{ token: string; ditchIds: string[] }> {
-  const core = await openCore({ dataDir, transport: 'test' });
-  const must = async <T,>(procedure: string, input: unknown): Promise<T> => {
-    const r = await core.dispatch(procedure, input);
-    if (!r.ok) throw new Error(`${procedure}: ${r.error.message}`);
-    return r.value as T;
-  };
-  try {
+  return seedFolder(dataDir, async (must) => {
     await must('settings.update', { townshipName: '双河乡' });
     const ditch = async (name: string, northM: number, village: string) =>
       (await must<{ id: string }>('network.create', { layer: 'ditch', geometry: { type: 'LineString', coordinates: [at(0, northM), at(300, northM)] }, properties: { kind: 'branch', name, village } })).id;
@@ -41,9 +34,7 @@ async function seed(dataDir: string): Promise<{ token: string; ditchIds: string[
     await must('blockages.assign', { id: b.id, teamId: team.id });
     const issued = await must<IssuedToken>('field.issueToken', { teamId: team.id, label: '王建国手机' });
     return { token: issued.secret, ditchIds };
-  } finally {
-    core.close();
-  }
+  });
 }
 
 describe('a patrol on foot, with no signal part of the way', () => {
@@ -53,20 +44,8 @@ describe('a patrol on foot, with no signal part of the way', () => {
     process.env.DRAINDESK_FIELD_HOST = '127.0.0.1';
     const server = await serve(['--data', dataDir, '--field-port', '0']);
     try {
-      await expect.poll(() => /field server\) on port (\d+)/.exec(server.output())?.[1], { timeout: 20_000 }).toBeTruthy();
-      const fieldUrl = `http://127.0.0.1:${/field server\) on port (\d+)/.exec(server.output())![1]}/`;
-      const phone = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        geolocation: { longitude: at(0, 10)[0], latitude: at(0, 10)[1], accuracy: 6 },
-        permissions: ['geolocation'],
-      });
-      const p = await phone.newPage();
-      const errors: string[] = [];
-      p.on('pageerror', (e) => errors.push(e.message));
+      const fieldUrl = await fieldUrlOf(server);
+      const { context: phone, page: p, errors } = await phonePage(browser, { longitude: at(0, 10)[0], latitude: at(0, 10)[1], accuracy: 6 });
       await p.goto(`${fieldUrl}#t=${token}`);
       await p.getByTestId('field-blockage').first().waitFor();
       // The service worker takes the page and its assets.

@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../electron/core/app';
 import { startFakeCounty, type FakeCounty } from '../unit/sync/fakeCounty';
 import { json } from '../unit/sync/fakeServer';
-import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { ARTIFACTS, deskPage, launchChromium, seedFolder, serve } from './harness';
 
 let browser: Browser;
 let county: FakeCounty;
@@ -33,18 +32,11 @@ afterAll(async () => {
 describe('the QR dialog of a desk enrolled with a county server', () => {
   it('points at the county’s phone page and says what the phone shows', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-qr-county-'));
-    const core = await openCore({ dataDir, transport: 'test' });
-    try {
-      const must = async (procedure: string, input: unknown) => {
-        const r = await core.dispatch(procedure, input);
-        if (!r.ok) throw new Error(`${procedure}: ${r.error.message}`);
-      };
+    await seedFolder(dataDir, async (must) => {
       await must('settings.update', { townshipName: '双河乡' });
       await must('teams.save', { name: '一队', leader: '王建国', machines: { excavators: 1, longArmExcavators: 0, dumpTrucks: 0, pumps: 2 } });
       await must('sync.enrol', { serverUrl: county.server.url, code: 'ABCD-EFGH-2345-6789' });
-    } finally {
-      core.close();
-    }
+    });
     const server = await serve(['--data', dataDir]);
     try {
       const desk = await deskPage(browser);
