@@ -34,6 +34,14 @@ export const APPEND_ONLY_TABLES: readonly string[] = ['blockage_event', 'photo',
 /** The feed table the server writes a conflict to; both desks pull it and list it as 冲突. */
 export const SYNC_CONFLICT_TABLE = 'sync_conflict';
 
+/** Where the county server serves the phone page (issue 12): the QR link of an enrolled desk is `serverPhoneUrl(…)#t=<token>`. */
+export const SERVER_PHONE_PATH = '/field/';
+
+/** The phone page's address on a county server, from its public URL (a path prefix is kept: https://host/draindesk). */
+export function serverPhoneUrl(serverUrl: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}${SERVER_PHONE_PATH}`;
+}
+
 /** A township key: 32 random bytes as 64 lower-case hex digits. Only its SHA-256 is stored. */
 export const syncKey = z.string().regex(/^[0-9a-f]{64}$/, { error: bilingual('同步密钥格式不正确', 'not a sync key') });
 /** A one-time enrolment code as `admin add-township` prints it (groups of letters and digits). */
