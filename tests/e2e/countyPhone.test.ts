@@ -190,6 +190,12 @@ describe('a phone far from the office, through the county server over HTTPS', ()
       await office.page.getByLabel('巡查轨迹（24 小时）').check();
       await office.page.getByTestId('patrol-summary').waitFor();
       expect(await office.page.getByTestId('patrol-summary').textContent()).toContain('覆盖率 67%');
+      const covered = () =>
+        office.page.evaluate(() => {
+          const map = (window as unknown as { __draindeskMap: { queryRenderedFeatures(o: unknown): unknown[] } }).__draindeskMap;
+          return map.queryRenderedFeatures({ layers: ['patrol-covered'] }).length;
+        });
+      await expect.poll(covered, { timeout: 20_000 }).toBeGreaterThan(1);
       await office.page.screenshot({ path: join(ARTIFACTS, 'county-phone-desk-map.png') });
       await office.page.goto(`${desk.url}print.html?date=${today}`);
       await office.page.getByTestId('sheet-patrol').waitFor({ timeout: 60_000 });

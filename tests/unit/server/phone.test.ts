@@ -203,6 +203,8 @@ describe('phones through the county server', () => {
     expect(coverage.coveredDitchIds).not.toContain(notWalked);
     const reported = await ok<BlockageDetail>(b, 'blockages.get', { id: report.body.blockageId });
     expect(reported.blockage.note).toBe('涵管被秸秆堵住');
+    // The server's copy knew the ditches: the report was placed on the one it sits on, in its village.
+    expect(reported.blockage).toMatchObject({ ditchId: walked, ditchName: '一号支沟', village: '三合堡村' });
     expect(reported.events[0]).toMatchObject({ source: 'field' });
     // Nothing doubled on the server either: the two pieces once each, the resent one not again.
     const chunks = await server.ctx.pool.query(`SELECT count(*)::int AS n FROM feed_entry WHERE table_name = 'patrol_chunk' AND row->>'patrol_id' = $1`, [patrolId]);
