@@ -35,7 +35,7 @@ export const WARM_IDLE_MS = 30 * 60_000;
 
 /** The server's warm townships and the queue of calls on each: kept in the ServerContext. */
 export interface PhoneState {
-  warm: Map<string, Promise<WarmTownship>>;
+  warm: Map<string, { copy: Promise<WarmTownship>; lastUsedMs: number }>;
   queues: Map<string, Promise<unknown>>;
 }
 
@@ -59,28 +59,32 @@ function serialised<T>(state: PhoneState, townshipId: string, work: () => Promis
 async function drop(state: PhoneState, townshipId: string): Promise<void> {
   const warm = state.warm.get(townshipId);
   state.warm.delete(townshipId);
-  (await warm?.catch(() => null))?.close();
+  (await warm?.copy.catch(() => null))?.close();
 }
 
+/** The township's warm copy, loaded on first use and caught up with the server's feed; idle copies of others are dropped. */
 async function warmCopy(ctx: ServerContext, townshipId: string): Promise<WarmTownship> {
   const state = ctx.phones;
+  const now = Date.now();
   for (const [id, w] of state.warm) {
-    const idle = await w.then((x) => Date.now() - x.lastUsedMs > WARM_IDLE_MS, () => true);
-    if (idle && id !== townshipId && !state.queues.has(id)) await drop(state, id);
+    if (id !== townshipId && now - w.lastUsedMs > WARM_IDLE_MS && !state.queues.has(id)) await drop(state, id);
   }
   let warm = state.warm.get(townshipId);
   if (!warm) {
-    warm = (async () => {
+    const copy = (async () => {
       const township = await new TownshipRepository(ctx.pool).byId(townshipId);
       if (!township) throw unknownTokenError();
       return loadWarmTownship(ctx, township);
     })();
+    warm = { copy, lastUsedMs: now };
     state.warm.set(townshipId, warm);
-    warm.catch(() => state.warm.delete(townshipId));
+    copy.catch(() => {
+      if (state.warm.get(townshipId)?.copy === copy) state.warm.delete(townshipId);
+    });
   }
-  const w = await warm;
+  warm.lastUsedMs = now;
+  const w = await warm.copy;
   await catchUp(ctx, w);
-  w.lastUsedMs = Date.now();
   return w;
 }
 
@@ -98,6 +102,10 @@ export async function authenticatePhone(ctx: ServerContext, secret: string | nul
     return { townshipId, secret: secret!, ...checkToken(teamRepo(warm.core), secret) };
   });
 }
+
+/** A 503: the phone keeps the update in its outbox and sends it again later. */
+const cannotSave = () =>
+  new AppError('unavailable', { zh: '服务器暂时无法处理，请稍后重试（手机会保留待发送的更新）', en: 'The server cannot handle this right now; try again later (the phone keeps the update)' });
 
 /** Put the photos these entries name into the blob store and answer their announcements (sent ahead of the rows). */
 async function storeBlobs(ctx: ServerContext, warm: WarmTownship, entries: ChangeEntry[]): Promise<ChangeEntry[]> {
@@ -118,7 +126,13 @@ async function storeBlobs(ctx: ServerContext, warm: WarmTownship, entries: Chang
  */
 export function callPhone(ctx: ServerContext, procedure: string, input: unknown, caller: CountyPhoneCaller): Promise<Result<unknown>> {
   return serialised(ctx.phones, caller.townshipId, async () => {
-    const warm = await warmCopy(ctx, caller.townshipId);
+    let warm: WarmTownship;
+    try {
+      warm = await warmCopy(ctx, caller.townshipId);
+    } catch (error) {
+      console.error('[county-phone] the township could not be loaded or caught up', error);
+      return { ok: false, error: cannotSave().toWire() };
+    }
     let current: PhoneCaller;
     try {
       // The caller as the copy has it now: a token revoked since authentication is refused.
@@ -137,7 +151,7 @@ export function callPhone(ctx: ServerContext, procedure: string, input: unknown,
     } catch (error) {
       console.error('[county-phone] a phone write could not be merged into the server feed', error);
       await drop(ctx.phones, caller.townshipId);
-      return { ok: false, error: new AppError('unavailable', { zh: '服务器暂时无法保存，请稍后重试（手机会保留待发送的更新）', en: 'The server cannot save right now; try again later (the phone keeps the update)' }).toWire() };
+      return { ok: false, error: cannotSave().toWire() };
     }
     // The photos are in the blob store now; the copy keeps only the rows.
     for (const e of changes) for (const path of blobPathsOf(e)) rmSync(join(warm.dataDir, path), { force: true });

@@ -29,7 +29,6 @@ export interface WarmTownship {
   cursor: bigint;
   /** Where a phone's photo is written before it becomes a blob (removed with the projection). */
   dataDir: string;
-  lastUsedMs: number;
   close(): void;
 }
 
@@ -51,7 +50,6 @@ export async function loadWarmTownship(ctx: ServerContext, township: { id: strin
       feed: new ChangeFeed(core.db, township.id),
       cursor,
       dataDir,
-      lastUsedMs: Date.now(),
       close() {
         projection.close();
         rmSync(dataDir, { recursive: true, force: true });
