@@ -212,6 +212,27 @@ describe('phones through the county server', () => {
     expect(b.db.prepare('SELECT count(*) AS n FROM patrol_chunk WHERE patrol_id = ?').get(patrolId)).toEqual({ n: 2 });
   });
 
+  it('a write the server cannot merge is a 503 the phone retries; the retry is stored once, not answered "duplicate"', async () => {
+    const { token, blockageId } = await teamOnA('五队');
+    const pool = server.ctx.pool;
+    // The server's feed refuses writes for a moment (a full disk, a failover).
+    await pool.query(`CREATE FUNCTION refuse_feed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);
+    await pool.query('CREATE TRIGGER refuse_feed BEFORE INSERT ON feed_entry FOR EACH ROW EXECUTE FUNCTION refuse_feed()');
+    const update = { clientId: randomUUID(), blockageId, action: 'arrived', note: '' };
+    const refused = await call(phoneUrl, 'phone.update', update, token);
+    expect(refused.status).toBe(503);
+    expect(refused.body.error?.message).toContain('手机会保留');
+    await pool.query('DROP TRIGGER refuse_feed ON feed_entry');
+    await pool.query('DROP FUNCTION refuse_feed()');
+    const retried = await call(phoneUrl, 'phone.update', update, token);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ duplicate: false });
+    const stored = await pool.query(`SELECT count(*)::int AS n FROM feed_entry WHERE table_name = 'blockage_event' AND row->>'client_id' = $1`, [update.clientId]);
+    expect(stored.rows[0].n).toBe(1);
+    await sync(b);
+    expect((b.db.prepare('SELECT count(*) AS n FROM blockage_event WHERE client_id = ?').get(update.clientId) as { n: number }).n).toBe(1);
+  });
+
   it('garbage on the phone routes is answered and the server stays up', async () => {
     const { token } = await teamOnA('四队');
     const u = new URL(server.url);
