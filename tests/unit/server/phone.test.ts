@@ -22,7 +22,8 @@ import { tmpdir } from 'node:os';
 import { openCore } from '../../../electron/core/app';
 import { blockageIn, ok, team, tinyJpeg, type Core } from '../blockages/helpers';
 import { call } from '../field/helpers';
-import { startTestServer, type TestServer } from './helpers';
+import { closePhones } from '../../../server/phone/gateway';
+import { entry, hlc, post, startTestServer, type TestServer } from './helpers';
 
 const TOWNSHIP = '兴隆镇';
 const fastSync = { transport: { timeoutMs: 10_000, attempts: 2, retryDelayMs: () => 20 }, loop: { intervalMs: 600_000, maxBackoffMs: 600_000 } };
@@ -231,6 +232,21 @@ describe('phones through the county server', () => {
     expect(stored.rows[0].n).toBe(1);
     await sync(b);
     expect((b.db.prepare('SELECT count(*) AS n FROM blockage_event WHERE client_id = ?').get(update.clientId) as { n: number }).n).toBe(1);
+  });
+
+  it('a freshly loaded copy merges by clock like a desk: a version older than the one it loaded does not replace it', async () => {
+    const { token, teamId } = await teamOnA('六队');
+    // Load the township afresh, so the team's version comes from the replica, not a caught-up entry.
+    await closePhones(server.ctx.phones);
+    expect((await call(phoneUrl, 'phone.me', {}, token)).body).toMatchObject({ team: { name: '六队' } });
+    // An edit made long ago on a PC that was offline arrives now: the replica keeps the newer
+    // version (and lists the conflict); so must the phone's copy.
+    const team = a.db.prepare('SELECT * FROM team WHERE id = ?').get(teamId) as Record<string, unknown>;
+    const { sync_key: key } = a.db.prepare('SELECT sync_key FROM sync_state').get() as { sync_key: string };
+    const stale = entry(a.ctx.townshipId, { table: 'team', rowId: teamId, row: { ...team, name: '旧名字' }, hlc: hlc(Date.now() - 86_000_000, 'desk-offline'), origin: 'desk-offline' });
+    const pushed = await post(`${server.url}/sync/push`, { entries: [stale] }, key);
+    expect(pushed.body).toMatchObject({ accepted: 1, conflicts: 1 });
+    expect((await call(phoneUrl, 'phone.me', {}, token)).body).toMatchObject({ team: { name: '六队' } });
   });
 
   it('garbage on the phone routes is answered and the server stays up', async () => {
