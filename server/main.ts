@@ -11,6 +11,7 @@ import { countyReport } from './county/report';
 import { formatReport } from './county/reportText';
 import { startServerHost } from './http/server';
 import { issueEnrolCode } from './sync/enrol';
+import { createPhoneState } from './phone/gateway';
 
 const HELP = `用法 Usage:
   npm run server -- --pg postgres://… [--port N] [--host H] [--tls-cert F --tls-key F] [--public-url URL]
@@ -31,6 +32,7 @@ function makeContext(pool: ServerContext['pool'], extra: Partial<ServerContext> 
     rendererDir: resolve(import.meta.dirname, '../dist/renderer'),
     publicUrl: null,
     now: () => new Date(),
+    phones: createPhoneState(),
     ...extra,
   };
 }

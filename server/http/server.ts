@@ -4,8 +4,10 @@ import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../shared/contract/errors';
 import type { ServerContext } from '../context';
+import { closePhones } from '../phone/gateway';
 import { handleCounty } from './countyRoutes';
 import { sendError, sendJson } from './respond';
+import { handlePhone } from './phoneRoutes';
 import { handleStatic } from './staticRoutes';
 import { handleSync } from './syncRoutes';
 
@@ -32,6 +34,7 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   }
   if (path === '/api/health') return sendJson(res, 200, { ok: true, service: 'draindesk-county-server' });
   if (await handleSync(ctx, req, res, path)) return;
+  if (await handlePhone(ctx, req, res, path)) return;
   if (await handleCounty(ctx, req, res, path)) return;
   handleStatic(ctx, req, res, path);
 }
@@ -66,7 +69,7 @@ export async function startServerHost(ctx: ServerContext, opts: ServerHostOption
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
-        server.close(() => resolveClose());
+        server.close(() => void closePhones(ctx.phones).then(() => resolveClose()));
       }),
   };
 }

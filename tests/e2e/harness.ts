@@ -53,12 +53,12 @@ export function serve(args: string[]): Promise<Served> {
   });
 }
 
-/** Debian's Chromium, headless, with software WebGL for the map and no calls to the internet. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless, with software WebGL for the map and no calls to the internet (plus any extra flags). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', ...HEADLESS_ARGS],
+    args: ['--no-sandbox', ...HEADLESS_ARGS, ...extraArgs],
   });
 }
 

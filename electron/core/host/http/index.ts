@@ -3,3 +3,4 @@ export { startHost, DEFAULT_TIMEOUTS } from './server';
 export { loopbackAccess, bearerAccess, bearerToken } from './access';
 export { appSite, fieldSite } from './static';
 export type { AccessPolicy, ApiTable, Host, HostOptions, HostTimeouts, StaticSite } from './types';
+export { handleApi, type ApiRoute } from './api';
