@@ -52,6 +52,12 @@ describe('the QR dialog of a desk enrolled with a county server', () => {
       // The LAN field server is off, and no warning about it: phones use the county server.
       expect(await desk.page.getByText('现场服务还没打开').count()).toBe(0);
       await desk.page.getByTestId('qr-dialog').screenshot({ path: join(ARTIFACTS, 'desk-qr-county.png') });
+      await desk.page.getByRole('button', { name: '完成' }).click();
+      // Settings → 联网同步 says where the phones go.
+      await desk.page.goto(`${server.url}#/settings`);
+      await desk.page.getByTestId('sync-phone-url').waitFor();
+      expect(await desk.page.getByTestId('sync-phone-url').textContent()).toBe('https://fxb.county.example/field/');
+      await desk.page.getByTestId('sync-facts').screenshot({ path: join(ARTIFACTS, 'desk-sync-phone-url.png') });
       expect(desk.errors).toEqual([]);
       await desk.context.close();
     } finally {

@@ -8,16 +8,21 @@ import QRCode from 'qrcode';
 import type { IssuedToken } from '../../../shared/contract/field';
 import { serverPhoneUrl } from '../../../shared/contract/sync';
 import type { CoreContext } from '../context';
-import { SyncStateRepository } from '../db/repositories/syncStateRepository';
+import { SyncStateRepository, type SyncLink } from '../db/repositories/syncStateRepository';
 import { fieldAddresses, runningServer } from './registry';
 
 type PhoneLink = Omit<IssuedToken['links'][number], 'qrSvg'>;
+
+/** The county server's phone page for an enrolment: its public address, else the one the desk enrolled at. */
+export function countyPhoneUrl(link: Pick<SyncLink, 'publicUrl' | 'serverUrl'>): string {
+  return serverPhoneUrl(link.publicUrl ?? link.serverUrl);
+}
 
 /** The phone page on the county server, when this desk is enrolled with one. */
 export function countyPhoneLink(ctx: Pick<CoreContext, 'db'>): PhoneLink | null {
   const link = new SyncStateRepository(ctx.db).get();
   if (!link) return null;
-  const url = serverPhoneUrl(link.publicUrl ?? link.serverUrl);
+  const url = countyPhoneUrl(link);
   return { kind: 'county', address: new URL(url).host, url };
 }
 

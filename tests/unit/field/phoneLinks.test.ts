@@ -47,7 +47,8 @@ describe('the QR link of a phone token', () => {
   it('is the county server’s public phone page once enrolled, with the token in the #fragment only', async () => {
     county = await countyAnswering('https://fxb.county.example/draindesk/');
     const core = await tempCore({ syncOptions: offline });
-    await ok<SyncStatus>(core, 'sync.enrol', { serverUrl: county.server.url, code: 'abcd-efgh-2345-6789' });
+    const enrolled = await ok<SyncStatus>(core, 'sync.enrol', { serverUrl: county.server.url, code: 'abcd-efgh-2345-6789' });
+    expect(enrolled.phoneUrl).toBe('https://fxb.county.example/draindesk/field/');
     const issued = await issue(core);
     // The LAN field server is off, so the county page is the only address offered.
     expect(issued.links).toHaveLength(1);

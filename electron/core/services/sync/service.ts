@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../../shared/contract/errors';
 import type { SyncStatus } from '../../../../shared/contract/syncDesk';
+import { countyPhoneUrl } from '../../field/links';
 import type { CoreContext } from '../../context';
 import { SyncConflictRepository } from '../../db/repositories/syncConflictRepository';
 import { SyncStateRepository } from '../../db/repositories/syncStateRepository';
@@ -67,6 +68,7 @@ export function syncStatus(ctx: CoreContext): SyncStatus {
   return {
     state,
     serverUrl: link?.serverUrl ?? null,
+    phoneUrl: link ? countyPhoneUrl(link) : null,
     townshipId: link?.townshipId ?? null,
     enrolledAt: link?.enrolledAt ?? null,
     pending,
