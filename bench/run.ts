@@ -7,6 +7,7 @@ import { benchFieldBurst } from './field-burst';
 import { benchCliStart } from './cli-start';
 import { benchCountySync } from './county-sync';
 import { benchDispatch } from './dispatch';
+import { benchCountyPhone } from './county-phone';
 
 const all: Record<string, () => Promise<void>> = {
   'write-path': benchWritePath,
@@ -17,6 +18,7 @@ const all: Record<string, () => Promise<void>> = {
   'cli-start': benchCliStart,
   'county-sync': benchCountySync,
   dispatch: benchDispatch,
+  'county-phone': benchCountyPhone,
 };
 
 const wanted = process.argv.slice(2);

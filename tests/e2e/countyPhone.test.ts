@@ -11,17 +11,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
 import type { BlockageDetail } from '../../shared/contract/blockages';
-import type { IssuedToken } from '../../shared/contract/field';
-import type { PatrolCoverage } from '../../shared/contract/patrol';
 import type { SyncStatus } from '../../shared/contract/syncDesk';
-import { townshipDay } from '../../shared/domain/dates';
 import { startTestCluster, type TestCluster } from '../helpers/postgres';
 import { adminCode, startServerProcess, type ServerProcess } from '../unit/sync/serverProcess';
 import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { at, cameraJpeg, expectDeskCoverage, patrolTwoDitches, phoneContext, queueArrivalOffline, seedPatrolTownship, sendWhenOnline } from './fieldWalk';
 
 let browser: Browser;
 let cluster: TestCluster;
@@ -41,47 +39,18 @@ afterAll(async () => {
   cluster?.stop();
 });
 
-const LAT = 43.4;
-const LON = 124.2;
-const M_LAT = 1 / 111_195;
-const M_LON = 1 / (111_195 * Math.cos((LAT * Math.PI) / 180));
-const at = (eastM: number, northM: number): [number, number] => [LON + eastM * M_LON, LAT + northM * M_LAT];
-
-/** Three 300 m ditches, a team with a phone token and a blockage assigned to it; enrolled with the county and synced. */
+/** The township of fieldWalk.ts, enrolled with the county (trusting its test certificate) and synced. */
 async function seed(dataDir: string): Promise<{ token: string; ditchIds: string[]; blockageId: string }> {
   const core = await openCore({ dataDir, transport: 'test' });
-  const must = async <T,>(procedure: string, input: unknown): Promise<T> => {
-    const r = await core.dispatch(procedure, input);
-    if (!r.ok) throw new Error(`${procedure}: ${r.error.message}`);
-    return r.value as T;
-  };
   try {
-    await must('settings.update', { townshipName: '双河乡' });
-    const ditch = async (name: string, northM: number, village: string) =>
-      (await must<{ id: string }>('network.create', { layer: 'ditch', geometry: { type: 'LineString', coordinates: [at(0, northM), at(300, northM)] }, properties: { kind: 'branch', name, village } })).id;
-    const ditchIds = [await ditch('一号支沟', 0, '三合堡村'), await ditch('二号支沟', 200, '三合堡村'), await ditch('三号支沟', 800, '范家屯村')];
-    const team = await must<{ id: string }>('teams.save', { name: '一队', leader: '王建国', machines: { excavators: 1, longArmExcavators: 0, dumpTrucks: 0, pumps: 2 } });
-    const b = await must<{ id: string }>('network.create', { layer: 'blockage', geometry: { type: 'Point', coordinates: at(150, 0) }, properties: { name: '一号支沟涵管堵点', village: '三合堡村' } });
-    await must('blockages.assign', { id: b.id, teamId: team.id });
-    const issued = await must<IssuedToken>('field.issueToken', { teamId: team.id, label: '王建国手机' });
-    const s = await must<SyncStatus>('sync.enrol', { serverUrl: county.url, code: adminCode(cluster.url, 'add-township', '双河乡'), caFile: join(certDir, 'cert.pem') });
-    expect(s.state).toBe('synced');
-    return { token: issued.secret, ditchIds, blockageId: b.id };
+    const seeded = await seedPatrolTownship(core);
+    const r = await core.dispatch('sync.enrol', { serverUrl: county.url, code: adminCode(cluster.url, 'add-township', '双河乡'), caFile: join(certDir, 'cert.pem') });
+    if (!r.ok) throw new Error(`sync.enrol: ${r.error.message}`);
+    expect((r.value as SyncStatus).state).toBe('synced');
+    return seeded;
   } finally {
     core.close();
   }
-}
-
-/** A real JPEG (drawn by the browser), like a phone camera's. */
-async function cameraJpeg(page: Page): Promise<Buffer> {
-  const dataUrl = (await page.evaluate(`(() => {
-    const c = document.createElement('canvas'); c.width = 1200; c.height = 900;
-    const g = c.getContext('2d');
-    g.fillStyle = '#6b8f3a'; g.fillRect(0, 0, 1200, 900);
-    g.fillStyle = '#3a6ea5'; g.fillRect(0, 380, 1200, 160);
-    return c.toDataURL('image/jpeg', 0.9);
-  })()`)) as string;
-  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
 }
 
 describe('a phone far from the office, through the county server over HTTPS', () => {
@@ -94,16 +63,7 @@ describe('a phone far from the office, through the county server over HTTPS', ()
       await office.page.goto(`${desk.url}#/blockages`);
       await office.page.getByTestId('blockage-row').first().waitFor();
 
-      const phone = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        geolocation: { longitude: at(150, 8)[0], latitude: at(150, 8)[1], accuracy: 6 },
-        permissions: ['geolocation'],
-      });
+      const phone = await phoneContext(browser, at(150, 8));
       const p = await phone.newPage();
       const errors: string[] = [];
       p.on('pageerror', (e) => errors.push(e.message));
@@ -118,34 +78,11 @@ describe('a phone far from the office, through the county server over HTTPS', ()
       await p.screenshot({ path: join(ARTIFACTS, 'county-phone-list.png') });
 
       // No signal: the page reloads from the phone with its list; 已到场 waits in the outbox, across a reload too.
-      await phone.setOffline(true);
-      await p.reload();
-      await p.getByTestId('field-blockage').first().waitFor();
-      expect(await p.getByTestId('field-blockage').first().textContent()).toContain('一号支沟涵管堵点');
-      await p.getByTestId('field-blockage').first().tap();
-      await p.getByRole('button', { name: '已到场' }).tap();
-      await expect.poll(() => p.getByTestId('outbox-count').textContent()).toBe('待发送 1');
-      await p.reload();
-      await expect.poll(() => p.getByTestId('outbox-count').textContent()).toBe('待发送 1');
-      await p.screenshot({ path: join(ARTIFACTS, 'county-phone-offline.png') });
-
+      await queueArrivalOffline(phone, p, 'county-phone-offline.png');
       // A patrol along 一号支沟 and back along 二号支沟, still with no signal.
-      await p.getByTestId('patrol-start').tap();
-      const walkTo = async (eastM: number, northM: number) => {
-        const [longitude, latitude] = at(eastM, northM);
-        await phone.setGeolocation({ longitude, latitude, accuracy: 6 });
-        await p.waitForTimeout(1000);
-      };
-      for (let e = 0; e <= 300; e += 25) await walkTo(e, 10);
-      for (let n = 35; n <= 190; n += 25) await walkTo(300, n);
-      for (let e = 300; e >= 0; e -= 25) await walkTo(e, 195);
-      await p.getByTestId('patrol-stop').tap();
-      await expect.poll(async () => (await p.getByTestId('outbox-count').textContent()) ?? '').toMatch(/待发送 [2-9]/);
-
+      await patrolTwoDitches(phone, p, 'county-phone-walking.png');
       // Signal again: the outbox goes to the county server, in order, once.
-      await phone.setOffline(false);
-      await p.getByTestId('outbox-count').tap({ timeout: 3000 }).catch(() => undefined);
-      await p.getByTestId('outbox-count').waitFor({ state: 'detached', timeout: 30_000 });
+      await sendWhenOnline(phone, p);
 
       // 已疏通 with a photo and the phone's GPS, through the server.
       await phone.setGeolocation({ longitude: at(150, 8)[0], latitude: at(150, 8)[1], accuracy: 6 });
@@ -181,25 +118,7 @@ describe('a phone far from the office, through the county server over HTTPS', ()
       expect(detail.events.filter((e) => e.kind === 'arrived')).toHaveLength(1);
 
       // The patrol: the two walked ditches covered, the third not, on the map and the sheet.
-      const today = townshipDay(new Date());
-      const coverage = (await (await fetch(`${desk.url}api/patrol.coverage`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ date: today }) })).json()) as PatrolCoverage;
-      expect(coverage.coveredDitchIds.sort()).toEqual(ditchIds.slice(0, 2).sort());
-      expect(coverage.tracks).toBe(1);
-      await office.page.goto(`${desk.url}#/map`);
-      await office.page.locator('[data-testid=network-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
-      await office.page.getByLabel('巡查轨迹（24 小时）').check();
-      await office.page.getByTestId('patrol-summary').waitFor();
-      expect(await office.page.getByTestId('patrol-summary').textContent()).toContain('覆盖率 67%');
-      const covered = () =>
-        office.page.evaluate(() => {
-          const map = (window as unknown as { __draindeskMap: { queryRenderedFeatures(o: unknown): unknown[] } }).__draindeskMap;
-          return map.queryRenderedFeatures({ layers: ['patrol-covered'] }).length;
-        });
-      await expect.poll(covered, { timeout: 20_000 }).toBeGreaterThan(1);
-      await office.page.screenshot({ path: join(ARTIFACTS, 'county-phone-desk-map.png') });
-      await office.page.goto(`${desk.url}print.html?date=${today}`);
-      await office.page.getByTestId('sheet-patrol').waitFor({ timeout: 60_000 });
-      expect(await office.page.getByTestId('sheet-patrol').textContent()).toMatch(/当日巡查沟渠 0\.6 km，覆盖率 67%/);
+      await expectDeskCoverage(office.page, desk.url, ditchIds, 'county-phone-desk-map.png');
       expect(office.errors).toEqual([]);
       await phone.close();
     } finally {

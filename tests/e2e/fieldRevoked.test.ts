@@ -11,7 +11,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlockageDetail } from '../../shared/contract/blockages';
 import type { IssuedToken } from '../../shared/contract/field';
-import { ARTIFACTS, deskPage, fieldUrlOf, launchChromium, phonePage, seedFolder, serve } from './harness';
+import { ARTIFACTS, deskPage, fieldUrlOf, launchChromium, seedFolder, serve } from './harness';
+import { phoneContext } from './fieldWalk';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,7 +47,10 @@ describe('field updates: GPS accuracy, and a token revoked while offline', () =>
     };
     try {
       const fieldUrl = await fieldUrlOf(server);
-      const { context: phone, page: p, errors } = await phonePage(browser, { longitude: 124.2003, latitude: 43.4002, accuracy: 12.4 });
+      const phone = await phoneContext(browser, [124.2003, 43.4002], 12.4);
+      const p = await phone.newPage();
+      const errors: string[] = [];
+      p.on('pageerror', (e) => errors.push(e.message));
       await p.goto(`${fieldUrl}#t=${token}`);
       await p.getByTestId('field-blockage').first().tap();
 

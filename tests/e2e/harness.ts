@@ -96,23 +96,6 @@ export async function fieldUrlOf(server: Served): Promise<string> {
   return `http://127.0.0.1:${port()}/`;
 }
 
-/** A phone-sized page with GPS allowed at `geolocation`, that records uncaught page errors. */
-export async function phonePage(browser: Browser, geolocation: { longitude: number; latitude: number; accuracy: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    geolocation,
-    permissions: ['geolocation'],
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
 /** Calls a data folder's core directly before the server starts (seeding), failing on any error. */
 export async function seedFolder<T>(dataDir: string, fn: (must: <R>(procedure: string, input: unknown) => Promise<R>) => Promise<T>): Promise<T> {
   const core = await openCore({ dataDir, transport: 'test' });
