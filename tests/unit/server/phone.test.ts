@@ -4,7 +4,8 @@
  * the server by sync; a phone's update with a photo and GPS through the server shows on desk B as
  * 现场更新 after one sync, its photo too; a retried update is not doubled; a patrol walked through
  * the server is coverage on the desk; a token revoked on the desk is refused after the next sync
- * with the LAN server's own 401; malformed phone requests leave the server up.
+ * with the LAN server's own 401; malformed phone requests leave the server up. The desk's side: an
+ * enrolled desk's QR link is the server's public phone page, and GPS accuracy travels with updates.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -268,5 +269,65 @@ describe('phones through the county server', () => {
     const badInput = await call(phoneUrl, 'phone.update', { clientId: 'x' }, token);
     expect(badInput.status).toBe(400);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
+
+describe('the desk’s side through the county server: the QR link and GPS accuracy', () => {
+  it('a desk enrolled where the server names a public URL puts its phone page in the QR link, working once the token synced', async () => {
+    // Phones are given another address than the one desks enrol at (as behind a proxy).
+    const publicUrl = server.url.replace('127.0.0.1', 'localhost');
+    server.ctx.publicUrl = publicUrl;
+    const c = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'draindesk-phone-desk-')), transport: 'test', syncOptions: fastSync });
+    try {
+      await ok(c, 'sync.enrol', { serverUrl: server.url, code: (await issueEnrolCode(server.ctx, TOWNSHIP, 'rekey')).code });
+      const t = await team(c, '七队');
+      const issued = await ok<IssuedToken>(c, 'field.issueToken', { teamId: t.id, label: '七队手机' });
+      expect(issued.links.map((l) => [l.kind, l.url])).toEqual([['county', `${publicUrl}/field/#t=${issued.secret}`]]);
+      const page = issued.links[0]!.url.replace(/#.*$/, '');
+      const html = await fetch(page);
+      expect(html.status).toBe(200);
+      expect(await html.text()).toContain('field.webmanifest');
+      await sync(c);
+      const me = await call(page, 'phone.me', {}, issued.secret);
+      expect(me.status, JSON.stringify(me.body)).toBe(200);
+      expect(me.body).toMatchObject({ team: { id: t.id, name: '七队' } });
+    } finally {
+      server.ctx.publicUrl = null;
+      c.close();
+      rmSync(c.ctx.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('updates and reports with GPS accuracy reach the other desk after one sync with it; older pages are accepted', async () => {
+    const { token, blockageId } = await teamOnA('八队');
+    await sync(b);
+    const cursor = (await ok<{ cursor: number }>(b, 'blockages.changesSince', {})).cursor;
+    const arrived = await call(phoneUrl, 'phone.update', { clientId: randomUUID(), blockageId, action: 'arrived', position: [124.2001, 43.4001], accuracyM: 9.5 }, token);
+    expect(arrived.status, JSON.stringify(arrived.body)).toBe(200);
+    const oldPage = await call(phoneUrl, 'phone.update', { clientId: randomUUID(), blockageId, action: 'in_progress', position: [124.2002, 43.4002] }, token);
+    expect(oldPage.status, JSON.stringify(oldPage.body)).toBe(200);
+    const report = await call(phoneUrl, 'phone.report', { clientId: randomUUID(), position: [124.21, 43.41], accuracyM: 32, note: '路边涵管堵了' }, token);
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const bad = await call(phoneUrl, 'phone.update', { clientId: randomUUID(), blockageId, action: 'note', note: 'x', accuracyM: 4 }, token);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toContain('有定位精度却没有位置');
+
+    await sync(b);
+    const changes = await ok<{ changes: BlockageChange[] }>(b, 'blockages.changesSince', { cursor });
+    expect(changes.changes.filter((ch) => ch.source === 'field').map((ch) => [ch.kind, ch.accuracyM])).toEqual([
+      ['arrived', 9.5],
+      ['status', null],
+      ['report', 32],
+    ]);
+    const detail = await ok<BlockageDetail>(b, 'blockages.get', { id: blockageId });
+    expect(detail.events.filter((e) => e.source === 'field').map((e) => [e.kind, e.position, e.accuracyM])).toEqual([
+      ['arrived', [124.2001, 43.4001], 9.5],
+      ['status', [124.2002, 43.4002], null],
+    ]);
+    const reported = await ok<BlockageDetail>(b, 'blockages.get', { id: String(report.body.blockageId) });
+    expect(reported.events).toMatchObject([{ kind: 'report', position: [124.21, 43.41], accuracyM: 32 }]);
+    // The server's replica holds the column like any other (the feed carries whole rows).
+    const replica = await server.ctx.pool.query(`SELECT row->>'accuracy_m' AS accuracy FROM replica_row WHERE table_name = 'blockage_event' AND row_id = $1`, [arrived.body.eventId]);
+    expect(replica.rows).toEqual([{ accuracy: '9.5' }]);
   });
 });
