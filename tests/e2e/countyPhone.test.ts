@@ -15,6 +15,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
 import type { BlockageDetail } from '../../shared/contract/blockages';
+import type { IssuedToken } from '../../shared/contract/field';
 import type { SyncStatus } from '../../shared/contract/syncDesk';
 import { startTestCluster, type TestCluster } from '../helpers/postgres';
 import { adminCode, startServerProcess, type ServerProcess } from '../unit/sync/serverProcess';
@@ -56,9 +57,11 @@ async function seed(dataDir: string): Promise<{ token: string; ditchIds: string[
 describe('a phone far from the office, through the county server over HTTPS', () => {
   it('opens and queues with no signal, patrols two ditches, and the desk shows the update and the coverage after one sync', { timeout: 300_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-county-phone-'));
-    const { token, ditchIds, blockageId } = await seed(dataDir);
+    const { ditchIds, blockageId } = await seed(dataDir);
     const desk = await serve(['--data', dataDir]);
     const office = await deskPage(browser);
+    const api = async <T,>(procedure: string, input: unknown): Promise<T> =>
+      (await (await fetch(`${desk.url}api/${procedure}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json()) as T;
     try {
       await office.page.goto(`${desk.url}#/blockages`);
       await office.page.getByTestId('blockage-row').first().waitFor();
@@ -67,7 +70,12 @@ describe('a phone far from the office, through the county server over HTTPS', ()
       const p = await phone.newPage();
       const errors: string[] = [];
       p.on('pageerror', (e) => errors.push(e.message));
-      await p.goto(`${county.url}/field/#t=${token}`);
+      // The QR code the enrolled desk gives a new phone points at the county's phone page; the token gets there by sync.
+      const [team] = await api<{ id: string }[]>('teams.list', {});
+      const issued = await api<IssuedToken>('field.issueToken', { teamId: team!.id, label: '王建国的新手机' });
+      expect(issued.links[0]).toMatchObject({ kind: 'county', url: `${county.url}/field/#t=${issued.secret}` });
+      expect((await api<SyncStatus>('sync.now', {})).problem).toBeNull();
+      await p.goto(issued.links[0]!.url);
       await p.getByTestId('field-blockage').first().waitFor();
       // An HTTPS page, and the token has left the address bar.
       expect(p.url()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/field\/$/);
@@ -115,6 +123,9 @@ describe('a phone far from the office, through the county server over HTTPS', ()
       const cleared = detail.events.find((e) => e.toStatus === 'cleared')!;
       expect(cleared).toMatchObject({ source: 'field', hasPhoto: true });
       expect(cleared.position![0]).toBeCloseTo(at(150, 8)[0], 5);
+      // With the phone's GPS accuracy, shown in the timeline.
+      expect(cleared.accuracyM).toBe(6);
+      await timeline.getByText('精度 ±6 米').first().waitFor();
       expect(detail.events.filter((e) => e.kind === 'arrived')).toHaveLength(1);
 
       // The patrol: the two walked ditches covered, the third not, on the map and the sheet.
