@@ -65,6 +65,8 @@ describe('field updates: GPS accuracy, and a token revoked while offline', () =>
       // No signal: two updates wait on the phone; meanwhile the office revokes the token.
       await phone.setOffline(true);
       await p.getByRole('button', { name: '处理中' }).tap();
+      // Kept on the phone first (the form clears when it is), then the note.
+      await expect.poll(() => p.getByTestId('outbox-count').textContent()).toBe('待发送 1');
       await p.locator('#f-note').fill('秸秆堵住涵管口');
       await p.getByRole('button', { name: '只发送备注 / 照片' }).tap();
       await expect.poll(() => p.getByTestId('outbox-count').textContent()).toBe('待发送 2');
