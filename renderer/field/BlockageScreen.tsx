@@ -16,11 +16,18 @@ export function BlockageScreen({ blockage: b, fix, onBack, onAction }: { blockag
   const [photo, setPhoto] = useState<PickedPhoto | null>(null);
   const [busy, setBusy] = useState(false);
   const act = async (action: FieldAction) => {
+    const sending = { note: note.trim(), photo };
     setBusy(true);
+    // Cleared at once: what the team types while this one is kept and sent belongs to the next update.
+    setNote('');
+    setPhoto(null);
     try {
-      await onAction(action, note.trim(), photo);
-      setNote('');
-      setPhoto(null);
+      await onAction(action, sending.note, sending.photo);
+    } catch (error) {
+      // Not even kept on the phone: give the note and photo back rather than lose them.
+      setNote((n) => n || sending.note);
+      setPhoto((p) => p ?? sending.photo);
+      throw error;
     } finally {
       setBusy(false);
     }
