@@ -67,15 +67,24 @@ export async function projectTownship(
   const tables = [...columns.keys()].filter((t) => !leftOut.has(t) && !isLocalOnly(t));
   const rows = await new FeedRepository(ctx.pool).liveRows(township.id, tables);
   const at = ctx.now().toISOString();
+  // One prepared statement per table and column list (a township's 50,000 ditches share one).
+  const inserts = new Map<string, Database.Statement>();
+  const insert = (table: string, names: readonly string[]) => {
+    const key = `${table}\u0000${names.join(',')}`;
+    let stmt = inserts.get(key);
+    if (!stmt) {
+      stmt = db.prepare(`INSERT OR REPLACE INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+      inserts.set(key, stmt);
+    }
+    return stmt;
+  };
   db.transaction(() => {
     db.prepare('INSERT OR IGNORE INTO township (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(township.id, township.name, at, at);
     for (const { table_name: table, row } of rows) {
       const known = columns.get(table)!;
       const names = Object.keys(row).filter((k) => known.has(k));
       if (names.length === 0) continue;
-      db.prepare(`INSERT OR REPLACE INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
-        ...names.map((n) => sqliteValue(row[n])),
-      );
+      insert(table, names).run(...names.map((n) => sqliteValue(row[n])));
     }
     if (opts.clocks) seedClocks(db, township.id, rows);
   })();

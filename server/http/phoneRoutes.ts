@@ -16,7 +16,7 @@ import type { ServerContext } from '../context';
 import { authenticatePhone, callPhone, type CountyPhoneCaller } from '../phone/gateway';
 
 /** The LAN field server's body limit: a resized photo is well under 1 MB, the limit for one is 6 MB. */
-const PHONE_MAX_BODY_BYTES = 10 * 1048576;
+export const PHONE_MAX_BODY_BYTES = 10 * 1048576;
 
 function phoneApi(ctx: ServerContext): ApiRoute<CountyPhoneCaller> {
   const policy = bearerAccess((token) => token);
