@@ -10,6 +10,7 @@ import { benchCountySync } from './county-sync';
 import { benchDispatch } from './dispatch';
 import { benchScale } from './scale';
 import { benchImport } from './import';
+import { benchCountyPhone } from './county-phone';
 
 const all: Record<string, () => Promise<void>> = {
   'write-path': benchWritePath,
@@ -23,6 +24,7 @@ const all: Record<string, () => Promise<void>> = {
   dispatch: benchDispatch,
   scale: benchScale,
   import: benchImport,
+  'county-phone': benchCountyPhone,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,6 @@
 import type { Hlc } from '../shared/sync/hlc';
 import type { ServerPool } from './db/pool';
+import type { PhoneState } from './phone/gateway';
 
 /** Everything the server's handlers use; no module globals. */
 export interface ServerContext {
@@ -13,6 +14,8 @@ export interface ServerContext {
   /** The address users reach the server at (behind a proxy it differs from the listening one). */
   publicUrl: string | null;
   now(): Date;
+  /** Phones (issue 12): each township's warm desk copy and the queue of calls on it. */
+  phones: PhoneState;
 }
 
 /** The server's origin id in every clock it makes. */

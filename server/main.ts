@@ -11,10 +11,13 @@ import { countyReport } from './county/report';
 import { formatReport } from './county/reportText';
 import { startServerHost } from './http/server';
 import { issueEnrolCode } from './sync/enrol';
+import { createPhoneState } from './phone/gateway';
 
 const HELP = `用法 Usage:
   npm run server -- --pg postgres://… [--port N] [--host H] [--tls-cert F --tls-key F] [--public-url URL]
-      县级服务：同步、县级页面（/county.html）、矢量瓦片。The county server: sync, county pages, tiles.
+      县级服务：同步、县级页面（/county.html）、矢量瓦片、作业队手机页（/field/）。
+      The county server: sync, county pages, tiles, the field teams' phone page and API (/field/, /api/phone.*).
+      手机需要 HTTPS（定位与离线页面）：用 --tls-cert/--tls-key 或放在 HTTPS 代理之后。Phones need HTTPS.
   npm run server -- admin add-township --pg … --name 双河乡       新乡镇与一次性注册码（最后一行）
   npm run server -- admin rekey-township --pg … --name 双河乡 [--revoke-all]
       新注册码：同一台电脑重新注册时其旧密钥作废；另一台电脑用它成为本乡镇的第二个同步端；
@@ -31,6 +34,7 @@ function makeContext(pool: ServerContext['pool'], extra: Partial<ServerContext> 
     rendererDir: resolve(import.meta.dirname, '../dist/renderer'),
     publicUrl: null,
     now: () => new Date(),
+    phones: createPhoneState(),
     ...extra,
   };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PhoneBlockage } from '../../shared/contract/field';
 import { FIELD_ACTION_LABELS, fieldActionAllowed, type FieldAction } from '../../shared/domain/blockageLifecycle';
-import { distanceText } from './geo';
+import { accuracyText, distanceText } from './geo';
 import { townshipClock } from '../../shared/domain/dates';
 import { kindText, statusText } from './labels';
 import { MiniMap } from './MiniMap';
@@ -16,11 +16,18 @@ export function BlockageScreen({ blockage: b, fix, onBack, onAction }: { blockag
   const [photo, setPhoto] = useState<PickedPhoto | null>(null);
   const [busy, setBusy] = useState(false);
   const act = async (action: FieldAction) => {
+    const sending = { note: note.trim(), photo };
     setBusy(true);
+    // Cleared at once: what the team types while this one is kept and sent belongs to the next update.
+    setNote('');
+    setPhoto(null);
     try {
-      await onAction(action, note.trim(), photo);
-      setNote('');
-      setPhoto(null);
+      await onAction(action, sending.note, sending.photo);
+    } catch (error) {
+      // Not even kept on the phone: give the note and photo back rather than lose them.
+      setNote((n) => n || sending.note);
+      setPhoto((p) => p ?? sending.photo);
+      throw error;
     } finally {
       setBusy(false);
     }
@@ -54,6 +61,9 @@ export function BlockageScreen({ blockage: b, fix, onBack, onAction }: { blockag
       </label>
       <textarea id="f-note" className="f-textarea" rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder="例如：涵管口被秸秆堵住，需要长臂钩机" />
       <PhotoPicker photo={photo} onPhoto={setPhoto} />
+      <div className={fix ? 'f-gps ok' : 'f-gps'} data-testid="update-gps">
+        {fix ? `更新会附上当前位置（精度 ${accuracyText(fix.accuracyM)}）` : '还没有定位：更新不带位置'}
+      </div>
       {b.assigned ? (
         <div className="f-actions">
           {BIG_ACTIONS.map((a) => (

@@ -11,6 +11,7 @@ import { PatrolBar } from './PatrolBar';
 import { usePatrol, type Chunk } from './usePatrol';
 import { ReportScreen } from './ReportScreen';
 import { useGps } from './useGps';
+import { gpsOf } from './geo';
 
 type Screen = { kind: 'list' } | { kind: 'blockage'; id: string } | { kind: 'report' };
 const SYNC_MS = 10_000;
@@ -143,7 +144,7 @@ export function FieldApp() {
         createdAt: at,
         label: `${FIELD_ACTION_LABELS[action].zh} · ${b.name}`,
         procedure: 'phone.update',
-        input: { clientId, blockageId: b.id, action, note, at, position: fix?.position ?? null, ...photoInput(photo) },
+        input: { clientId, blockageId: b.id, action, note, at, ...gpsOf(fix), ...photoInput(photo) },
       },
       () =>
         setBlockages((list) =>
@@ -156,10 +157,10 @@ export function FieldApp() {
     );
   };
 
-  const report = async (name: string, note: string, photo: PickedPhoto | null, position: [number, number]) => {
+  const report = async (name: string, note: string, photo: PickedPhoto | null, where: { position: [number, number]; accuracyM: number | null }) => {
     const clientId = newId();
     const at = new Date().toISOString();
-    await submit({ clientId, createdAt: at, label: `上报 · ${name || '新堵点'}`, procedure: 'phone.report', input: { clientId, position, name, note, at, ...photoInput(photo) } });
+    await submit({ clientId, createdAt: at, label: `上报 · ${name || '新堵点'}`, procedure: 'phone.report', input: { clientId, ...where, name, note, at, ...photoInput(photo) } });
     setScreen({ kind: 'list' });
   };
 

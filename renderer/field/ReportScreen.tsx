@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker';
 import type { Fix } from './useGps';
+import { accuracyText, gpsOf } from './geo';
 
 /** Report a new blockage where the phone is now. */
-export function ReportScreen({ fix, gpsError, onBack, onReport }: { fix: Fix | null; gpsError: string | null; onBack(): void; onReport(name: string, note: string, photo: PickedPhoto | null, position: [number, number]): Promise<void> }) {
+export function ReportScreen({ fix, gpsError, onBack, onReport }: { fix: Fix | null; gpsError: string | null; onBack(): void; onReport(name: string, note: string, photo: PickedPhoto | null, where: { position: [number, number]; accuracyM: number | null }): Promise<void> }) {
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<PickedPhoto | null>(null);
   const [busy, setBusy] = useState(false);
-  // GPS first; where the browser refuses it, the position the camera wrote into the photo.
-  const position = fix?.position ?? photo?.gps ?? null;
+  // GPS first (with its accuracy); where the browser refuses it, the position the camera wrote
+  // into the photo, whose accuracy the phone does not know.
+  const gps = gpsOf(fix);
+  const where = gps.position ? { position: gps.position, accuracyM: gps.accuracyM } : photo?.gps ? { position: photo.gps, accuracyM: null } : null;
+  const position = where?.position ?? null;
   return (
     <main className="f-main">
       <div className="f-title-row">
@@ -20,7 +24,7 @@ export function ReportScreen({ fix, gpsError, onBack, onReport }: { fix: Fix | n
       <h1 className="f-title">上报新堵点</h1>
       <div className={position ? 'f-gps ok' : 'f-gps'} role="status" data-testid="report-gps">
         {fix
-          ? `当前位置 ${fix.position[1].toFixed(5)}, ${fix.position[0].toFixed(5)} · 精度 ${Math.round(fix.accuracyM)} 米`
+          ? `当前位置 ${fix.position[1].toFixed(5)}, ${fix.position[0].toFixed(5)} · 精度 ${accuracyText(fix.accuracyM)}`
           : photo?.gps
             ? `位置取自照片 ${photo.gps[1].toFixed(5)}, ${photo.gps[0].toFixed(5)}`
             : (gpsError ?? '正在定位…请稍等')}
@@ -40,10 +44,10 @@ export function ReportScreen({ fix, gpsError, onBack, onReport }: { fix: Fix | n
         className="f-btn f-btn-report"
         disabled={!position || busy}
         onClick={async () => {
-          if (!position) return;
+          if (!where) return;
           setBusy(true);
           try {
-            await onReport(name.trim(), note.trim(), photo, position);
+            await onReport(name.trim(), note.trim(), photo, where);
           } finally {
             setBusy(false);
           }

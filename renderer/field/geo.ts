@@ -20,3 +20,18 @@ export function distanceText(from: readonly [number, number], to: readonly [numb
   const len = d < 1000 ? `${Math.round(d)} 米` : `${(d / 1000).toFixed(d < 10_000 ? 1 : 0)} 公里`;
   return d < 20 ? `就在附近（${Math.round(d)} 米）` : `${len} · ${dir}`;
 }
+
+/** The contract's ceiling for a GPS accuracy; a coarser fix (a cell-tower guess) is sent as this, not refused. */
+const MAX_ACCURACY_M = 100_000;
+
+/** Where an update says it was made: the current fix and its accuracy (metres, 0.1 m), or none. */
+export function gpsOf(fix: { position: [number, number]; accuracyM: number } | null): { position: [number, number] | null; accuracyM: number | null } {
+  if (!fix) return { position: null, accuracyM: null };
+  const accuracy = Number.isFinite(fix.accuracyM) && fix.accuracyM >= 0 ? Math.round(Math.min(fix.accuracyM, MAX_ACCURACY_M) * 10) / 10 : null;
+  return { position: fix.position, accuracyM: accuracy };
+}
+
+/** "±8 米" for a GPS accuracy (a no-break space: the number and its unit stay on one line). */
+export function accuracyText(accuracyM: number): string {
+  return accuracyM >= 1000 ? `±${(accuracyM / 1000).toFixed(1)}\u00a0公里` : `±${Math.round(accuracyM)}\u00a0米`;
+}

@@ -8,10 +8,13 @@ import { createCoreState } from '../../electron/core/state';
 import { SYNC_CONFLICT_TABLE } from '../../shared/contract/sync';
 import type { ServerContext } from '../context';
 import { GEOMETRY_LAYERS } from '../db/repositories/featureRepository';
-import { FeedRepository } from '../db/repositories/feedRepository';
+import { FeedRepository, type ReplicaRowVersion } from '../db/repositories/feedRepository';
+import { isLocalOnly } from '../../electron/core/db/feed/tables';
 
 /** Tables the projection leaves out: the network layers (the county map reads them from PostGIS) and the server's own. */
 const NOT_PROJECTED = new Set<string>([...GEOMETRY_LAYERS.filter((l) => l !== 'blockage'), SYNC_CONFLICT_TABLE]);
+/** The server's own tables: never in a projection. */
+const NOT_SYNCED = new Set<string>([SYNC_CONFLICT_TABLE]);
 
 function sqliteValue(v: unknown): unknown {
   if (v === undefined) return null;
@@ -20,12 +23,38 @@ function sqliteValue(v: unknown): unknown {
   return v;
 }
 
+/** What a projection holds beyond the figures' tables. */
+export interface ProjectionOptions {
+  /** Also the network layers (ditches, culverts, areas): a phone's small map and "which ditch is this on". */
+  network?: boolean;
+  /**
+   * Seed the projection's change feed with each row's clock and change id (hidden 'snapshot'
+   * entries), so later entries applied through the desk's `applyRemote` merge by the same rule
+   * (an older version is skipped, one already here is a duplicate).
+   */
+  clocks?: boolean;
+  /** The data folder of the projection's core (where a phone's photo lands before it becomes a blob). */
+  dataDir?: string;
+}
+
+function seedClocks(db: Database.Database, townshipId: string, rows: readonly ReplicaRowVersion[]): void {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO change_feed (change_id, township_id, table_name, row_id, op, row_json, before_json, hlc, base_hlc, origin, batch_id, source, action, at, undoes_batch, undone_by, syncable)
+     VALUES (?, ?, ?, ?, 'insert', NULL, NULL, ?, NULL, ?, 'replica', 'sync', 'snapshot', ?, NULL, NULL, 0)`,
+  );
+  for (const r of rows) insert.run(r.change_id, townshipId, r.table_name, r.row_id, r.hlc, r.origin, r.updated_at);
+}
+
 /**
  * A township's replica as the desk's own SQLite schema, in memory, so the county figures come from
  * the desk's own services (totals, dashboard series) and cannot drift from what the township sees.
- * Only the network layers are left out: the figures do not read them.
+ * Without `network` the network layers are left out: the figures do not read them.
  */
-export async function projectTownship(ctx: ServerContext, township: { id: string; name: string }): Promise<{ core: CoreContext; close(): void }> {
+export async function projectTownship(
+  ctx: ServerContext,
+  township: { id: string; name: string },
+  opts: ProjectionOptions = {},
+): Promise<{ core: CoreContext; close(): void }> {
   const db = new Database(':memory:');
   applyMigrations(db, deskMigrations);
   // Rows arrive in no particular order and may point at ditches left out: no foreign keys here.
@@ -34,24 +63,35 @@ export async function projectTownship(ctx: ServerContext, township: { id: string
   for (const { name } of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]) {
     columns.set(name, new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name)));
   }
-  const tables = [...columns.keys()].filter((t) => !NOT_PROJECTED.has(t));
+  const leftOut = opts.network ? NOT_SYNCED : NOT_PROJECTED;
+  const tables = [...columns.keys()].filter((t) => !leftOut.has(t) && !isLocalOnly(t));
   const rows = await new FeedRepository(ctx.pool).liveRows(township.id, tables);
   const at = ctx.now().toISOString();
+  // One prepared statement per table and column list (a township's 50,000 ditches share one).
+  const inserts = new Map<string, Database.Statement>();
+  const insert = (table: string, names: readonly string[]) => {
+    const key = `${table}\u0000${names.join(',')}`;
+    let stmt = inserts.get(key);
+    if (!stmt) {
+      stmt = db.prepare(`INSERT OR REPLACE INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+      inserts.set(key, stmt);
+    }
+    return stmt;
+  };
   db.transaction(() => {
     db.prepare('INSERT OR IGNORE INTO township (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(township.id, township.name, at, at);
     for (const { table_name: table, row } of rows) {
       const known = columns.get(table)!;
       const names = Object.keys(row).filter((k) => known.has(k));
       if (names.length === 0) continue;
-      db.prepare(`INSERT OR REPLACE INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
-        ...names.map((n) => sqliteValue(row[n])),
-      );
+      insert(table, names).run(...names.map((n) => sqliteValue(row[n])));
     }
+    if (opts.clocks) seedClocks(db, township.id, rows);
   })();
   const core: CoreContext = {
     db,
     townshipId: township.id,
-    dataDir: '',
+    dataDir: opts.dataDir ?? '',
     databaseFile: ':memory:',
     backupsDir: '',
     appVersion: 'county-server',

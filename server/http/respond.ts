@@ -14,8 +14,10 @@ export const SECURITY_HEADERS = {
 
 /** Answer JSON. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
+  // A length, not chunks: a client (or a proxy) reading an error answer knows where it ends.
+  const text = Buffer.from(JSON.stringify(body), 'utf8');
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(text.length), ...headers });
+  res.end(text);
 }
 
 /** Answer bytes of a given type. */

@@ -1,11 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError } from '../../shared/contract/errors';
 import { appCsp } from '../../shared/security/csp';
+import { refuse } from '../../electron/core/host/http/body';
 import { readStatic, resolveStaticPath } from '../../electron/core/host/staticFiles';
 import type { ServerContext } from '../context';
 import { SECURITY_HEADERS } from './respond';
 
 /** The county page and its assets from the built renderer; `/` opens the county page. */
 export function handleStatic(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, path: string): void {
+  // Pages are read, never written to: anything but GET/HEAD is a 405 (its body is not read).
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    refuse(req, res, new AppError('method_not_allowed', { zh: '此地址只接受 GET, HEAD', en: 'This address accepts GET, HEAD only' }));
+    return;
+  }
   if (path === '/' || path === '/county') {
     const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
     res.writeHead(302, { ...SECURITY_HEADERS, Location: `/county.html${query}` });

@@ -72,7 +72,7 @@ export async function enrolDesk(ctx: ServerContext, req: EnrolRequest): Promise<
     await repo.revokeInstallationKeys(townshipId, req.installationId);
     const key = newSyncKey();
     await repo.addKey(sha256Hex(key), townshipId, req.installationId);
-    return { townshipId, townshipName: township.name, key };
+    return { townshipId, townshipName: township.name, key, publicUrl: ctx.publicUrl };
   });
 }
 

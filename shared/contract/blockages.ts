@@ -15,6 +15,10 @@ export const gpsPositionSchema = z
   .tuple([z.number().min(-180, { error: lonError }).max(180, { error: lonError }), z.number().min(-90, { error: latError }).max(90, { error: latError })])
   .refine((p) => !(p[0] === 0 && p[1] === 0), { error: bilingual('定位无效（0, 0），请等手机定位成功后再试', 'invalid position (0, 0): wait for a GPS fix') });
 
+const accuracyError = bilingual('定位精度应为 0 到 100000 米', 'GPS accuracy must be 0..100000 metres');
+/** How far off a phone's position may be, in metres (the browser's coords.accuracy). */
+export const gpsAccuracySchema = z.number({ error: accuracyError }).min(0, { error: accuracyError }).max(100_000, { error: accuracyError });
+
 const text = (max: number, zh: string, en: string) =>
   z.string().trim().max(max, { error: bilingual(`${zh}不超过 ${max} 个字`, `${en} is at most ${max} characters`) });
 const count = (zh: string, en: string) =>
@@ -113,6 +117,8 @@ export const blockageEventSchema = z.object({
   note: z.string(),
   hasPhoto: z.boolean(),
   position: z.tuple([z.number(), z.number()]).nullable(),
+  /** How far off the phone said `position` may be (metres); null when not said (the desk, older phones). */
+  accuracyM: z.number().nullable(),
   undoesEventId: id.nullable(),
   undone: z.boolean(),
 });
@@ -192,6 +198,8 @@ export const blockageChangeSchema = z.object({
   source: z.string(),
   actor: z.string(),
   toStatus: z.enum(BLOCKAGE_STATUSES).nullable(),
+  /** The phone's GPS accuracy for the update's position, metres (null: no position, or not said). */
+  accuracyM: z.number().nullable(),
   at: isoTimestamp,
 });
 export type BlockageChange = z.infer<typeof blockageChangeSchema>;

@@ -40,7 +40,8 @@ export const issuedTokenSchema = z.object({
   token: fieldTokenSchema,
   /** The secret itself: shown once (only its hash is stored). */
   secret: z.string(),
-  links: z.array(z.object({ url: z.string(), address: z.string(), qrSvg: z.string() })),
+  /** Best first. `county`: the county server's phone page (this desk is enrolled); `lan`: this PC's field server. */
+  links: z.array(z.object({ kind: z.enum(['county', 'lan']), url: z.string(), address: z.string(), qrSvg: z.string() })),
 });
 export type IssuedToken = z.infer<typeof issuedTokenSchema>;
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { FIELD_ACTIONS, BLOCKAGE_EVENT_KINDS } from '../domain/blockageLifecycle';
 import { BLOCKAGE_STATUSES } from '../domain/network';
-import { blockageRowSchema, photoInputSchema, gpsPositionSchema } from './blockages';
+import { blockageRowSchema, photoInputSchema, gpsAccuracySchema, gpsPositionSchema } from './blockages';
 import { id, isoTimestamp } from './common';
 import { bilingual } from './validation';
 import { trackChunkInputSchema, trackChunkResultSchema } from './patrol';
@@ -48,8 +48,13 @@ export const phoneProcedures = {
       note,
       photo: photoInputSchema.optional(),
       position: gpsPositionSchema.nullable().optional(),
+      /** The GPS accuracy of `position` in metres; phones on an older page send none. */
+      accuracyM: gpsAccuracySchema.nullable().optional(),
       /** When it happened on the phone (queued offline); the server's time if absent or implausible. */
       at: isoTimestamp.optional(),
+    }).refine((v) => v.accuracyM == null || v.position != null, {
+      error: bilingual('有定位精度却没有位置：请连同位置一起发送', 'accuracyM was sent without a position: send both'),
+      path: ['accuracyM'],
     }),
     output: z.object({ eventId: id, status: z.enum(BLOCKAGE_STATUSES), duplicate: z.boolean() }),
   },
@@ -58,6 +63,8 @@ export const phoneProcedures = {
     input: z.strictObject({
       clientId,
       position: gpsPositionSchema,
+      /** The GPS accuracy of `position` in metres; absent from older pages and for a position typed in. */
+      accuracyM: gpsAccuracySchema.nullable().optional(),
       name: z.string().trim().max(60).default(''),
       note,
       photo: photoInputSchema.optional(),

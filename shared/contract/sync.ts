@@ -34,6 +34,14 @@ export const APPEND_ONLY_TABLES: readonly string[] = ['blockage_event', 'photo',
 /** The feed table the server writes a conflict to; both desks pull it and list it as 冲突. */
 export const SYNC_CONFLICT_TABLE = 'sync_conflict';
 
+/** Where the county server serves the phone page (issue 12): the QR link of an enrolled desk is `serverPhoneUrl(…)#t=<token>`. */
+export const SERVER_PHONE_PATH = '/field/';
+
+/** The phone page's address on a county server, from its public URL (a path prefix is kept: https://host/draindesk). */
+export function serverPhoneUrl(serverUrl: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}${SERVER_PHONE_PATH}`;
+}
+
 /** A township key: 32 random bytes as 64 lower-case hex digits. Only its SHA-256 is stored. */
 export const syncKey = z.string().regex(/^[0-9a-f]{64}$/, { error: bilingual('同步密钥格式不正确', 'not a sync key') });
 /** A one-time enrolment code as `admin add-township` prints it (groups of letters and digits). */
@@ -54,12 +62,18 @@ export const enrolRequestSchema = z.strictObject({
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
-export const enrolResponseSchema = z.strictObject({
+/** Not strict: a desk reads what it knows of a newer server's answer and ignores the rest. */
+export const enrolResponseSchema = z.object({
   /** The township id the desk must use in every entry (its own, unless the server's township was enrolled before with another). */
   townshipId: z.string(),
   townshipName: z.string(),
   /** The long-lived key, shown once; keep it in the desk's settings. */
   key: syncKey,
+  /**
+   * The address phones and people reach the server at (`--public-url`; behind a proxy it is not
+   * the one the desk enrolled with). Null or absent (an older server): the desk's own server URL.
+   */
+  publicUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 

@@ -34,6 +34,8 @@ export type SyncRound = z.infer<typeof syncRoundSchema>;
 export const syncStatusSchema = z.object({
   state: z.enum(SYNC_STATES),
   serverUrl: z.string().nullable(),
+  /** Where this desk's phones open the field page (the server's public address + /field/); null when not enrolled. */
+  phoneUrl: z.string().nullable(),
   /** The township the key writes for (the server's id for it). */
   townshipId: z.string().nullable(),
   enrolledAt: isoTimestamp.nullable(),

@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
 import type { IssuedToken } from '../../shared/contract/field';
 import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { cameraJpeg, phoneContext } from './fieldWalk';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -44,19 +45,6 @@ async function seed(dataDir: string): Promise<string> {
   }
 }
 
-/** A real JPEG (drawn by the browser), like a phone camera's, 1200×900. */
-async function cameraJpeg(page: Page): Promise<Buffer> {
-  const dataUrl = (await page.evaluate(`(() => {
-    const c = document.createElement('canvas'); c.width = 1200; c.height = 900;
-    const g = c.getContext('2d');
-    g.fillStyle = '#6b8f3a'; g.fillRect(0, 0, 1200, 900);
-    g.fillStyle = '#3a6ea5'; g.fillRect(0, 380, 1200, 160);
-    g.fillStyle = '#8a6d3b'; g.beginPath(); g.arc(600, 460, 120, 0, 7); g.fill();
-    return c.toDataURL('image/jpeg', 0.9);
-  })()`)) as string;
-  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
-}
-
 describe('field teams update blockages from their phones', () => {
   it('a phone marks a blockage cleared with a photo, and the desk shows it without a reload', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-field-'));
@@ -74,16 +62,7 @@ describe('field teams update blockages from their phones', () => {
     await desk.page.locator('[data-testid=network-map][data-map-state=idle]').waitFor({ timeout: 30_000 });
 
     // A phone in the field, 15 m from the first blockage.
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      geolocation: { longitude: 124.2002, latitude: 43.40005, accuracy: 8 },
-      permissions: ['geolocation'],
-    });
+    const phone = await phoneContext(browser, [124.2002, 43.40005], 8);
     const p = await phone.newPage();
     const phoneErrors: string[] = [];
     p.on('pageerror', (e) => phoneErrors.push(e.message));
@@ -155,7 +134,8 @@ describe('field teams update blockages from their phones', () => {
     await desk.page.getByTestId('qr-dialog').waitFor();
     // The QR code points at the HTTPS address first (GPS and the offline page need it); plain HTTP on the field port is the other choice.
     expect(await desk.page.getByTestId('qr-url').textContent()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/#t=/);
-    expect(await desk.page.locator('.bk-qr select option').allTextContents()).toContain('127.0.0.1 HTTP');
+    expect(await desk.page.getByTestId('qr-kind').textContent()).toBe('本机（办公室局域网） 127.0.0.1');
+    expect(await desk.page.locator('.bk-qr select option').allTextContents()).toContain('本机（办公室局域网） · 127.0.0.1 HTTP');
     await desk.page.screenshot({ path: join(ARTIFACTS, 'desk-teams-qr.png') });
 
     expect(phoneErrors).toEqual([]);

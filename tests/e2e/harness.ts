@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openCore } from '../../electron/core/app';
 import { HEADLESS_ARGS } from '../../electron/core/sheets/browser';
 
 export const ARTIFACTS = join(process.cwd(), 'tests/e2e/artifacts');
@@ -52,12 +53,12 @@ export function serve(args: string[]): Promise<Served> {
   });
 }
 
-/** Debian's Chromium, headless, with software WebGL for the map and no calls to the internet. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless, with software WebGL for the map and no calls to the internet (plus any extra flags). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', ...HEADLESS_ARGS],
+    args: ['--no-sandbox', ...HEADLESS_ARGS, ...extraArgs],
   });
 }
 
@@ -84,4 +85,28 @@ export async function mapIdle(page: Page): Promise<void> {
     null,
     { timeout: 60_000 },
   );
+}
+
+/** The LAN field page's plain-HTTP address of a server started with `--field-port 0` (loopback is a secure context). */
+export async function fieldUrlOf(server: Served): Promise<string> {
+  const port = () => /field server\) on port (\d+)/.exec(server.output())?.[1];
+  const deadline = Date.now() + 20_000;
+  while (!port() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (!port()) throw new Error(`the field server did not start:\n${server.output()}`);
+  return `http://127.0.0.1:${port()}/`;
+}
+
+/** Calls a data folder's core directly before the server starts (seeding), failing on any error. */
+export async function seedFolder<T>(dataDir: string, fn: (must: <R>(procedure: string, input: unknown) => Promise<R>) => Promise<T>): Promise<T> {
+  const core = await openCore({ dataDir, transport: 'test' });
+  const must = async <R,>(procedure: string, input: unknown): Promise<R> => {
+    const r = await core.dispatch(procedure, input);
+    if (!r.ok) throw new Error(`${procedure}: ${r.error.message}`);
+    return r.value as R;
+  };
+  try {
+    return await fn(must);
+  } finally {
+    core.close();
+  }
 }

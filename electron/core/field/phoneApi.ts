@@ -126,6 +126,7 @@ function update(ctx: CoreContext, caller: PhoneCaller, input: Input<'phone.updat
           note: input.note,
           photo: photoName,
           position: input.position ?? null,
+          accuracyM: input.accuracyM ?? null,
           clientId: input.clientId,
           at: eventTime(ctx, input.at),
         });
@@ -152,7 +153,7 @@ function report(ctx: CoreContext, caller: PhoneCaller, input: Input<'phone.repor
   try {
     return withPhoto(ctx, photo, (photoName) =>
       ctx.db.transaction(() => {
-        const { id, event } = createReport(ctx, actorOf(caller), { position: input.position, name, note: input.note, at, photo: photoName, clientId: input.clientId }, randomUUID());
+        const { id, event } = createReport(ctx, actorOf(caller), { position: input.position, accuracyM: input.accuracyM ?? null, name, note: input.note, at, photo: photoName, clientId: input.clientId }, randomUUID());
         return { blockageId: id, eventId: event.id, duplicate: false };
       })(),
     );

@@ -38,6 +38,17 @@ function toEntry(r: FeedRow): ChangeEntry {
   };
 }
 
+/** A replica row's live version, as a projection loads it. */
+export interface ReplicaRowVersion {
+  table_name: string;
+  row_id: string;
+  row: Record<string, unknown>;
+  hlc: string;
+  change_id: string;
+  origin: string;
+  updated_at: string;
+}
+
 /** The server's feed (every entry every origin sent, in arrival order) and the replica it merges into. */
 export class FeedRepository {
   constructor(private readonly db: Db) {}
@@ -121,13 +132,29 @@ export class FeedRepository {
     return r.rows.map((x) => ({ ...x, coords: [] }));
   }
 
-  /** Every live row of the township's tables (not the geometry layers), for the report's projection. */
-  async liveRows(townshipId: string, tables: readonly string[]): Promise<{ table_name: string; row: Record<string, unknown> }[]> {
+  /** Every live row of these tables of the township with its clock, for a projection. */
+  async liveRows(townshipId: string, tables: readonly string[]): Promise<ReplicaRowVersion[]> {
     const r = await this.db.query(
-      `SELECT table_name, row FROM replica_row WHERE township_id = $1 AND row IS NOT NULL AND table_name = ANY($2::text[])`,
+      `SELECT table_name, row_id, row, hlc, change_id, origin, updated_at FROM replica_row
+       WHERE township_id = $1 AND row IS NOT NULL AND table_name = ANY($2::text[])`,
       [townshipId, tables],
     );
-    return r.rows;
+    return r.rows.map((x: ReplicaRowVersion & { updated_at: Date | string }) => ({ ...x, updated_at: new Date(x.updated_at).toISOString() }));
+  }
+
+  /** The newest feed position of a township ('0' for none): where a projection loaded now starts catching up. */
+  async lastSeq(townshipId: string): Promise<bigint> {
+    const r = await this.db.query('SELECT coalesce(max(seq), 0)::text AS s FROM feed_entry WHERE township_id = $1', [townshipId]);
+    return BigInt(r.rows[0].s as string);
+  }
+
+  /** The township whose synced team tokens include this hash (revoked ones too: the phone is told why), or null. */
+  async townshipOfTokenHash(hash: string): Promise<string | null> {
+    const r = await this.db.query(
+      `SELECT township_id FROM replica_row WHERE table_name = 'team_token' AND row IS NOT NULL AND row->>'token_hash' = $1 LIMIT 1`,
+      [hash],
+    );
+    return (r.rows[0]?.township_id as string | undefined) ?? null;
   }
 }
 

@@ -10,6 +10,10 @@ import { openCore, type Core } from '../../../electron/core/app';
 import { closesWithin, rawExchange } from '../../helpers/rawHttp';
 import { teamWithToken } from '../field/helpers';
 import { DEFAULT_TIMEOUTS } from '../../../electron/core/host/http/index';
+import { deskEntries, pushAll } from '../../helpers/deskFeed';
+import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { enrolTownship, startTestServer } from '../server/helpers';
+import { PHONE_MAX_BODY_BYTES } from '../../../server/http/phoneRoutes';
 
 const LIMIT = 64 * 1024;
 const TIMEOUTS = { headersMs: 600, requestMs: 1500, keepAliveMs: 400, idleMs: 1500, checkEveryMs: 100 };
@@ -20,6 +24,8 @@ interface Port {
   /** A procedure that exists on this port, and headers that let a call through to it. */
   procedure: string;
   headers: string;
+  /** The port's one body limit. */
+  limit: number;
   close(): Promise<void>;
 }
 
@@ -76,7 +82,7 @@ function brokenRequests(p: Port): { what: string; bytes: string | Buffer; close?
     { what: 'Content-Length that is not a number', bytes: `POST ${api} HTTP/1.1\r\n${h}Content-Type: application/json\r\nContent-Length: abc\r\n\r\n{}` },
     { what: 'Transfer-Encoding smuggling list', bytes: `POST ${api} HTTP/1.1\r\n${h}Content-Type: application/json\r\nTransfer-Encoding: chunked, identity\r\n\r\n2\r\n{}\r\n0\r\n\r\n` },
     { what: 'declared body of a terabyte', bytes: `POST ${api} HTTP/1.1\r\n${h}Content-Type: application/json\r\nContent-Length: 1000000000000\r\n\r\n{`, status: 413 },
-    { what: 'chunked body past the limit', bytes: `POST ${api} HTTP/1.1\r\n${h}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${'8000\r\n' + ' '.repeat(0x8000) + '\r\n'}`.repeat(1) + `${'8000\r\n' + ' '.repeat(0x8000) + '\r\n'}`.repeat(2), status: 413 },
+    { what: 'chunked body past the limit', bytes: `POST ${api} HTTP/1.1\r\n${h}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n` + `${'8000\r\n' + ' '.repeat(0x8000) + '\r\n'}`.repeat(Math.ceil(p.limit / 0x8000) + 1), status: 413 },
     { what: 'JSON that is not JSON', bytes: `POST ${api} HTTP/1.1\r\n${h}Content-Type: application/json\r\nContent-Length: 9\r\n\r\n{"a":tru`, status: 400, end: true },
     { what: 'invalid UTF-8 in JSON', bytes: Buffer.concat([Buffer.from(`POST ${api} HTTP/1.1\r\n${h}Content-Type: application/json\r\nContent-Length: 6\r\n\r\n`), Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])]), status: 400 },
     { what: 'JSON nested 20,000 deep', bytes: `POST ${api} HTTP/1.1\r\n${h}Content-Type: application/json\r\nContent-Length: 40000\r\n\r\n${'['.repeat(20_000)}${']'.repeat(20_000)}`, status: 400 },
@@ -119,6 +125,7 @@ async function healthy(p: Port): Promise<void> {
 
 const ports: Port[] = [];
 const cores: { core: Core; dir: string }[] = [];
+let cluster: TestCluster | undefined;
 
 /** A core kept for the whole file (tempCore's are closed after each test). */
 async function fileCore(): Promise<Core> {
@@ -131,22 +138,31 @@ async function fileCore(): Promise<Core> {
 beforeAll(async () => {
   const desk = await fileCore();
   const host = await startHttpHost({ dispatch: desk.dispatch, staticDir: null, port: 0, maxBodyBytes: LIMIT, timeouts: TIMEOUTS });
-  ports.push({ name: 'desk', port: host.port, procedure: 'settings.get', headers: `Host: 127.0.0.1:${host.port}\r\n`, close: host.close });
+  ports.push({ name: 'desk', port: host.port, procedure: 'settings.get', headers: `Host: 127.0.0.1:${host.port}\r\n`, limit: LIMIT, close: host.close });
   const fieldCore = await fileCore();
   const { token } = await teamWithToken(fieldCore, '一队');
   const field = await startFieldServer({ ctx: fieldCore.ctx, staticDir: null, port: 0, host: '127.0.0.1', maxBodyBytes: LIMIT, timeouts: TIMEOUTS });
-  ports.push({ name: 'field', port: field.port, procedure: 'phone.me', headers: `Host: 192.168.1.5:${field.port}\r\nAuthorization: Bearer ${token}\r\n`, close: field.close });
-});
+  ports.push({ name: 'field', port: field.port, procedure: 'phone.me', headers: `Host: 192.168.1.5:${field.port}\r\nAuthorization: Bearer ${token}\r\n`, limit: LIMIT, close: field.close });
+  // The county server's phone routes (issue 12), with a token its desk has synced.
+  cluster = await startTestCluster();
+  const county = await startTestServer(cluster);
+  const countyDesk = await fileCore();
+  const phone = await teamWithToken(countyDesk, '一队');
+  const enrolled = await enrolTownship(county, '双河乡', countyDesk.ctx.townshipId);
+  await pushAll(county.url, enrolled.key, deskEntries(countyDesk));
+  ports.push({ name: 'county', port: Number(new URL(county.url).port), procedure: 'phone.me', headers: `Host: drain.example.gov.cn\r\nAuthorization: Bearer ${phone.token}\r\n`, limit: PHONE_MAX_BODY_BYTES, close: county.close });
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(ports.splice(0).map((p) => p.close()));
+  cluster?.stop();
   for (const { core, dir } of cores.splice(0)) {
     core.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-describe.each(['desk', 'field'])('malformed requests on the %s port', (name) => {
+describe.each(['desk', 'field', 'county'])('malformed requests on the %s port', (name) => {
   const port = () => ports.find((p) => p.name === name)!;
 
   it('answers each broken request with 4xx/5xx (or a clean close) and then a normal one with 200', { timeout: 30_000 }, async () => {
@@ -171,7 +187,7 @@ describe.each(['desk', 'field'])('malformed requests on the %s port', (name) => 
 
   it('survives 120 seeded mutations of a valid request, answering or closing each', { timeout: 60_000 }, async () => {
     const p = port();
-    const list = mutations(p, name === 'desk' ? 1601 : 1602, 120);
+    const list = mutations(p, name === 'desk' ? 1601 : name === 'field' ? 1602 : 1603, 120);
     for (const [i, bytes] of list.entries()) {
       const r = await rawExchange(p.port, bytes, { endAfterWrite: true });
       expect(r.status !== null || r.closed, `mutation ${i}: ${JSON.stringify(bytes.toString('latin1'))}`).toBe(true);
@@ -179,6 +195,12 @@ describe.each(['desk', 'field'])('malformed requests on the %s port', (name) => 
     }
     await healthy(p);
   });
+
+});
+
+// The county server keeps its own socket times (keep-alive longer than clients and proxies keep them).
+describe.each(['desk', 'field'])('socket timeouts on the %s port', (name) => {
+  const port = () => ports.find((p) => p.name === name)!;
 
   it('closes slow-header, idle and kept-alive sockets', { timeout: 20_000 }, async () => {
     const p = port();

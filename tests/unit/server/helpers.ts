@@ -7,6 +7,7 @@ import { migrateServer } from '../../../server/db/migrate';
 import { openPool } from '../../../server/db/pool';
 import { startServerHost, type ServerHost } from '../../../server/http/server';
 import { issueEnrolCode } from '../../../server/sync/enrol';
+import { createPhoneState } from '../../../server/phone/gateway';
 import type { TestCluster } from '../../helpers/postgres';
 
 export interface TestServer {
@@ -30,6 +31,7 @@ export async function startTestServer(cluster: TestCluster, now?: () => Date): P
     rendererDir: resolve(import.meta.dirname, '../../../dist/renderer'),
     publicUrl: null,
     now: now ?? (() => new Date()),
+    phones: createPhoneState(),
   };
   const host = await startServerHost(ctx, { port: 0, host: '127.0.0.1' });
   return {

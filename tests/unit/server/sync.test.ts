@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BLOB_BYTES, MAX_PUSH_ENTRIES, SYNC_CONFLICT_TABLE, pullResponseSchema } from '../../../shared/contract/sync';
+import { MAX_BLOB_BYTES, MAX_PUSH_ENTRIES, SYNC_CONFLICT_TABLE, enrolResponseSchema, pullResponseSchema } from '../../../shared/contract/sync';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { ditchRow, enrolTownship, entry, hlc, post, startTestServer, type TestServer } from './helpers';
 
@@ -44,6 +44,23 @@ describe('enrolment', () => {
     // Only the hash of the key is stored.
     const stored = (await server.ctx.pool.query('SELECT key_hash FROM sync_key WHERE township_id = $1', [deskId])).rows;
     expect(stored).toEqual([{ key_hash: createHash('sha256').update(t.key).digest('hex') }]);
+  });
+
+  it('tells the desk the public address phones reach the server at (null when the server was given none)', async () => {
+    const { issueEnrolCode } = await import('../../../server/sync/enrol');
+    const enrol = async (name: string) => {
+      const { code } = await issueEnrolCode(server.ctx, name, 'add');
+      return post(`${server.url}/sync/enrol`, { code, installationId: `desk-${name}`, townshipId: randomUUID(), townshipName: name });
+    };
+    expect((await enrol('公示地址甲乡')).body.publicUrl).toBeNull();
+    server.ctx.publicUrl = 'https://fxb.county.example/draindesk';
+    try {
+      const r = await enrol('公示地址乙乡');
+      expect(r.status).toBe(200);
+      expect(enrolResponseSchema.parse(r.body).publicUrl).toBe('https://fxb.county.example/draindesk');
+    } finally {
+      server.ctx.publicUrl = null;
+    }
   });
 
   it('re-keying keeps the township id and revokes that installation\'s old key only; disconnect revokes a key', async () => {
@@ -150,7 +167,8 @@ describe('push and pull', () => {
       s.resume();
     });
     expect((await fetch(`${server.url}/sync/nope`, { method: 'POST' })).status).toBe(404);
-    expect((await fetch(`${server.url}/%E0%A4%A`)).status).toBe(404);
+    // A broken percent-escape is not a path at all: 400, as on the desk's own host.
+    expect((await fetch(`${server.url}/%E0%A4%A`)).status).toBe(400);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });

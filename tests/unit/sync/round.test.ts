@@ -73,6 +73,8 @@ afterEach(async () => {
 function desk(me: string): Desk {
   const db = new Database(':memory:');
   applyMigrations(db, [migration0001, { ...migration0008, version: 2 }]);
+  // sync_state's public_url comes with migration field-gps-accuracy, which also alters blockage_event, a table this reduced desk lacks.
+  db.exec('ALTER TABLE sync_state ADD COLUMN public_url TEXT');
   db.prepare("INSERT INTO township (id, name, created_at, updated_at) VALUES (?, '双河乡', 'x', 'x')").run(T);
   const links = new SyncStateRepository(db);
   links.enrol({ townshipId: T, serverUrl: county.server.url, key: 'k'.repeat(64), caFile: null, at: new Date().toISOString() });

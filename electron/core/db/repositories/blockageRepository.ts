@@ -55,6 +55,8 @@ export interface EventDbRow {
   photo: string | null;
   lon: number | null;
   lat: number | null;
+  /** The phone's GPS accuracy (metres), when it said; never without lon/lat. */
+  accuracy_m: number | null;
   client_id: string | null;
   kind: BlockageEventKind;
   team_id: string | null;
@@ -160,9 +162,9 @@ export class BlockageRepository {
   insertEvent(e: NewEvent, at: string, meta: WriteMeta): EventDbRow {
     return this.feed.write('blockage_event', e.id, meta, () => this.db
       .prepare(
-        `INSERT INTO blockage_event (id, township_id, blockage_id, at, actor, source, from_status, to_status, note, photo, lon, lat, client_id,
+        `INSERT INTO blockage_event (id, township_id, blockage_id, at, actor, source, from_status, to_status, note, photo, lon, lat, accuracy_m, client_id,
            kind, team_id, from_team_id, to_team_id, machines_json, undoes_event_id, created_at, updated_at)
-         VALUES (@id, @township_id, @blockage_id, @at, @actor, @source, @from_status, @to_status, @note, @photo, @lon, @lat, @client_id,
+         VALUES (@id, @township_id, @blockage_id, @at, @actor, @source, @from_status, @to_status, @note, @photo, @lon, @lat, @accuracy_m, @client_id,
            @kind, @team_id, @from_team_id, @to_team_id, @machines_json, @undoes_event_id, @created_at, @updated_at)`,
       )
       .run({ ...e, township_id: this.townshipId, created_at: at, updated_at: at })) as unknown as EventDbRow;

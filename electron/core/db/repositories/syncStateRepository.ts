@@ -6,6 +6,8 @@ export interface SyncLink {
   id: string;
   townshipId: string;
   serverUrl: string;
+  /** The address the server gave for phones and people (null: the server named none; use serverUrl). */
+  publicUrl: string | null;
   key: string;
   caFile: string | null;
   enrolledAt: string;
@@ -21,6 +23,7 @@ interface LinkRow {
   id: string;
   township_id: string;
   server_url: string;
+  public_url: string | null;
   sync_key: string;
   ca_file: string | null;
   enrolled_at: string;
@@ -45,6 +48,7 @@ export class SyncStateRepository {
       id: row.id,
       townshipId: row.township_id,
       serverUrl: row.server_url,
+      publicUrl: row.public_url,
       key: row.sync_key,
       caFile: row.ca_file,
       enrolledAt: row.enrolled_at,
@@ -60,14 +64,14 @@ export class SyncStateRepository {
    * the cursor: nothing needs pushing or pulling again. Otherwise both start over (push and pull
    * are idempotent by change id, so starting over repeats work but never doubles data).
    */
-  enrol(link: { townshipId: string; serverUrl: string; key: string; caFile: string | null; at: string }): void {
+  enrol(link: { townshipId: string; serverUrl: string; publicUrl?: string | null; key: string; caFile: string | null; at: string }): void {
     const current = this.get();
     const keep = current && current.serverUrl === link.serverUrl && current.townshipId === link.townshipId;
     this.db
       .prepare(
-        `INSERT INTO sync_state (id, township_id, server_url, sync_key, ca_file, enrolled_at, push_ack_seq, pull_cursor, last_sync_at, created_at, updated_at)
-         VALUES (@id, @townshipId, @serverUrl, @key, @caFile, @at, @ack, @cursor, @lastSync, @at, @at)
-         ON CONFLICT (singleton) DO UPDATE SET township_id = excluded.township_id, server_url = excluded.server_url,
+        `INSERT INTO sync_state (id, township_id, server_url, public_url, sync_key, ca_file, enrolled_at, push_ack_seq, pull_cursor, last_sync_at, created_at, updated_at)
+         VALUES (@id, @townshipId, @serverUrl, @publicUrl, @key, @caFile, @at, @ack, @cursor, @lastSync, @at, @at)
+         ON CONFLICT (singleton) DO UPDATE SET township_id = excluded.township_id, server_url = excluded.server_url, public_url = excluded.public_url,
            sync_key = excluded.sync_key, ca_file = excluded.ca_file, enrolled_at = excluded.enrolled_at,
            push_ack_seq = excluded.push_ack_seq, pull_cursor = excluded.pull_cursor, last_sync_at = excluded.last_sync_at,
            updated_at = excluded.updated_at`,
@@ -75,6 +79,7 @@ export class SyncStateRepository {
       .run({
         id: current?.id ?? randomUUID(),
         ...link,
+        publicUrl: link.publicUrl ?? null,
         ack: keep ? current.pushAckSeq : 0,
         cursor: keep ? current.pullCursor : '',
         lastSync: keep ? current.lastSyncAt : null,

@@ -5,6 +5,9 @@ import { readBody, refuse } from './body';
 import { decodeSegment } from './requestTarget';
 import { sendError, sendJson } from './respond';
 import type { HostOptions } from './types';
+
+/** What the API route of a host needs: its table, who may call, the body limit (the county server mounts it too). */
+export type ApiRoute<C> = Pick<HostOptions<C>, 'access' | 'api' | 'maxBodyBytes'>;
 import { uploadInput } from './uploadInput';
 
 function mediaType(req: IncomingMessage): string {
@@ -16,7 +19,7 @@ function mediaType(req: IncomingMessage): string {
  * (JSON, or a file as bytes for the procedures that take one) within the port's one size limit.
  * Everything that can be refused is refused before the body is read.
  */
-export async function handleApi<C>(req: IncomingMessage, res: ServerResponse, rawName: string, opts: HostOptions<C>): Promise<void> {
+export async function handleApi<C>(req: IncomingMessage, res: ServerResponse, rawName: string, opts: ApiRoute<C>): Promise<void> {
   const refused = opts.access.admit(req);
   if (refused) return refuse(req, res, refused);
   const procedure = decodeSegment(rawName);
@@ -30,7 +33,7 @@ export async function handleApi<C>(req: IncomingMessage, res: ServerResponse, ra
   }
   let caller: C;
   try {
-    caller = opts.access.caller(req);
+    caller = await opts.access.caller(req);
   } catch (error) {
     if (error instanceof AppError) return refuse(req, res, error);
     throw error;

@@ -27,6 +27,20 @@ function clientErrorAnswer(error: NodeJS.ErrnoException): AppError {
   return new AppError('bad_request', { zh: '请求格式无效', en: 'Malformed request' }, { reason: error.code ?? 'unknown' });
 }
 
+/**
+ * node:http's `clientError`: bytes it could not parse as a request get a raw 400/408/431 with the
+ * JSON error and the socket closes (the county server answers its garbage the same way).
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  // A reset, or a socket already answering a request: nothing useful can be written.
+  const busy = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  if (error.code === 'ECONNRESET' || busy) {
+    socket.destroy();
+    return;
+  }
+  writeRawError(socket, clientErrorAnswer(error));
+}
+
 function refuseMethod(req: IncomingMessage, res: ServerResponse, allow: string): void {
   res.setHeader('Allow', allow);
   refuse(req, res, new AppError('method_not_allowed', { zh: `此地址只接受 ${allow}`, en: `This address accepts ${allow} only` }));
@@ -92,15 +106,7 @@ export function startHost<C>(opts: HostOptions<C>): Promise<Host> {
       else res.destroy();
     });
   });
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    // A reset, or a socket already answering a request: nothing useful can be written.
-    const busy = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
-    if (error.code === 'ECONNRESET' || busy) {
-      socket.destroy();
-      return;
-    }
-    writeRawError(socket, clientErrorAnswer(error));
-  });
+  server.on('clientError', answerClientError);
   // CONNECT (a proxy tunnel) is not for us; without this node:http would just drop the socket.
   server.on('connect', (_req: IncomingMessage, socket: Socket) => {
     writeRawError(socket, new AppError('method_not_allowed', { zh: '不支持 CONNECT', en: 'CONNECT is not supported' }));

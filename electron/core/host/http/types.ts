@@ -16,8 +16,8 @@ export interface ApiTable<Caller> {
 export interface AccessPolicy<Caller> {
   /** Every API and health request: a refusal (403 …) is the answer. */
   admit(req: IncomingMessage): AppError | null;
-  /** Who is calling a procedure; throws an AppError (401 …) to refuse. */
-  caller(req: IncomingMessage): Caller;
+  /** Who is calling a procedure; throws (or rejects with) an AppError (401 …) to refuse. */
+  caller(req: IncomingMessage): Caller | Promise<Caller>;
 }
 
 /** Files served for GET and HEAD outside /api/ (the path as received, still percent-encoded). */

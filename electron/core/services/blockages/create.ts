@@ -9,6 +9,8 @@ import { locatePoint } from './locate';
 /** A new blockage reported from the field or read from an imported file. */
 export interface NewReport {
   position: [number, number];
+  /** The phone's GPS accuracy for `position`, metres. */
+  accuracyM?: number | null;
   name: string;
   village?: string;
   note: string;
@@ -52,6 +54,7 @@ export function createReport(ctx: CoreContext, who: Actor, report: NewReport, ba
     note: report.note,
     photo: report.photo ?? null,
     position: report.position,
+    accuracyM: report.accuracyM ?? null,
     clientId: report.clientId ?? null,
     batchId,
   });

@@ -36,6 +36,8 @@ export interface EventSpec {
   note?: string;
   photo?: string | null;
   position?: [number, number] | null;
+  /** The GPS accuracy of `position` in metres (phones say it; the desk does not). */
+  accuracyM?: number | null;
   clientId?: string | null;
   at: string;
   undoes?: string;
@@ -78,6 +80,7 @@ export function appendEvent(ctx: Pick<CoreContext, 'db' | 'townshipId' | 'now'>,
       photo: spec.photo ?? null,
       lon: spec.position?.[0] ?? null,
       lat: spec.position?.[1] ?? null,
+      accuracy_m: spec.position ? (spec.accuracyM ?? null) : null,
       client_id: spec.clientId ?? null,
       kind: spec.kind,
       team_id: who.teamId,
@@ -106,6 +109,7 @@ export interface ReportSpec {
   note: string;
   photo?: string | null;
   position?: [number, number] | null;
+  accuracyM?: number | null;
   clientId?: string | null;
   batchId: string;
 }
@@ -138,6 +142,7 @@ function reportEvent(who: Actor, blockageId: string, spec: Omit<ReportSpec, 'bat
     photo: spec.photo ?? null,
     lon: spec.position?.[0] ?? null,
     lat: spec.position?.[1] ?? null,
+    accuracy_m: spec.position ? (spec.accuracyM ?? null) : null,
     client_id: spec.clientId ?? null,
     kind: 'report',
     team_id: who.teamId,

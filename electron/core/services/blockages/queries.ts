@@ -78,6 +78,7 @@ export function changesSince(ctx: CoreContext, cursor: number | undefined): { cu
       source: e.source,
       actor: e.actor,
       toStatus: e.to_status,
+      accuracyM: e.lon !== null ? e.accuracy_m : null,
       at: e.at,
     })),
   };

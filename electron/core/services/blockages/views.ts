@@ -79,6 +79,7 @@ export function toEvent(e: EventView): BlockageEvent {
     note: e.note,
     hasPhoto: e.photo !== null,
     position: e.lon !== null && e.lat !== null ? [e.lon, e.lat] : null,
+    accuracyM: e.lon !== null && e.lat !== null ? e.accuracy_m : null,
     undoesEventId: e.undoes_event_id,
     undone: e.undone === 1,
   };

@@ -66,7 +66,7 @@ export function blobEntry(entry: ChangeEntry, path: string, hash: string, bytes:
 export async function uploadBlobs(
   dataDir: string,
   entries: ChangeEntry[],
-  transport: SyncTransport,
+  transport: Pick<SyncTransport, 'putBlob'>,
 ): Promise<{ announce: ChangeEntry[]; uploaded: number; missing: string[] }> {
   const announce: ChangeEntry[] = [];
   const missing: string[] = [];

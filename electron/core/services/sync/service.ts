@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../../shared/contract/errors';
 import type { SyncStatus } from '../../../../shared/contract/syncDesk';
+import { countyPhoneUrl } from '../../field/links';
 import type { CoreContext } from '../../context';
 import { SyncConflictRepository } from '../../db/repositories/syncConflictRepository';
 import { SyncStateRepository } from '../../db/repositories/syncStateRepository';
@@ -67,6 +68,7 @@ export function syncStatus(ctx: CoreContext): SyncStatus {
   return {
     state,
     serverUrl: link?.serverUrl ?? null,
+    phoneUrl: link ? countyPhoneUrl(link) : null,
     townshipId: link?.townshipId ?? null,
     enrolledAt: link?.enrolledAt ?? null,
     pending,
@@ -126,7 +128,7 @@ export async function enrol(ctx: CoreContext, input: { serverUrl: string; code: 
     // The open database's township is the holder's (a restore may replace it): adopt the server's id there.
     ctx.database.townshipId = answer.townshipId;
   }
-  new SyncStateRepository(ctx.db).enrol({ townshipId: answer.townshipId, serverUrl, key: answer.key, caFile, at: ctx.now().toISOString() });
+  new SyncStateRepository(ctx.db).enrol({ townshipId: answer.townshipId, serverUrl, publicUrl: answer.publicUrl ?? null, key: answer.key, caFile, at: ctx.now().toISOString() });
   runtime.reset();
   await runtime.runNow().catch(() => undefined); // a first round that fails is shown in the status
   return syncStatus(ctx);

@@ -70,19 +70,39 @@ const unauthorized = (zh: string, en: string) => new AppError('unauthorized', { 
 /** Last-used times are written at most once a minute per token, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
+/** The 401 for a token nobody issued (the county server answers it too, for a token no desk has synced). */
+export function unknownTokenError(): AppError {
+  return unauthorized('口令不正确：请重新扫描办公室的二维码', 'Wrong token: scan the office QR code again');
+}
+
+/** Where a token check looks tokens and teams up (the desk's repository; the county server's warm copy of it). */
+export interface TokenLookup {
+  tokenByHash(hash: string): TokenDbRow | undefined;
+  get(teamId: string): TeamDbRow | undefined;
+}
+
 /**
  * The team a secret belongs to, or 401: no token, an unknown one, a revoked one, or one whose
- * team was deleted. Nothing is written except the token's last-used time.
+ * team was deleted. Reads only: the county server checks phones with it against the synced hashes.
  */
-export function authenticate(ctx: CoreContext, secret: string | null): { team: TeamDbRow; token: TokenDbRow } {
+export function checkToken(lookup: TokenLookup, secret: string | null): { team: TeamDbRow; token: TokenDbRow } {
   if (!secret) throw unauthorized('缺少口令：请用办公室给的二维码打开本页', 'No token: open this page from the QR code the office gave you');
   if (secret.length > 200) throw unauthorized('口令不正确', 'Wrong token');
-  const repo = teamRepo(ctx);
-  const token = repo.tokenByHash(hashToken(secret));
-  if (!token) throw unauthorized('口令不正确：请重新扫描办公室的二维码', 'Wrong token: scan the office QR code again');
+  const token = lookup.tokenByHash(hashToken(secret));
+  if (!token) throw unknownTokenError();
   if (token.revoked_at) throw unauthorized('口令已作废：请向办公室要新的二维码', 'This token was revoked: ask the office for a new QR code');
-  const team = repo.get(token.team_id);
+  const team = lookup.get(token.team_id);
   if (!team || team.deleted_at) throw unauthorized('作业队已被删除', 'The team was deleted');
+  return { team, token };
+}
+
+/**
+ * The desk's check (the LAN field server): `checkToken`, then the token's last-used time is
+ * written (at most once a minute). Nothing else is written.
+ */
+export function authenticate(ctx: CoreContext, secret: string | null): { team: TeamDbRow; token: TokenDbRow } {
+  const repo = teamRepo(ctx);
+  const { team, token } = checkToken(repo, secret);
   const now = ctx.now();
   if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > TOUCH_EVERY_MS) repo.touchToken(token.id, now.toISOString());
   return { team, token };

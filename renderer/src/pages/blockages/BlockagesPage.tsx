@@ -73,7 +73,8 @@ export function BlockagesPage() {
       setTimeout(() => setFlash(new Set()), 4000);
       const added = field.slice(-3).map((c) => {
         const what = c.kind === 'report' ? t('bk.fieldReport') : c.toStatus ? BLOCKAGE_STATUS_LABELS[c.toStatus][locale] : BLOCKAGE_EVENT_KIND_LABELS[c.kind][locale];
-        return { key: ++toastKey.current, text: `${t('bk.fieldUpdate')} · ${c.actor}：${c.blockageName} — ${what}` };
+        const gps = c.accuracyM !== null ? `（${t('bk.event.gps', { m: Math.round(c.accuracyM) })}）` : '';
+        return { key: ++toastKey.current, text: `${t('bk.fieldUpdate')} · ${c.actor}：${c.blockageName} — ${what}${gps}` };
       });
       setToasts((old) => [...old, ...added].slice(-4));
       for (const a of added) setTimeout(() => setToasts((old) => old.filter((x) => x.key !== a.key)), 8000);

@@ -2,6 +2,16 @@ import { useState } from 'react';
 import type { IssuedToken } from '../../../../shared/contract/field';
 import { useI18n } from '../../i18n/I18n';
 
+type Link = IssuedToken['links'][number];
+
+/** What the phone shows the first time it opens this address, and what to do. */
+function FirstVisit({ link }: { link: Link }) {
+  const { t } = useI18n();
+  if (link.kind === 'county') return <p className="banner banner-ok bk-qr-note" data-testid="qr-first-visit">{t('fieldsrv.qr.county')}</p>;
+  if (link.url.startsWith('https:')) return <p className="banner banner-warn bk-qr-note" data-testid="qr-first-visit">{t('fieldsrv.qr.https')}</p>;
+  return <p className="muted" data-testid="qr-first-visit">{t('fieldsrv.qr.http')}</p>;
+}
+
 /** The QR code of a new phone token's link, shown once (only the token's hash is kept). */
 export function QrDialog({ issued, running, onClose }: { issued: IssuedToken; running: boolean; onClose(): void }) {
   const { t } = useI18n();
@@ -15,7 +25,12 @@ export function QrDialog({ issued, running, onClose }: { issued: IssuedToken; ru
           {issued.token.label ? ` · ${issued.token.label}` : ''}
         </h2>
         <p>{t('fieldsrv.qr.title')}</p>
-        {!running ? <div className="banner banner-warn">{t('fieldsrv.qr.serverOff')}</div> : null}
+        {link ? (
+          <p className="bk-qr-kind" data-testid="qr-kind">
+            <b>{t(link.kind === 'county' ? 'fieldsrv.qr.kindCounty' : 'fieldsrv.qr.kindLan')}</b> {link.address}
+          </p>
+        ) : null}
+        {link?.kind === 'lan' && !running ? <div className="banner banner-warn">{t('fieldsrv.qr.serverOff')}</div> : null}
         {link ? <img className="bk-qr-img" alt={link.url} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(link.qrSvg)}`} /> : null}
         {issued.links.length > 1 ? (
           <label className="bk-crs">
@@ -23,7 +38,7 @@ export function QrDialog({ issued, running, onClose }: { issued: IssuedToken; ru
             <select value={which} onChange={(e) => setWhich(Number(e.target.value))}>
               {issued.links.map((l, i) => (
                 <option key={l.url} value={i}>
-                  {l.address} {l.url.startsWith('https:') ? 'HTTPS' : 'HTTP'}
+                  {t(l.kind === 'county' ? 'fieldsrv.qr.kindCounty' : 'fieldsrv.qr.kindLan')} · {l.address} {l.url.startsWith('https:') ? 'HTTPS' : 'HTTP'}
                 </option>
               ))}
             </select>
@@ -32,7 +47,7 @@ export function QrDialog({ issued, running, onClose }: { issued: IssuedToken; ru
         <div className="mono bk-qr-url" data-testid="qr-url">
           {link?.url}
         </div>
-        {link?.url.startsWith('https:') ? <p className="banner banner-warn">{t('fieldsrv.qr.https')}</p> : <p className="muted">{t('fieldsrv.qr.http')}</p>}
+        {link ? <FirstVisit link={link} /> : null}
         <p className="muted">{t('fieldsrv.qr.once')}</p>
         <div className="actions">
           <button type="button" className="primary" onClick={onClose}>

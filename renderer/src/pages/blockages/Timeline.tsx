@@ -72,6 +72,7 @@ export function Timeline({ events }: { events: BlockageEvent[] }) {
               {e.position ? (
                 <div className="bk-sub">
                   {t('bk.event.position')} {e.position[1].toFixed(5)}, {e.position[0].toFixed(5)}
+                  {e.accuracyM !== null ? <span data-testid="event-accuracy"> · {t('bk.event.accuracy', { m: Math.round(e.accuracyM) })}</span> : null}
                 </div>
               ) : null}
               {late ? (

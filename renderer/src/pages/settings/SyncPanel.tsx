@@ -117,6 +117,14 @@ function SyncFacts({ status }: { status: SyncStatus }) {
       </dd>
       <dt>{t('sync.server')}</dt>
       <dd className="mono">{status.serverUrl}</dd>
+      {status.phoneUrl ? (
+        <>
+          <dt>{t('sync.phoneUrl')}</dt>
+          <dd className="mono" data-testid="sync-phone-url">
+            {status.phoneUrl}
+          </dd>
+        </>
+      ) : null}
       <dt>{t('sync.lastSync')}</dt>
       <dd>{status.lastSyncAt ? shortTime(status.lastSyncAt, locale) : t('sync.never')}</dd>
       {r && (
