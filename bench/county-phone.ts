@@ -10,34 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../electron/core/app';
-import type { ChangeEntry } from '../shared/contract/changeFeed';
 import type { IssuedToken } from '../shared/contract/field';
-import { formatHlc } from '../shared/sync/hlc';
 import { projectTownship } from '../server/county/projection';
 import { closePhones } from '../server/phone/gateway';
 import { deskEntries, pushAll } from '../tests/helpers/deskFeed';
 import { startTestCluster } from '../tests/helpers/postgres';
-import { ditchRow, enrolTownship, startTestServer } from '../tests/unit/server/helpers';
+import { enrolTownship, startTestServer } from '../tests/unit/server/helpers';
+import { townshipEntries } from './county-sync';
 import { median, report } from './lib';
 
 const SEGMENTS = 50_000;
-const SIDE = Math.ceil(Math.sqrt(SEGMENTS));
-const STEP = 0.0015;
-
-/** The township's ditches as its desk would push them. */
-function ditches(townshipId: string, origin: string): ChangeEntry[] {
-  const wall = Date.now() - 3600_000;
-  return Array.from({ length: SEGMENTS }, (_, i) => {
-    const id = randomUUID();
-    const lon = 124 + (i % SIDE) * STEP;
-    const lat = 43.3 + Math.floor(i / SIDE) * STEP;
-    return {
-      changeId: randomUUID(), townshipId, table: 'ditch', rowId: id, op: 'insert' as const,
-      row: ditchRow(townshipId, id, lon, lat, { kind: i % 5 === 0 ? 'branch' : 'field', geometry: JSON.stringify({ type: 'LineString', coordinates: [[lon, lat], [lon + STEP * 0.8, lat + STEP * 0.3]] }) }),
-      hlc: formatHlc({ wallMs: wall, counter: i, origin }), baseHlc: null, origin, batchId: 'initial', source: 'import', at: new Date(wall).toISOString(),
-    };
-  });
-}
 
 const phone = (url: string, name: string, token: string, body: unknown) =>
   fetch(`${url}/field/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then(async (r) => {
@@ -63,7 +45,7 @@ export async function benchCountyPhone(): Promise<void> {
     await must('blockages.assign', { id: b.id, teamId: team.id });
     const { secret: token } = await must<IssuedToken>('field.issueToken', { teamId: team.id, label: '手机' });
     const t = await enrolTownship(server, '乡镇01', desk.ctx.townshipId);
-    await pushAll(server.url, t.key, [...deskEntries(desk), ...ditches(t.townshipId, 'bench-desk')]);
+    await pushAll(server.url, t.key, [...deskEntries(desk), ...townshipEntries(t.townshipId, 'bench-desk')]);
     desk.close();
 
     // 1. Cold: the first call loads the warm copy; the baseline is the report's projection.

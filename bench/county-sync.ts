@@ -26,7 +26,7 @@ function kindOf(i: number): string {
 }
 
 /** A township's 50,000 ditch inserts, as its desk's feed would push them. */
-function townshipEntries(townshipId: string, origin: string): ChangeEntry[] {
+export function townshipEntries(townshipId: string, origin: string): ChangeEntry[] {
   const wall = Date.now() - 3600_000;
   return Array.from({ length: SEGMENTS }, (_, i) => {
     const id = randomUUID();
