@@ -223,6 +223,7 @@ export function MapPage() {
           basemap={settings.basemap}
           visible={visible}
           selectedId={selected?.id ?? null}
+          selectedLayer={selected?.layer ?? null}
           onSelect={setSelected}
           onPick={onPickProp}
           sketch={drawing.sketch}
