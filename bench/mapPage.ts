@@ -102,7 +102,12 @@ function rendererRss(pid: number): number {
   const under = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const p of procs) if (under.has(p.ppid) && !under.has(p.pid)) (under.add(p.pid), (grew = true));
+    for (const p of procs) {
+      if (under.has(p.ppid) && !under.has(p.pid)) {
+        under.add(p.pid);
+        grew = true;
+      }
+    }
   }
   return procs.filter((p) => under.has(p.pid) && p.args.includes('--type=renderer')).reduce((sum, p) => sum + p.rss, 0);
 }
