@@ -42,19 +42,26 @@ describe('the map page from the core’s vector tiles', () => {
       expect(calls).not.toContain('network.mapFeatures');
       expect(calls).not.toContain('network.list');
 
-      // Click a clear ditch in the middle of the map: its panel opens and the map rings it.
-      const target = await page.evaluate(() => {
-        const map = (window as unknown as { __draindeskMap: { getCanvas(): HTMLCanvasElement; queryRenderedFeatures(b: unknown, o: unknown): { properties: Record<string, unknown>; geometry: { coordinates: number[][] } }[]; project(c: number[]): { x: number; y: number } } }).__draindeskMap;
+      // Zoom in on a clear ditch near the middle and click it: its panel opens and the map rings it.
+      type PageMap = { getCanvas(): HTMLCanvasElement; queryRenderedFeatures(b: unknown, o: unknown): { properties: Record<string, unknown>; geometry: { coordinates: number[][] } }[]; project(c: number[]): { x: number; y: number }; jumpTo(o: unknown): void };
+      await page.evaluate(() => {
+        const map = (window as unknown as { __draindeskMap: PageMap }).__draindeskMap;
         const c = map.getCanvas();
         const hit = map.queryRenderedFeatures([[c.clientWidth / 2 - 150, c.clientHeight / 2 - 150], [c.clientWidth / 2 + 150, c.clientHeight / 2 + 150]], { layers: ['ditch-line'] }).find((f) => f.properties.condition === 'clear' && f.properties.kind === 'branch');
         const [a, b] = hit!.geometry.coordinates as [number[], number[]];
-        const p = map.project([(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2]);
-        return { x: p.x, y: p.y };
+        map.jumpTo({ center: [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2], zoom: 16 });
+      });
+      await mapIdle(page);
+      const target = await page.evaluate(() => {
+        const map = (window as unknown as { __draindeskMap: PageMap }).__draindeskMap;
+        const c = map.getCanvas();
+        return { x: c.clientWidth / 2, y: c.clientHeight / 2 };
       });
       const box = (await page.getByTestId('network-map').boundingBox())!;
       await page.mouse.click(box.x + target.x, box.y + target.y);
       const panel = page.getByTestId('feature-panel');
       await panel.waitFor();
+      expect(await panel.getAttribute('aria-label')).toBe('沟渠');
       const id = (await panel.getAttribute('data-feature-id'))!;
       await expect.poll(async () => (await drawn(page, ['selected-line'])).length, { timeout: 10_000 }).toBeGreaterThan(0);
 
