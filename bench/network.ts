@@ -15,26 +15,10 @@ import { startHttpHost } from '../electron/core/host/http';
 import { HEADLESS_ARGS } from '../electron/core/sheets/browser';
 import type * as Maplibre from 'maplibre-gl';
 import { report } from './lib';
+import { bigNetwork } from './networkData';
 
 const SEGMENTS = 50_000;
 const POINTS = 5_000;
-
-/** A grid of short ditch segments and points around the demo township. */
-function bigNetwork() {
-  const features: unknown[] = [];
-  const side = Math.ceil(Math.sqrt(SEGMENTS));
-  for (let i = 0; i < SEGMENTS; i++) {
-    const x = 124.0 + (i % side) * 0.0015;
-    const y = 43.3 + Math.floor(i / side) * 0.0012;
-    features.push({ type: 'Feature', properties: { layer: 'ditch', name: `支沟${i}`, kind: i % 10 === 0 ? 'main' : 'branch', condition: 'clear', work: 'existing' }, geometry: { type: 'LineString', coordinates: [[x, y], [x + 0.0012, y]] } });
-  }
-  for (let i = 0; i < POINTS; i++) {
-    const x = 124.0 + (i % 70) * 0.0045;
-    const y = 43.3 + Math.floor(i / 70) * 0.0036;
-    features.push({ type: 'Feature', properties: { layer: i % 2 ? 'culvert' : 'blockage', name: `点${i}` }, geometry: { type: 'Point', coordinates: [x, y] } });
-  }
-  return { type: 'FeatureCollection', features };
-}
 
 async function timeImport(json: Buffer): Promise<{ ours: number; baseline: number; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-bench-net-'));
@@ -134,7 +118,7 @@ async function timeMapOpen(dataDir: string): Promise<{ ours: number; baseline: n
 }
 
 export async function benchNetwork(): Promise<void> {
-  const json = Buffer.from(JSON.stringify(bigNetwork()));
+  const json = Buffer.from(JSON.stringify(bigNetwork(SEGMENTS, POINTS)));
   const imported = await timeImport(json);
   report(`network import: ${SEGMENTS.toLocaleString()} ditches + ${POINTS.toLocaleString()} points`, imported.ours, imported.baseline, 1.5);
   const opened = await timeMapOpen(imported.dataDir);
