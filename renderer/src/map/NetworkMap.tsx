@@ -40,6 +40,8 @@ export interface NetworkMapProps {
    * core where the network changed and fetches only those tiles again.
    */
   tiles?: { version: number } | null;
+  /** Tiles mode: the tiles of this `tiles.version` are drawn (the page's other reloads wait for it, so they do not queue ahead in the core). */
+  onTilesShown?: (version: number) => void;
   basemap: Basemap;
   visible: Record<Layer, boolean>;
   selectedId: string | null;
@@ -225,7 +227,9 @@ export function NetworkMap(props: NetworkMapProps) {
       if (stale || mapRef.current !== map) return;
       const wasKnown = tileSeq.current !== null;
       tileSeq.current = changes.seq;
-      if (changes.boxes.length === 0 && !changes.reset && wasKnown) return;
+      const shown = () => latest.current.onTilesShown?.(tileVersion);
+      if (changes.boxes.length === 0 && !changes.reset && wasKnown) return shown();
+      map.once('idle', shown);
       container.current?.setAttribute('data-map-state', 'busy');
       revisions.current.bump(changes.boxes);
       if (changes.reset || !wasKnown || !refreshNetworkTiles(map, changes.boxes)) {
