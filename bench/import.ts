@@ -16,24 +16,9 @@ import { PhaseTimer } from '../electron/core/phaseTimer';
 import { commitImport, previewImport } from '../electron/core/services/imports/importService';
 import { geometryColumns } from '../electron/core/services/network/features';
 import { report } from './lib';
+import { bigNetwork } from './networkData';
 
-/** A grid of short ditch segments (`segments`) and culvert/blockage points (a tenth as many) around the demo township. */
-export function bigNetwork(segments: number, points = Math.round(segments / 10)) {
-  const features: unknown[] = [];
-  const side = Math.ceil(Math.sqrt(segments));
-  for (let i = 0; i < segments; i++) {
-    const x = 124.0 + (i % side) * 0.0015;
-    const y = 43.3 + Math.floor(i / side) * 0.0012;
-    features.push({ type: 'Feature', properties: { layer: 'ditch', name: `支沟${i}`, kind: i % 10 === 0 ? 'main' : 'branch', condition: 'clear', work: 'existing' }, geometry: { type: 'LineString', coordinates: [[x, y], [x + 0.0012, y]] } });
-  }
-  const across = Math.ceil(Math.sqrt(points));
-  for (let i = 0; i < points; i++) {
-    const x = 124.0 + (i % across) * 0.0045;
-    const y = 43.3 + Math.floor(i / across) * 0.0036;
-    features.push({ type: 'Feature', properties: { layer: i % 2 ? 'culvert' : 'blockage', name: `点${i}` }, geometry: { type: 'Point', coordinates: [x, y] } });
-  }
-  return { type: 'FeatureCollection', features };
-}
+export { bigNetwork };
 
 /** The bench's GeoJSON as parsed. */
 export type BenchFile = { features: { properties: Record<string, string>; geometry: GeoJSON.Geometry }[] };

@@ -13,7 +13,8 @@ import { startHttpHost } from '../electron/core/host/http';
 import { HEADLESS_ARGS } from '../electron/core/sheets/browser';
 import type * as Maplibre from 'maplibre-gl';
 import { report } from './lib';
-import { bigNetwork, insertRaw, type BenchFile } from './import';
+import { insertRaw, type BenchFile } from './import';
+import { bigNetwork } from './networkData';
 
 const SEGMENTS = 50_000;
 const POINTS = 5_000;

@@ -7,7 +7,7 @@ import { openCore } from '../electron/core/app';
 import { commitImport, previewImport } from '../electron/core/services/imports/importService';
 
 /** `segments` ditches and `points` culverts/blockages as one GeoJSON FeatureCollection. */
-export function bigNetwork(segments: number, points: number) {
+export function bigNetwork(segments: number, points = Math.round(segments / 10)) {
   const features: unknown[] = [];
   const side = Math.ceil(Math.sqrt(segments));
   for (let i = 0; i < segments; i++) {

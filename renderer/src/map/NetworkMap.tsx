@@ -1,5 +1,5 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { addProtocol, Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LngLat, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
+import { addProtocol, Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type LayerSpecification, type LngLat, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import * as maplibre from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
@@ -40,9 +40,13 @@ export interface NetworkMapProps {
    * core where the network changed and fetches only those tiles again.
    */
   tiles?: { version: number } | null;
+  /** Tiles mode: the tiles of this `tiles.version` are drawn (the page's other reloads wait for it, so they do not queue ahead in the core). */
+  onTilesShown?: (version: number) => void;
   basemap: Basemap;
   visible: Record<Layer, boolean>;
   selectedId: string | null;
+  /** The selected feature's layer: with `tiles` the highlight is fetched (network.get) rather than filtered out of every tile. */
+  selectedLayer?: Layer | null;
   /** A click on a feature (or on nothing: null). Not called while `onPick` is set. */
   onSelect?: (feature: { layer: Layer; id: string } | null) => void;
   /** While set, clicks pick map positions (drawing) instead of selecting features. */
@@ -89,6 +93,26 @@ function networkSources(mode: NetworkSourceMode, generation: number): StyleSpeci
   };
 }
 
+/** The selected feature's source in tiles mode: just its geometry, so selecting never re-lays out the tiles. */
+const SELECTION_SOURCE = 'selection';
+
+/** The highlight of the selected feature: filtered from the GeoJSON sources, or drawn from its own small source in tiles mode. */
+function selectionLayers(mode: NetworkSourceMode): LayerSpecification[] {
+  const line = { 'line-color': '#00c2ff', 'line-width': 8, 'line-opacity': 0.55 } as const;
+  const ring = { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } as const;
+  if (mode === 'tiles') {
+    return [
+      { id: 'selected-line', type: 'line', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'LineString'], paint: line },
+      { id: 'selected-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: ring },
+    ];
+  }
+  return [
+    { id: 'selected-line', type: 'line', ...sourceOf(mode, 'ditch'), filter: ['==', ['get', 'id'], ''], paint: line },
+    { id: 'selected-point', type: 'circle', ...sourceOf(mode, 'blockage'), filter: ['==', ['get', 'id'], ''], paint: ring },
+    { id: 'selected-culvert', type: 'circle', ...sourceOf(mode, 'culvert'), filter: ['==', ['get', 'id'], ''], paint: ring },
+  ];
+}
+
 function baseStyle(basemap: Basemap, mode: NetworkSourceMode, generation: number): StyleSpecification {
   const base = basemapLayers(basemap.kind, basemap.tiandituKey);
   return {
@@ -98,14 +122,13 @@ function baseStyle(basemap: Basemap, mode: NetworkSourceMode, generation: number
       ...base.sources,
       ...networkSources(mode, generation),
       sketch: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      ...(mode === 'tiles' ? { [SELECTION_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } as const } : {}),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1e8' } },
       ...base.layers,
       ...networkLayers(mode),
-      { id: 'selected-line', type: 'line', ...sourceOf(mode, 'ditch'), filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#00c2ff', 'line-width': 8, 'line-opacity': 0.55 } },
-      { id: 'selected-point', type: 'circle', ...sourceOf(mode, 'blockage'), filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
-      { id: 'selected-culvert', type: 'circle', ...sourceOf(mode, 'culvert'), filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#00c2ff', 'circle-stroke-width': 3 } },
+      ...selectionLayers(mode),
       { id: 'sketch-line', type: 'line', source: 'sketch', paint: { 'line-color': '#7b2cbf', 'line-width': 3, 'line-dasharray': [2, 1] } },
       { id: 'sketch-point', type: 'circle', source: 'sketch', paint: { 'circle-radius': 5, 'circle-color': '#7b2cbf', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
     ],
@@ -162,7 +185,8 @@ export function NetworkMap(props: NetworkMapProps) {
         const p = latest.current;
         if (p.onPick) return p.onPick(e.lngLat);
         const hits: MapGeoJSONFeature[] = map!.queryRenderedFeatures(e.point, { layers: CLICKABLE_LAYERS.filter((l) => map!.getLayer(l)) });
-        const hit = hits[0];
+        // Dense tiles draw their ditches merged (no id): only a feature with an id can be selected.
+        const hit = hits.find((h) => h.properties.id !== undefined);
         p.onSelect?.(hit ? { layer: hit.properties.layer as Layer, id: String(hit.properties.id) } : null);
       });
       for (const layer of CLICKABLE_LAYERS) {
@@ -203,7 +227,9 @@ export function NetworkMap(props: NetworkMapProps) {
       if (stale || mapRef.current !== map) return;
       const wasKnown = tileSeq.current !== null;
       tileSeq.current = changes.seq;
-      if (changes.boxes.length === 0 && !changes.reset && wasKnown) return;
+      const shown = () => latest.current.onTilesShown?.(tileVersion);
+      if (changes.boxes.length === 0 && !changes.reset && wasKnown) return shown();
+      map.once('idle', shown);
       container.current?.setAttribute('data-map-state', 'busy');
       revisions.current.bump(changes.boxes);
       if (changes.reset || !wasKnown || !refreshNetworkTiles(map, changes.boxes)) {
@@ -250,10 +276,27 @@ export function NetworkMap(props: NetworkMapProps) {
     const map = mapRef.current;
     if (!map || !loaded) return;
     const id = props.selectedId ?? '';
+    if (mode === 'tiles') {
+      // Its geometry as it is now: fetched again after every change (a moved point, a redrawn line).
+      const source = () => map.getSource(SELECTION_SOURCE) as GeoJSONSource | undefined;
+      const layer = props.selectedLayer;
+      if (!id || !layer) return void source()?.setData({ type: 'FeatureCollection', features: [] });
+      let stale = false;
+      const show = (features: GeoJSON.Feature[]) => {
+        if (!stale) source()?.setData({ type: 'FeatureCollection', features });
+      };
+      invoke('network.get', { layer, id }).then(
+        (f) => show([{ type: 'Feature', properties: { layer }, geometry: f.geometry as GeoJSON.Geometry }]),
+        () => show([]),
+      );
+      return () => {
+        stale = true;
+      };
+    }
     map.setFilter('selected-line', ['==', ['get', 'id'], id]);
     map.setFilter('selected-point', ['==', ['get', 'id'], id]);
     map.setFilter('selected-culvert', ['==', ['get', 'id'], id]);
-  }, [props.selectedId, loaded]);
+  }, [props.selectedId, props.selectedLayer, tileVersion, loaded, mode]);
 
   useEffect(() => {
     const map = mapRef.current;

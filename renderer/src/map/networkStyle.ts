@@ -139,7 +139,9 @@ export function networkLayers(mode: NetworkSourceMode = 'geojson'): LayerSpecifi
       type: 'symbol',
       ...sourceOf(mode, 'ditch'),
       filter: ['all', isLayer('ditch'), ['in', ['get', 'kind'], ['literal', ['river', 'main']]]],
-      minzoom: 11.5,
+      // The map page may show a whole county: below zoom 13 thousands of ditch names would be
+      // placed (and collide) on every frame, and could not be read anyway.
+      minzoom: mode === 'tiles' ? 13 : 11.5,
       layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 13, 'symbol-spacing': 400 },
       paint: { 'text-color': '#0b4a7a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
     },

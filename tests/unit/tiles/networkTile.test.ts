@@ -100,5 +100,8 @@ describe('network vector tiles (network.tile)', () => {
     await ok(core, 'import.commit', { previewId: preview.previewId, crs: 'wgs84' });
     expect((await ok<NetworkTileChanges>(core, 'network.tileChanges', { afterSeq: moved.seq })).reset).toBe(true);
     expect((await readTile(core, tileAt(124.2, 43.4005, 14))).layers.ditch?.length).toBeGreaterThan(50);
+    // Zoomed out, 2,500 ditches in one tile are drawn as one merged line per kind and condition.
+    const dense = (await readTile(core, tileAt(124.2, 43.4005, 8))).layers.ditch ?? [];
+    expect(dense).toEqual([{ layer: 'ditch', kind: 'field', condition: 'clear' }]);
   });
 });

@@ -1,3 +1,4 @@
+import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { NetworkTile, NetworkTileChanges } from '../../../../shared/contract/networkTiles';
 import type { HandlersFor } from '../../api/handlerTypes';
@@ -9,6 +10,25 @@ import { networkTileIndex, tileLayers, VT_OPTIONS } from './tileIndex';
 const LABELLED = new Set([AREA_LABEL_LAYER, 'ditch', 'blockage']);
 /** Encoded tiles kept (a whole township in view at a few zooms is a few hundred). */
 const ENCODED_LIMIT = 2000;
+/**
+ * Ditches in one tile past which they are drawn merged, one line feature per kind and condition
+ * (a township of 50,000 segments in view): maplibre's per-feature work (styling, the click index)
+ * is most of a dense tile's cost, and at that zoom a single 100 m segment cannot be picked anyway.
+ */
+export const MERGE_DITCHES_OVER = 1500;
+
+/** A dense tile's ditches as one feature per kind and condition (no id or name: nothing to click or label). */
+function mergedDitches(tile: GeoJSONVTTile): GeoJSONVTTile {
+  const groups = new Map<string, GeoJSONVTTile['features'][number]>();
+  for (const f of tile.features) {
+    const tags = f.tags as Record<string, string>;
+    const key = `${tags.kind}|${tags.condition}`;
+    const merged = groups.get(key);
+    if (merged) (merged.geometry as unknown[]).push(...(f.geometry as unknown[]));
+    else groups.set(key, { type: f.type, geometry: [...(f.geometry as unknown[])], tags: { layer: 'ditch', kind: tags.kind ?? '', condition: tags.condition ?? '' } } as GeoJSONVTTile['features'][number]);
+  }
+  return { ...tile, features: [...groups.values()] };
+}
 
 /** A tile's layers as MVT bytes (base64) and the characters its labels write. */
 function encodeTile(layers: ReturnType<typeof tileLayers>): NetworkTile {
@@ -16,7 +36,7 @@ function encodeTile(layers: ReturnType<typeof tileLayers>): NetworkTile {
   const chars = new Set<string>();
   const seen = new Set<string>();
   for (const [name, tile] of layers) {
-    if (!LABELLED.has(name)) continue;
+    if (!LABELLED.has(name) || (name === 'ditch' && tile.features.length > MERGE_DITCHES_OVER)) continue;
     for (const f of tile.features) {
       const text = (f.tags as Record<string, string>).name;
       if (!text || seen.has(text)) continue;
@@ -24,6 +44,8 @@ function encodeTile(layers: ReturnType<typeof tileLayers>): NetworkTile {
       for (const c of text) chars.add(c);
     }
   }
+  const ditches = layers.get('ditch');
+  if (ditches && ditches.features.length > MERGE_DITCHES_OVER) layers.set('ditch', mergedDitches(ditches));
   const bytes = fromGeojsonVt(Object.fromEntries(layers), { version: 2, extent: VT_OPTIONS.extent });
   return { dataBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), labelChars: [...chars].join('') };
 }

@@ -59,10 +59,20 @@ export function MapPage() {
     }
   }, [summary, fitted, fit]);
 
+  // After a change the map fetches its changed tiles first; the summary, village list and checklist
+  // reload once those are drawn (or after 1.5 s), so they do not queue ahead of the tiles in the core.
+  const [shownVersion, setShownVersion] = useState(0);
   const changed = useCallback(async () => {
     setVersion((v) => v + 1);
-    await reload();
-  }, [reload]);
+  }, []);
+  useEffect(() => {
+    if (version === 0) return;
+    const timer = setTimeout(() => setShownVersion(version), 1500);
+    return () => clearTimeout(timer);
+  }, [version]);
+  useEffect(() => {
+    if (shownVersion > 0) void reload();
+  }, [shownVersion, reload]);
 
   const run = useCallback(
     async (fn: () => Promise<unknown>, done?: string) => {
@@ -223,11 +233,13 @@ export function MapPage() {
           basemap={settings.basemap}
           visible={visible}
           selectedId={selected?.id ?? null}
+          selectedLayer={selected?.layer ?? null}
           onSelect={setSelected}
           onPick={onPickProp}
           sketch={drawing.sketch}
           fitTo={fitTo}
           onReady={setMap}
+          onTilesShown={setShownVersion}
         />
         <div className="map-overlay-left">
           <section className="map-layers" aria-label={t('map.layers')}>
@@ -244,7 +256,7 @@ export function MapPage() {
             {patrol && <PatrolSummary coverage={patrol.coverage} tracks={patrol.tracks} />}
           </section>
           <Legend />
-          <StartChecklist version={version} />
+          <StartChecklist version={shownVersion} />
         </div>
         {(error || notice) && (
           <div className="map-messages">
