@@ -1,20 +1,14 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, schemaVersion } from '../../../electron/core/db/migrate';
 import { migrations } from '../../../electron/core/db/migrations';
+import { blockageDbBefore } from '../../helpers/migrationSeed';
 import { migration0014 as gpsAccuracy } from '../../../electron/core/db/migrations/0014-field-gps-accuracy';
 
 const at = migrations.indexOf(gpsAccuracy);
 
 function seeded(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  applyMigrations(db, migrations.slice(0, at));
-  db.prepare("INSERT INTO township (id, name, created_at, updated_at) VALUES ('t', '三合乡', 'a', 'a')").run();
-  db.prepare(
-    `INSERT INTO blockage (id, township_id, name, geometry, min_lon, min_lat, max_lon, max_lat, source, status, reported_at, created_at, updated_at)
-     VALUES ('b', 't', '涵管堵点', '{"type":"Point","coordinates":[124.2,43.4]}', 124.2, 43.4, 124.2, 43.4, 'field', 'reported', '2026-08-01T00:00:00Z', 'a', 'a')`,
-  ).run();
+  const db = blockageDbBefore(gpsAccuracy, 'field');
   db.prepare(
     `INSERT INTO blockage_event (id, township_id, blockage_id, at, source, to_status, lon, lat, created_at, updated_at)
      VALUES ('old', 't', 'b', '2026-08-01T00:00:00Z', 'field', 'reported', 124.2, 43.4, 'a', 'a')`,
