@@ -18,8 +18,6 @@ import { geometryColumns } from '../electron/core/services/network/features';
 import { report } from './lib';
 import { bigNetwork } from './networkData';
 
-export { bigNetwork };
-
 /** The bench's GeoJSON as parsed. */
 export type BenchFile = { features: { properties: Record<string, string>; geometry: GeoJSON.Geometry }[] };
 
