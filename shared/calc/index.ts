@@ -8,5 +8,5 @@ export * from './pumping';
 export * from './rain';
 export * from './lineLength';
 export * from './networkTypes';
-export { analyzeBlockages, cutOffSegmentIds, rankOnTopology } from './network';
+export { analyzeBlockages, cutOffSegmentIds, rankByImpact, rankOnTopology } from './network';
 export { buildTopology, sameShape, type DrainageTopology } from './networkTopology';

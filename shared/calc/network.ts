@@ -178,13 +178,7 @@ export function rankOnTopology(
     }
   }
 
-  ranking.sort(
-    (a, b) =>
-      b.cutOff.runoffHeldM3 - a.cutOff.runoffHeldM3 ||
-      b.cutOff.storageM3 - a.cutOff.storageM3 ||
-      (a.blockageId < b.blockageId ? -1 : a.blockageId > b.blockageId ? 1 : 0),
-  );
-  ranking.forEach((impact, i) => (impact.rank = i + 1));
+  rankByImpact(ranking);
 
   return {
     ranking,
@@ -193,6 +187,24 @@ export function rankOnTopology(
     reversedSegmentIds: topology.reversedSegmentIds,
     stats: topology.stats,
   };
+}
+
+/** What a ranked blockage needs: what it holds back and its id (the tie-break, so the order is stable). */
+interface Rankable {
+  blockageId: string;
+  cutOff: { runoffHeldM3: number; storageM3: number };
+  rank: number;
+}
+
+/** Sort blockages by impact (runoff held back, then storage cut off, then id) and number them from 1. */
+export function rankByImpact<T extends Rankable>(ranking: T[]): void {
+  ranking.sort(
+    (a, b) =>
+      b.cutOff.runoffHeldM3 - a.cutOff.runoffHeldM3 ||
+      b.cutOff.storageM3 - a.cutOff.storageM3 ||
+      (a.blockageId < b.blockageId ? -1 : a.blockageId > b.blockageId ? 1 : 0),
+  );
+  ranking.forEach((impact, i) => (impact.rank = i + 1));
 }
 
 /** The ids of the segments a ranked blockage cuts off (the blocked segment first). */

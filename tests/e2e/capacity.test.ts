@@ -3,20 +3,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, deskPage, chromiumForFile, serve } from './harness';
 
 const run = promisify(execFile);
 /** The core answers in well under a second, but CI machines run several browsers at once. */
 const SLOW = { timeout: 30_000, interval: 200 };
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** The page's globals, typed here because the tests compile for Node (no DOM types). */
 interface BrowserGlobals {
@@ -35,10 +29,10 @@ async function demoFolder(): Promise<string> {
   return dataDir;
 }
 
-describe('capacity page in browser mode', () => {
+describe('capacity page in browser() mode', () => {
   it('shows the demo’s cleared ditches, the blockages to open first, drain-down per area, a map, and exports', async () => {
     const server = await serve(['--data', await demoFolder()]);
-    const { page, errors, context } = await deskPage(browser);
+    const { page, errors, context } = await deskPage(browser());
     await page.goto(server.url);
     await page.getByRole('link', { name: '蓄排能力' }).click();
     await page.getByRole('heading', { name: '沟渠蓄排能力' }).waitFor();
@@ -78,7 +72,7 @@ describe('capacity page in browser mode', () => {
     await page.getByTestId('capacity-legend').getByText('100–200%').waitFor();
     await page.locator('.cap-map-card').screenshot({ path: join(ARTIFACTS, 'capacity-map-fill.png') });
 
-    // Exports come back as files, in browser mode too.
+    // Exports come back as files, in browser() mode too.
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
     expect(xlsx.suggestedFilename()).toBe('蓄排能力-2026-08-10.xlsx');
     expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');

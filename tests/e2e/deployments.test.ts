@@ -3,22 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
 import { DEMO } from '../../electron/core/demo/constants';
 import { seedSeason } from '../../electron/core/demo/season';
 import { updateSettings } from '../../electron/core/services/settings/settingsService';
 import type { Totals } from '../../shared/contract/totals';
-import { ARTIFACTS, deskPage, launchChromium, serve, type Served } from './harness';
+import { ARTIFACTS, deskPage, chromiumForFile, serve, type Served } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** A data folder holding the demo township's season (rain, baseline, deployments to DEMO.today). */
 async function demoSeasonFolder(): Promise<string> {
@@ -46,11 +40,11 @@ async function typeCells(page: Page, values: string[]) {
   }
 }
 
-describe('deployments, totals and the dashboard in browser mode', () => {
+describe('deployments, totals and the dashboard in browser() mode', () => {
   it('enters a day from the keyboard, and the dashboard, the API and the CLI all show the new figures', async () => {
     const dataDir = await demoSeasonFolder();
     const server = await serve(['--data', dataDir]);
-    const { page, errors, context } = await deskPage(browser);
+    const { page, errors, context } = await deskPage(browser());
 
     // The dashboard opens on the latest day with data: the demo's "today".
     await page.goto(`${server.url}#/dashboard`);
@@ -142,7 +136,7 @@ describe('deployments, totals and the dashboard in browser mode', () => {
   it('imports a GBK rainfall CSV from the page: every bad row listed, then imported without the rows named', async () => {
     const dataDir = await demoSeasonFolder();
     const server = await serve(['--data', dataDir]);
-    const { page, errors, context } = await deskPage(browser);
+    const { page, errors, context } = await deskPage(browser());
     await page.goto(`${server.url}#/rainfall`);
     await expect.poll(() => page.getByTestId('rain-season').textContent()).toBe('390.2');
 

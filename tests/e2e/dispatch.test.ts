@@ -1,26 +1,19 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, demoFolder, deskPage, launchChromium, mapIdle, serve } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, demoFolder, deskPage, chromiumForFile, mapIdle, serve } from './harness';
 
 const SLOW = { timeout: 60_000, interval: 250 };
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** The page's map, typed here because the tests compile for Node (no DOM types). */
 interface BrowserGlobals {
   __draindeskMap: { queryRenderedFeatures(options: unknown): { properties: Record<string, unknown> }[] };
 }
 
-describe('调度建议 in browser mode', () => {
+describe('调度建议 in browser() mode', () => {
   it('shows the plan with reasons and route lines, accepts it, and the list and the sheet show it', { timeout: 240_000 }, async () => {
     const server = await serve(['--data', await demoFolder()]);
-    const { page, errors, context } = await deskPage(browser);
+    const { page, errors, context } = await deskPage(browser());
     try {
       // From the capacity page's "先疏通这些堵点" to the plan.
       await page.goto(`${server.url}#/capacity`);

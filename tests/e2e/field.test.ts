@@ -1,20 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
 import type { IssuedToken } from '../../shared/contract/field';
-import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { ARTIFACTS, deskPage, chromiumForFile, serve } from './harness';
 import { cameraJpeg, phoneContext } from './fieldWalk';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 async function must<T>(core: Awaited<ReturnType<typeof openCore>>, procedure: string, input: unknown): Promise<T> {
   const r = await core.dispatch(procedure, input);
@@ -55,14 +48,14 @@ describe('field teams update blockages from their phones', () => {
     const fieldPort = /field server\) on port (\d+)/.exec(server.output())![1];
 
     // The desk has the blockages page open the whole time.
-    const desk = await deskPage(browser);
+    const desk = await deskPage(browser());
     await desk.page.goto(`${server.url}#/blockages`);
     await desk.page.getByTestId('blockage-row').first().waitFor();
     expect(await desk.page.getByTestId('blockage-row').count()).toBe(4);
     await desk.page.locator('[data-testid=network-map][data-map-state=idle]').waitFor({ timeout: 30_000 });
 
     // A phone in the field, 15 m from the first blockage.
-    const phone = await phoneContext(browser, [124.2002, 43.40005], 8);
+    const phone = await phoneContext(browser(), [124.2002, 43.40005], 8);
     const p = await phone.newPage();
     const phoneErrors: string[] = [];
     p.on('pageerror', (e) => phoneErrors.push(e.message));
@@ -153,7 +146,7 @@ describe('field teams update blockages from their phones', () => {
     const server = await serve(['--data', dataDir, '--field-port', '0']);
     await expect.poll(() => /field server\) on port (\d+)/.exec(server.output())?.[1], { timeout: 20_000 }).toBeTruthy();
     const fieldPort = /field server\) on port (\d+)/.exec(server.output())![1];
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const phone = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const p = await phone.newPage();
     await p.goto(`http://127.0.0.1:${fieldPort}/`);
     await p.getByRole('heading', { name: '请扫描办公室的二维码' }).waitFor();
@@ -169,7 +162,7 @@ describe('field teams update blockages from their phones', () => {
 
   it('shows the demo township’s blockages: counts, the oldest open one, a timeline, in Chinese and English', async () => {
     const server = await serve(['--data', mkdtempSync(join(tmpdir(), 'draindesk-e2e-field-')), '--demo']);
-    const desk = await deskPage(browser);
+    const desk = await deskPage(browser());
     await desk.page.goto(`${server.url}#/blockages`);
     await desk.page.getByTestId('blockage-row').first().waitFor();
     await desk.page.locator('[data-testid=network-map][data-map-state=idle]').waitFor({ timeout: 30_000 });

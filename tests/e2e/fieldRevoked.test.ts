@@ -7,20 +7,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BlockageDetail } from '../../shared/contract/blockages';
 import type { IssuedToken } from '../../shared/contract/field';
-import { ARTIFACTS, deskPage, fieldUrlOf, launchChromium, seedFolder, serve } from './harness';
+import { ARTIFACTS, deskPage, fieldUrlOf, chromiumForFile, seedFolder, serve } from './harness';
 import { phoneContext } from './fieldWalk';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** A team with a phone token and one blockage assigned to it. */
 async function seed(dataDir: string): Promise<{ token: string; tokenId: string; blockageId: string }> {
@@ -47,7 +40,7 @@ describe('field updates: GPS accuracy, and a token revoked while offline', () =>
     };
     try {
       const fieldUrl = await fieldUrlOf(server);
-      const phone = await phoneContext(browser, [124.2003, 43.4002], 12.4);
+      const phone = await phoneContext(browser(), [124.2003, 43.4002], 12.4);
       const p = await phone.newPage();
       const errors: string[] = [];
       p.on('pageerror', (e) => errors.push(e.message));
@@ -117,7 +110,7 @@ describe('field updates: GPS accuracy, and a token revoked while offline', () =>
       await phone.close();
 
       // The desk's timeline says how good each phone fix was.
-      const office = await deskPage(browser);
+      const office = await deskPage(browser());
       await office.page.goto(`${server.url}#/blockages`);
       await office.page.getByTestId('blockage-row').first().click();
       await office.page.getByTestId('event-accuracy').first().waitFor();

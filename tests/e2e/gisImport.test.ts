@@ -1,18 +1,11 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, deskPage, launchChromium, serve, type Served } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, deskPage, chromiumForFile, serve, type Served } from './harness';
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures/network');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe('importing a projected file through the map', () => {
   let server: Served;
@@ -21,7 +14,7 @@ describe('importing a projected file through the map', () => {
   it('detects Gauss-Krüger zone 41, lets the user search the list, imports, and shows the kept attributes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-gis-'));
     server = await serve(['--data', dataDir]);
-    const { page, errors } = await deskPage(browser);
+    const { page, errors } = await deskPage(browser());
     await page.goto(server.url);
     // An empty data folder opens on the first-run setup (tests/e2e/setup.test.ts); this test skips it.
     await page.getByRole('button', { name: '跳过，以后再设置' }).click();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { openCore } from '../../electron/core/app';
 import { HEADLESS_ARGS } from '../../electron/core/sheets/browser';
 
@@ -60,6 +61,24 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
     headless: true,
     args: ['--no-sandbox', ...HEADLESS_ARGS, ...extraArgs],
   });
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them. Call the returned
+ * function inside a test to get it (it is not running yet when the file is loaded).
+ */
+export function chromiumForFile(extraArgs: readonly string[] = []): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(extraArgs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running yet: call browser() inside a test or hook');
+    return browser;
+  };
 }
 
 /** A desk-sized page that fails the test on any uncaught page error. */

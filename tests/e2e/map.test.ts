@@ -1,18 +1,12 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, deskPage, launchChromium, serve, type Served } from './harness';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, deskPage, chromiumForFile, serve, type Served } from './harness';
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures/network');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** Wait until maplibre has drawn everything (the map says so on its container). */
 async function mapIdle(page: Page) {
@@ -55,7 +49,7 @@ describe('the network map', () => {
   it('imports a KML and a zipped Shapefile through the UI, shows them, and edits a ditch’s condition', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-map-'));
     server = await serve(['--data', dataDir]);
-    const { page, errors, context } = await deskPage(browser);
+    const { page, errors, context } = await deskPage(browser());
     await page.goto(server.url);
     // An empty data folder opens on the first-run setup (tests/e2e/setup.test.ts); this test skips it.
     await page.getByRole('button', { name: '跳过，以后再设置' }).click();
@@ -95,7 +89,7 @@ describe('the network map', () => {
   });
 
   it('refuses a file that is not what its name says, naming it, and imports nothing', async () => {
-    const { page, context } = await deskPage(browser);
+    const { page, context } = await deskPage(browser());
     await page.goto(server.url);
     await expect.poll(async () => (await rendered(page, ['ditch-line'])).length, { timeout: 20_000 }).toBeGreaterThan(0);
     await mapIdle(page);
@@ -112,7 +106,7 @@ describe('the network map', () => {
 
   it('shows the demo township with sample-data marking, good enough for a county leader', async () => {
     const demo = await serve(['--data', mkdtempSync(join(tmpdir(), 'draindesk-e2e-demo-')), '--demo']);
-    const { page, context, errors } = await deskPage(browser);
+    const { page, context, errors } = await deskPage(browser());
     await page.goto(demo.url);
     await page.getByText('示例数据').first().waitFor();
     await expect.poll(async () => (await rendered(page, ['ditch-line'])).length, { timeout: 20_000 }).toBeGreaterThan(300);

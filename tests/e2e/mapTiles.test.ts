@@ -1,17 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, deskPage, launchChromium, mapIdle, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, deskPage, chromiumForFile, mapIdle, serve } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 type Drawn = { id: string; condition: string; layer: string };
 
@@ -28,7 +22,7 @@ const zoomTo = (page: Page, zoom: number) => page.evaluate((z) => (window as unk
 describe('the map page from the core’s vector tiles', () => {
   it('holds no GeoJSON of the network, selects what is clicked, and shows an edit at every zoom it was cached at', async () => {
     const server = await serve(['--data', mkdtempSync(join(tmpdir(), 'draindesk-e2e-tiles-')), '--demo']);
-    const { page, context, errors } = await deskPage(browser);
+    const { page, context, errors } = await deskPage(browser());
     try {
       const calls: string[] = [];
       page.on('request', (r) => {

@@ -1,19 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
-import { deskPage, launchChromium, serve } from './harness';
+import { deskPage, chromiumForFile, serve } from './harness';
 import { at, expectDeskCoverage, patrolTwoDitches, phoneContext, queueArrivalOffline, seedPatrolTownship, sendWhenOnline } from './fieldWalk';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 /** The township of fieldWalk.ts in a data folder. */
 async function seed(dataDir: string): Promise<{ token: string; ditchIds: string[] }> {
@@ -34,7 +27,7 @@ describe('a patrol on foot, with no signal part of the way', () => {
     try {
       await expect.poll(() => /field server\) on port (\d+)/.exec(server.output())?.[1], { timeout: 20_000 }).toBeTruthy();
       const fieldUrl = `http://127.0.0.1:${/field server\) on port (\d+)/.exec(server.output())![1]}/`;
-      const phone = await phoneContext(browser, at(0, 10));
+      const phone = await phoneContext(browser(), at(0, 10));
       const p = await phone.newPage();
       const errors: string[] = [];
       p.on('pageerror', (e) => errors.push(e.message));
@@ -53,7 +46,7 @@ describe('a patrol on foot, with no signal part of the way', () => {
       expect(errors).toEqual([]);
 
       // The desk: the two walked ditches covered, the third not; on the map's 巡查 layer and the sheet.
-      const desk = await deskPage(browser);
+      const desk = await deskPage(browser());
       await expectDeskCoverage(desk.page, server.url, ditchIds, 'patrol-desk-map.png');
       await desk.context.close();
       await phone.close();

@@ -1,23 +1,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, deskPage, chromiumForFile, serve } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
-describe('restore in browser mode', () => {
+describe('restore in browser() mode', () => {
   it('restores a backup while the app runs, shows the old data, and 撤销恢复 brings the new data back', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-'));
     const server = await serve(['--data', dataDir]);
-    const { page, errors, context } = await deskPage(browser);
+    const { page, errors, context } = await deskPage(browser());
     try {
       await page.goto(`${server.url}#/settings`);
       const name = page.getByLabel('乡镇名称');
@@ -67,7 +60,7 @@ describe('restore in browser mode', () => {
   it('refuses a corrupt backup with its message, and the current data stay', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-'));
     const server = await serve(['--data', dataDir]);
-    const { page, context } = await deskPage(browser);
+    const { page, context } = await deskPage(browser());
     try {
       await page.goto(`${server.url}#/settings`);
       const name = page.getByLabel('乡镇名称');

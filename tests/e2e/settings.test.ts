@@ -1,23 +1,16 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, deskPage, chromiumForFile, serve } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
-describe('settings in browser mode', () => {
+describe('settings in browser() mode', () => {
   it('saves a setting through the UI, and it is still there after a reload and a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-'));
     let server = await serve(['--data', dataDir]);
-    const { page, errors, context } = await deskPage(browser);
+    const { page, errors, context } = await deskPage(browser());
     await page.goto(server.url);
     await page.getByRole('link', { name: '设置' }).click();
     const name = page.getByLabel('乡镇名称');
@@ -52,7 +45,7 @@ describe('settings in browser mode', () => {
 
   it('switches the whole UI to English and back, and remembers the choice', async () => {
     const server = await serve(['--data', mkdtempSync(join(tmpdir(), 'draindesk-e2e-'))]);
-    const { page, context } = await deskPage(browser);
+    const { page, context } = await deskPage(browser());
     await page.goto(`${server.url}#/settings`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();

@@ -1,23 +1,16 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, deskPage, launchChromium, serve } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, deskPage, chromiumForFile, serve } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe('first run on an empty data folder', () => {
   it('picks 梨树县 双河乡 by typing, fills its villages, imports the first file and lands on the map with it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'draindesk-e2e-setup-'));
     const server = await serve(['--data', dataDir]);
-    const { page, errors, context } = await deskPage(browser);
+    const { page, errors, context } = await deskPage(browser());
     try {
       await page.goto(server.url);
       await page.getByRole('heading', { name: '首次设置' }).waitFor();
@@ -81,7 +74,7 @@ describe('first run on an empty data folder', () => {
 
   it('can be skipped, and is offered again from 设置', async () => {
     const server = await serve(['--data', mkdtempSync(join(tmpdir(), 'draindesk-e2e-setup-'))]);
-    const { page, context } = await deskPage(browser);
+    const { page, context } = await deskPage(browser());
     try {
       await page.goto(server.url);
       await page.getByRole('button', { name: '跳过，以后再设置' }).click();

@@ -3,12 +3,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../electron/core/demo/constants';
 import type { DeploymentDay } from '../../shared/contract/deployments';
 import type { SheetRecord } from '../../shared/contract/sheets';
-import { ARTIFACTS, deskPage, launchChromium, serve, type Served } from './harness';
+import { ARTIFACTS, deskPage, chromiumForFile, serve, type Served } from './harness';
 
 // The CLI uses the renderer built before the e2e run (`vite build`), not a fresh build of its own.
 const env = { ...process.env, DRAINDESK_RENDERER_DIR: join(process.cwd(), 'dist/renderer') };
@@ -35,13 +34,7 @@ async function api<T>(server: Served, procedure: string, input: unknown): Promis
   return body;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = chromiumForFile();
 
 describe('the daily dispatch sheet', () => {
   it('renders the demo township\'s sheet for its "today" through the CLI: right figures, CJK font embedded, A4', async () => {
@@ -78,7 +71,7 @@ describe('the daily dispatch sheet', () => {
   it('is previewed, issued, reopened after the data change, corrected and printed from the sheet page', async () => {
     const dir = demoFolder();
     const server = await serve(['--data', dir]);
-    const { page, errors, context } = await deskPage(browser);
+    const { page, errors, context } = await deskPage(browser());
     try {
       await page.goto(`${server.url}#/sheet`);
       const preview = page.getByTestId('sheet-preview');
@@ -159,7 +152,7 @@ describe('the daily dispatch sheet', () => {
       for (const s of ['第1期（更正）', '更正说明', '第一行人数漏报50人', '750人', '王书记', '张干事', '长臂钩机优先疏通五干东5支沟']) expect(fixedText).toContain(s);
       expect(fixedText).not.toContain('样稿');
 
-      // 打印 in a browser: the same print view in a new tab, which opens the browser's print once ready.
+      // 打印 in a browser: the same print view in a new tab, which opens the browser()'s print once ready.
       await context.addInitScript(() => {
         (window as unknown as { __printed: number }).__printed = 0;
         window.print = () => void ((window as unknown as { __printed: number }).__printed += 1);
@@ -187,7 +180,7 @@ describe('the daily dispatch sheet', () => {
   it('says what is wrong when the print view cannot draw a sheet', async () => {
     const dir = demoFolder();
     const server = await serve(['--data', dir]);
-    const { page, context } = await deskPage(browser);
+    const { page, context } = await deskPage(browser());
     try {
       await page.goto(`${server.url}print.html?date=2026-12-31`);
       await page.getByTestId('print-error').waitFor();

@@ -4,7 +4,7 @@
  * (its C or CN, not one township-wide C) and ditches whose section data are invalid — with prefix
  * sums over the analysis's cut-off order, so each blockage still costs O(1).
  */
-import type { NetworkAnalysis, NetworkBlockage, NetworkOptions, NetworkProblem, NetworkSegment } from '../../../../shared/calc';
+import { rankByImpact, type NetworkAnalysis, type NetworkBlockage, type NetworkOptions, type NetworkProblem, type NetworkSegment } from '../../../../shared/calc';
 import type { BlockageImpactRow, CapacitySettings, NetworkProblemRow } from '../../../../shared/contract/capacity';
 import type { BlockageRow } from './load';
 import type { EvaluatedDitch } from './sections';
@@ -140,13 +140,7 @@ export function rankBlockages(
     };
   });
   // The same order as analyzeBlockages (runoff held, then storage, then id), on the per-area runoff.
-  ranking.sort(
-    (a, b) =>
-      b.cutOff.runoffHeldM3 - a.cutOff.runoffHeldM3 ||
-      b.cutOff.storageM3 - a.cutOff.storageM3 ||
-      (a.blockageId < b.blockageId ? -1 : a.blockageId > b.blockageId ? 1 : 0),
-  );
-  ranking.forEach((r, i) => (r.rank = i + 1));
+  rankByImpact(ranking);
   return {
     analysis,
     ranking,
