@@ -3,6 +3,7 @@
  * renamed, and a ".kml" that is really a web page must fail clearly rather than parse as nothing.
  */
 import type { Bilingual } from '../../../../shared/contract/errors';
+import type { NetworkFileExtension } from '../../../../shared/domain/networkFiles';
 import { importInvalid } from './errors';
 import { decodeWith, leadingText } from './text';
 import type { NetworkFormat } from './types';
@@ -16,7 +17,8 @@ export interface Detection {
   nameMismatch: Bilingual | null;
 }
 
-const EXPECTED: Record<string, NetworkFormat> = {
+/** What each accepted extension should hold (typed by the shared list: a new extension must say its format here). */
+const EXPECTED: Record<NetworkFileExtension, NetworkFormat> = {
   kml: 'kml',
   ovkml: 'kml',
   kmz: 'kmz',
@@ -127,7 +129,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): Detection {
   } else {
     format = 'csv';
   }
-  const expected = EXPECTED[ext];
+  const expected: NetworkFormat | undefined = Object.hasOwn(EXPECTED, ext) ? EXPECTED[ext as NetworkFileExtension] : undefined;
   const nameMismatch: Bilingual | null =
     expected && expected !== format && !(expected === 'shapefile' && format === 'kmz')
       ? { zh: `文件名是 .${ext},但内容是 ${FORMAT_NAMES[format]},已按 ${FORMAT_NAMES[format]} 读取`, en: `named .${ext} but the content is ${FORMAT_NAMES[format]}; read as ${FORMAT_NAMES[format]}` }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
 import type { WireError } from '../../../../shared/contract/errors';
 import { LAYER_LABELS, LAYERS } from '../../../../shared/domain/network';
+import { NETWORK_FILE_ACCEPT } from '../../../../shared/domain/networkFiles';
 import { ApiError, invoke, invokeWithFile } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
@@ -82,7 +83,7 @@ export function ImportDialog({ initialFile, onDone, onClose }: Props) {
             type="file"
             hidden
             data-testid="import-file"
-            accept=".kml,.kmz,.zip,.geojson,.json,.csv,.txt,.gpkg,.xlsx"
+            accept={NETWORK_FILE_ACCEPT}
             onChange={(e) => {
               const f = e.target.files?.[0];
               if (f) void read(f);

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { NETWORK_FILE_ACCEPT } from '../../../../shared/domain/networkFiles';
 import { useI18n } from '../../i18n/I18n';
 
 export type FirstData = { kind: 'import'; file: File } | { kind: 'draw' } | { kind: 'sample' };
@@ -21,7 +22,7 @@ export function FirstDataStep({ busy, onFinish }: { busy: boolean; onFinish(choi
             type="file"
             hidden
             data-testid="setup-file"
-            accept=".kml,.kmz,.ovkml,.zip,.geojson,.json,.csv"
+            accept={NETWORK_FILE_ACCEPT}
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file) onFinish({ kind: 'import', file });
