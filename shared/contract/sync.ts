@@ -29,7 +29,7 @@ export const MAX_BLOB_BYTES = 32 * 1024 * 1024;
  * Tables whose rows are events: written once, never edited by anyone else, merged as a union.
  * A change to one of them is never a conflict.
  */
-export const APPEND_ONLY_TABLES: readonly string[] = ['blockage_event', 'photo', 'patrol_track', 'patrol_point'];
+export const APPEND_ONLY_TABLES: readonly string[] = ['blockage_event', 'photo', 'patrol_track', 'patrol_point', 'sync_conflict_review'];
 
 /** The feed table the server writes a conflict to; both desks pull it and list it as 冲突. */
 export const SYNC_CONFLICT_TABLE = 'sync_conflict';

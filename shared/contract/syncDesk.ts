@@ -106,8 +106,21 @@ export const syncConflictSchema = z.object({
   reason: z.string(),
   reasonEn: z.string(),
   detectedAt: isoTimestamp,
+  /** The first review's time and decision (null while no desk of the township has reviewed it). */
   reviewedAt: isoTimestamp.nullable(),
   resolution: z.enum(['kept_winner', 'reapplied_loser']).nullable(),
+  /**
+   * Every review from any desk of the township, oldest first (reviews travel with sync; two desks
+   * that decided while apart both appear). `by` is the deciding desk's installation id.
+   */
+  reviews: z.array(
+    z.object({
+      at: isoTimestamp,
+      resolution: z.enum(['kept_winner', 'reapplied_loser']),
+      by: z.string(),
+      byThisDesk: z.boolean(),
+    }),
+  ),
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
 

@@ -93,7 +93,11 @@ describe('sync in browser mode', () => {
 
     await card.getByRole('button', { name: '确认保留现在的版本' }).click();
     await page.getByTestId('conflicts-empty').waitFor();
-    await expect.poll(() => chip.textContent()).toBe('已同步');
+    // The review is a change like any other: it goes to the server with the next round.
+    await expect.poll(() => chip.textContent(), { timeout: 20_000 }).toBe('已同步');
+    await page.getByLabel('显示已处理的').check();
+    expect(await page.getByTestId('conflict-review').textContent()).toMatch(/^已处理 .+ · 保留了现在的版本 · 本机处理$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'sync-conflict-reviewed.png'), fullPage: true });
 
     // English second: the same panel and chip in English.
     await page.getByRole('button', { name: 'English' }).click();

@@ -221,13 +221,58 @@ describe('two desks and a county server converge', () => {
     const [conflict] = await ok<SyncConflict[]>(a, 'sync.conflicts', {});
     const resolved = await ok<SyncConflict>(a, 'sync.resolveConflict', { id: conflict!.id, reapplyLoser: true });
     expect(resolved.resolution).toBe('reapplied_loser');
-    expect((await ok<SyncStatus>(a, 'sync.status', {})).pending).toBe(1);
+    // Two changes to push: the version made again, and the review itself.
+    expect((await ok<SyncStatus>(a, 'sync.status', {})).pending).toBe(2);
     await settle(a, b);
     for (const core of [a, b]) expect(core.db.prepare('SELECT name FROM ditch WHERE id = ?').get(d1)).toEqual({ name: '一号沟（甲改）' });
     expect(await ok<SyncConflict[]>(a, 'sync.conflicts', {})).toEqual([]);
-    // B still lists it for its own reviewer (a review is this desk's decision), and nothing new conflicted.
-    expect(await ok<SyncConflict[]>(b, 'sync.conflicts', {})).toHaveLength(1);
+    // The review travelled: B no longer lists it as open, shows who decided what, and refuses a second decision.
+    expect(await ok<SyncConflict[]>(b, 'sync.conflicts', {})).toEqual([]);
+    expect((await ok<SyncStatus>(b, 'sync.status', {})).openConflicts).toBe(0);
+    const [onB] = await ok<SyncConflict[]>(b, 'sync.conflicts', { includeReviewed: true });
+    expect(onB!.reviews).toEqual([{ at: resolved.reviewedAt, resolution: 'reapplied_loser', by: resolved.reviews[0]!.by, byThisDesk: false }]);
+    expect(resolved.reviews[0]!.byThisDesk).toBe(true);
+    const second = await b.dispatch('sync.resolveConflict', { id: conflict!.id, reapplyLoser: false });
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(JSON.stringify(second)).toContain('另一台电脑');
+    // Nothing new conflicted.
     expect((await pool.query('SELECT count(*)::int AS n FROM sync_conflict')).rows[0].n).toBe(1);
-    expect(canonical(deskDump(b, keys))).toEqual(canonical(await serverDump(townshipId)));
+    // And the review row itself is the same on the server and both desks.
+    const after = await serverDump(townshipId);
+    expect([...after.keys()].filter((key) => key.startsWith('sync_conflict_review/'))).toHaveLength(1);
+    for (const core of [a, b]) expect(canonical(deskDump(core, new Set(after.keys())))).toEqual(canonical(after));
   }, 240_000);
+
+  it('two desks that review the same conflict while apart both keep their decision, shown on both, and nothing new conflicts', async () => {
+    const a = await tempCore({ syncOptions: fastSync });
+    const b = await tempCore({ syncOptions: fastSync });
+    await ok(a, 'settings.update', { townshipName: '三合乡' });
+    const d = await ditch(a, '六号沟', 125.6);
+    await ok(a, 'sync.enrol', { serverUrl: server.url, code: adminCode(cluster.url, 'add-township', '三合乡') });
+    await ok(b, 'sync.enrol', { serverUrl: server.url, code: adminCode(cluster.url, 'rekey-township', '三合乡') });
+    await rename(a, d, '六号沟（甲改）');
+    await new Promise((r) => setTimeout(r, 5));
+    await rename(b, d, '六号沟（乙改）');
+    await now(a);
+    await now(b);
+    await now(a);
+    const [onA] = await ok<SyncConflict[]>(a, 'sync.conflicts', {});
+    const [onB] = await ok<SyncConflict[]>(b, 'sync.conflicts', {});
+    expect(onA!.id).toBe(onB!.id);
+
+    // Each desk decides before hearing of the other's decision.
+    await ok(a, 'sync.resolveConflict', { id: onA!.id, reapplyLoser: false });
+    await ok(b, 'sync.resolveConflict', { id: onB!.id, reapplyLoser: false });
+    await settle(a, b);
+    for (const [core, mine] of [[a, a], [b, b]] as const) {
+      expect(await ok<SyncConflict[]>(core, 'sync.conflicts', {})).toEqual([]);
+      const [shown] = await ok<SyncConflict[]>(core, 'sync.conflicts', { includeReviewed: true });
+      expect(shown!.reviews.map((r) => r.resolution)).toEqual(['kept_winner', 'kept_winner']);
+      expect(shown!.reviews.filter((r) => r.byThisDesk)).toHaveLength(1);
+      expect(shown!.reviews.find((r) => r.byThisDesk)!.by).toBe(new ChangeFeed(mine.db, mine.ctx.townshipId).clock.origin());
+    }
+    const conflicts = await pool.query('SELECT count(*)::int AS n FROM sync_conflict WHERE township_id = $1', [a.ctx.townshipId]);
+    expect(conflicts.rows[0].n).toBe(1);
+    for (const core of [a, b]) expect(core.db.prepare('SELECT name FROM ditch WHERE id = ?').get(d)).toEqual({ name: '六号沟（乙改）' });
+  }, 120_000);
 });

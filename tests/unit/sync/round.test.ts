@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../../../shared/contract/changeFeed';
 import { formatHlc } from '../../../shared/sync/hlc';
 import { migration0001 } from '../../../electron/core/db/migrations/0001-township-settings';
+import { migration0015 } from '../../../electron/core/db/migrations/0015-conflict-review';
 import { migration0008 } from '../../../electron/core/db/migrations/0008-sync';
 import { applyMigrations } from '../../../electron/core/db/migrate';
 import { SyncConflictRepository } from '../../../electron/core/db/repositories/syncConflictRepository';
@@ -72,7 +73,8 @@ afterEach(async () => {
 
 function desk(me: string): Desk {
   const db = new Database(':memory:');
-  applyMigrations(db, [migration0001, { ...migration0008, version: 2 }]);
+  // Conflict reviews (sync_conflict_review) come with migration conflict-review.
+  applyMigrations(db, [migration0001, { ...migration0008, version: 2 }, { ...migration0015, version: 3 }]);
   // sync_state's public_url comes with migration field-gps-accuracy, which also alters blockage_event, a table this reduced desk lacks.
   db.exec('ALTER TABLE sync_state ADD COLUMN public_url TEXT');
   db.prepare("INSERT INTO township (id, name, created_at, updated_at) VALUES (?, '双河乡', 'x', 'x')").run(T);

@@ -1,19 +1,37 @@
 import type { Database } from 'better-sqlite3';
 
+/** One reviewer's decision on a conflict (sync_conflict_review: synced, one row per decision). */
+export interface StoredReview {
+  resolution: 'kept_winner' | 'reapplied_loser';
+  reviewedAt: string;
+  /** The deciding desk's installation id. */
+  reviewedBy: string;
+}
+
 export interface StoredConflict {
   id: string;
   tableName: string;
   rowId: string;
   conflictJson: string;
   detectedAt: string;
-  reviewedAt: string | null;
-  resolution: 'kept_winner' | 'reapplied_loser' | null;
+  /** Every decision on it, from any desk of the township, oldest first. */
+  reviews: StoredReview[];
 }
 
-const COLUMNS = `id, table_name AS tableName, row_id AS rowId, conflict_json AS conflictJson, detected_at AS detectedAt,
-  reviewed_at AS reviewedAt, resolution`;
+const COLUMNS = `c.id, c.table_name AS tableName, c.row_id AS rowId, c.conflict_json AS conflictJson, c.detected_at AS detectedAt,
+  (SELECT json_group_array(json_object('resolution', r.resolution, 'reviewedAt', r.reviewed_at, 'reviewedBy', r.reviewed_by))
+     FROM (SELECT resolution, reviewed_at, reviewed_by FROM sync_conflict_review
+           WHERE township_id = c.township_id AND conflict_id = c.id ORDER BY reviewed_at, id) r) AS reviewsJson`;
+const UNREVIEWED = 'NOT EXISTS (SELECT 1 FROM sync_conflict_review r WHERE r.township_id = c.township_id AND r.conflict_id = c.id)';
 
-/** The 冲突 the server reported for this township, kept until (and after) a person reviews them. */
+type Row = Omit<StoredConflict, 'reviews'> & { reviewsJson: string };
+const stored = ({ reviewsJson, ...rest }: Row): StoredConflict => ({ ...rest, reviews: JSON.parse(reviewsJson) as StoredReview[] });
+
+/**
+ * The 冲突 the server reported for this township, kept until (and after) a person reviews them.
+ * A conflict is open while no desk of the township has reviewed it; reviews are written through
+ * the change feed (services/sync/conflicts.ts), so they reach the other desks.
+ */
 export class SyncConflictRepository {
   constructor(
     private readonly db: Database,
@@ -33,27 +51,18 @@ export class SyncConflictRepository {
 
   /** Newest first; reviewed ones only when asked. */
   list(includeReviewed: boolean): StoredConflict[] {
-    return this.db
-      .prepare(
-        `SELECT ${COLUMNS} FROM sync_conflict WHERE township_id = ? ${includeReviewed ? '' : 'AND reviewed_at IS NULL'}
-         ORDER BY detected_at DESC, id`,
-      )
-      .all(this.townshipId) as StoredConflict[];
+    const rows = this.db
+      .prepare(`SELECT ${COLUMNS} FROM sync_conflict c WHERE c.township_id = ? ${includeReviewed ? '' : `AND ${UNREVIEWED}`} ORDER BY c.detected_at DESC, c.id`)
+      .all(this.townshipId) as Row[];
+    return rows.map(stored);
   }
 
   get(id: string): StoredConflict | null {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM sync_conflict WHERE township_id = ? AND id = ?`).get(this.townshipId, id) as StoredConflict | undefined) ?? null;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM sync_conflict c WHERE c.township_id = ? AND c.id = ?`).get(this.townshipId, id) as Row | undefined;
+    return row ? stored(row) : null;
   }
 
   openCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM sync_conflict WHERE township_id = ? AND reviewed_at IS NULL').get(this.townshipId) as { n: number }).n;
-  }
-
-  /** Mark reviewed, once: a second review of the same conflict changes nothing and answers false. */
-  markReviewed(id: string, resolution: 'kept_winner' | 'reapplied_loser', at: string): boolean {
-    const info = this.db
-      .prepare('UPDATE sync_conflict SET reviewed_at = ?, resolution = ?, updated_at = ? WHERE township_id = ? AND id = ? AND reviewed_at IS NULL')
-      .run(at, resolution, at, this.townshipId, id);
-    return info.changes > 0;
+    return (this.db.prepare(`SELECT count(*) AS n FROM sync_conflict c WHERE c.township_id = ? AND ${UNREVIEWED}`).get(this.townshipId) as { n: number }).n;
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/contract/errors';
 import { parseHlc } from '../../../../shared/sync/hlc';
 import type { SyncConflictRow } from '../../../../shared/contract/sync';
@@ -50,8 +51,9 @@ export function conflictView(stored: StoredConflict, me: string): SyncConflict {
     reason: `两处在同一版本上各自修改了这一条；${who(c.winning_origin, me, 'zh')}的修改较晚（${beijing(winAt)}），按“后改为准”保留，${who(c.losing_origin, me, 'zh')}的修改（${beijing(loseAt)}）保存在这里供核对。`,
     reasonEn: `Both sides edited this row from the same version; ${who(c.winning_origin, me, 'en')} edited later (${beijing(winAt)}, Beijing time) and is kept by "later edit wins"; ${who(c.losing_origin, me, 'en')}'s edit (${beijing(loseAt)}) is kept here for review.`,
     detectedAt: stored.detectedAt,
-    reviewedAt: stored.reviewedAt,
-    resolution: stored.resolution,
+    reviewedAt: stored.reviews[0]?.reviewedAt ?? null,
+    resolution: stored.reviews[0]?.resolution ?? null,
+    reviews: stored.reviews.map((r) => ({ at: r.reviewedAt, resolution: r.resolution, by: r.reviewedBy, byThisDesk: r.reviewedBy === me })),
   };
 }
 
@@ -62,25 +64,41 @@ export function listConflicts(ctx: CoreContext, includeReviewed: boolean): SyncC
 }
 
 /**
- * The reviewer's decision: keep the winner (mark reviewed), or make the losing version again as a
- * new local edit (it syncs like any edit and, being newer, wins everywhere). Never done silently:
- * the edit is in the feed and the history like any other, and the conflict keeps the decision.
+ * The reviewer's decision: keep the winner, or make the losing version again as a new local edit
+ * (it syncs like any edit and, being newer, wins everywhere). Never done silently: the decision is
+ * a row of sync_conflict_review written through the feed, so the township's other desks see the
+ * conflict reviewed (and by whom) after their next sync, and a reapplied version is in the feed
+ * and the history like any other edit. A conflict some desk already reviewed is refused here.
  */
 export function resolveConflict(ctx: CoreContext, id: string, reapplyLoser: boolean): SyncConflict {
   const repo = new SyncConflictRepository(ctx.db, ctx.townshipId);
+  const feed = syncFeed(ctx);
+  const me = feed.installationId();
   const stored = repo.get(id);
   if (!stored) throw new AppError('not_found', { zh: `没有这条冲突记录：${id}`, en: `No such conflict: ${id}` });
-  if (stored.reviewedAt) {
+  const first = stored.reviews[0];
+  if (first) {
+    const by = (lang: 'zh' | 'en') => who(first.reviewedBy, me, lang);
     throw new AppError('conflict', {
-      zh: `这条冲突已在 ${beijing(stored.reviewedAt)} 处理过了`,
-      en: `This conflict was already reviewed at ${beijing(stored.reviewedAt)} (Beijing time)`,
+      zh: `这条冲突已由${by('zh')}在 ${beijing(first.reviewedAt)} 处理过了`,
+      en: `This conflict was already reviewed by ${by('en')} at ${beijing(first.reviewedAt)} (Beijing time)`,
     });
   }
   const c = JSON.parse(stored.conflictJson) as SyncConflictRow;
-  const feed = syncFeed(ctx);
+  const at = ctx.now().toISOString();
   ctx.db.transaction(() => {
     if (reapplyLoser) feed.writeLocal(c.table_name, c.row_id, c.losing_row);
-    repo.markReviewed(id, reapplyLoser ? 'reapplied_loser' : 'kept_winner', ctx.now().toISOString());
+    const reviewId = randomUUID();
+    feed.writeLocal('sync_conflict_review', reviewId, {
+      id: reviewId,
+      township_id: ctx.townshipId,
+      conflict_id: id,
+      resolution: reapplyLoser ? 'reapplied_loser' : 'kept_winner',
+      reviewed_at: at,
+      reviewed_by: me,
+      created_at: at,
+      updated_at: at,
+    });
   })();
-  return conflictView(repo.get(id)!, feed.installationId());
+  return conflictView(repo.get(id)!, me);
 }

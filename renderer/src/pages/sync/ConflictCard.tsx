@@ -37,11 +37,12 @@ export function ConflictCard({ conflict: c, busy, onResolve }: { conflict: SyncC
         <span className="muted">
           {c.differences.length} {t('conflicts.differences')}
         </span>
-        {c.reviewedAt && c.resolution && (
-          <span className="ok">
-            {t('conflicts.reviewed')} {shortTime(c.reviewedAt, locale)} · {t(`conflicts.${c.resolution}` as MessageKey)}
+        {c.reviews.map((r) => (
+          <span className="ok" key={`${r.by}-${r.at}`} data-testid="conflict-review">
+            {t('conflicts.reviewed')} {shortTime(r.at, locale)} · {t(`conflicts.${r.resolution}` as MessageKey)} ·{' '}
+            {r.byThisDesk ? t('conflicts.byThisDesk') : `${t('conflicts.byOtherDesk')}（${r.by.slice(-6)}）`}
           </span>
-        )}
+        ))}
       </header>
       <p className="reason">{locale === 'en' ? c.reasonEn : c.reason}</p>
       <table className="conflict-table">
