@@ -27,10 +27,14 @@ const COLUMNS: Record<string, Label> = {
   area_m2: { zh: '面积 (m²)', en: 'Area (m²)' },
   runoff_coefficient: { zh: '径流系数', en: 'Runoff coefficient' },
   deleted_at: { zh: '删除时间', en: 'Deleted at' },
+  attributes: { zh: '其他属性', en: 'Other attributes' },
 };
 
 /** Bookkeeping columns: shown only when they differ, or on request. */
 const TECHNICAL = new Set(['id', 'township_id', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'created_at', 'updated_at', 'import_batch_id', 'source', 'deleted_at']);
+
+/** Columns the core measures from the geometry. */
+const MEASURED = new Set(['length_m', 'area_m2']);
 
 /** Display order: the columns a person checks first, then the rest alphabetically. */
 const FIRST = ['name', 'kind', 'condition', 'status', 'village', 'note', 'bottom_width_m', 'depth_m', 'side_slope', 'manning_n', 'slope', 'work', 'work_date'];
@@ -60,5 +64,7 @@ export function showValue(table: string, column: string, value: unknown, locale:
   const word = typeof value === 'string' ? vocab?.[value]?.[locale] : undefined;
   if (word) return word;
   if (typeof value === 'string') return value.length > 160 ? `${value.slice(0, 160)}…` : value;
+  // Measured lengths and areas carry the geodesic computation's full precision; centimetres are what anyone checks.
+  if (typeof value === 'number' && MEASURED.has(column)) return String(Number(value.toFixed(2)));
   return JSON.stringify(value);
 }
