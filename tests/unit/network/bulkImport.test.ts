@@ -74,6 +74,27 @@ describe('bulk import: every row with its feed entry, written without reading ro
     expect(feed.since(entries[0]!.seq - 1, 100).map((x) => x.entry.changeId)).toEqual(entries.map((e) => e.change_id));
   });
 
+  it('keeps every feed row equal to its stored row and every feature in the R*Tree across many-row statements and slices', async () => {
+    const core = await tempCore();
+    // 1,234 ditches and 150 culverts: full 100-row statements, a remainder row by row, and several 500-feature slices.
+    const features = [
+      ...Array.from({ length: 1234 }, (_, i) => ({ type: 'Feature', properties: { layer: 'ditch', name: `支沟${i}`, kind: 'branch', depth_m: i % 3 === 0 ? null : 1 + i / 1000, 编号: i }, geometry: { type: 'LineString', coordinates: [[124.2 + i * 1e-4, 43.4], [124.2 + i * 1e-4 + 3.3e-5, 43.4007]] } })),
+      ...Array.from({ length: 150 }, (_, i) => ({ type: 'Feature', properties: { layer: 'culvert', name: `涵管${i}`, diameter_m: 0.8 }, geometry: { type: 'Point', coordinates: [124.3 + i * 1e-4, 43.41] } })),
+    ];
+    const result = await importFile(core, Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })));
+    expect(result.counts).toEqual({ ditch: 1234, culvert: 150, blockage: 0, area: 0 });
+    const feed = new ChangeFeed(core.db, core.ctx.townshipId);
+    const entries = entriesOf(core, result.batchId).filter((e) => e.table_name !== 'import_batch');
+    expect(entries).toHaveLength(1384);
+    for (const e of entries) expect(e.row_json).toBe(JSON.stringify(feed.current(e.table_name, e.row_id)));
+    // In the file's order, each name once.
+    expect(entries.filter((e) => e.table_name === 'ditch').map((e) => (JSON.parse(e.row_json!) as { name: string }).name)).toEqual(features.slice(0, 1234).map((f) => f.properties.name));
+    const indexed = core.db.prepare('SELECT f.layer, count(*) AS n FROM geo_feature f JOIN geo_rtree r ON r.gid = f.gid GROUP BY f.layer ORDER BY f.layer').all();
+    expect(indexed).toEqual([{ layer: 'culvert', n: 150 }, { layer: 'ditch', n: 1234 }]);
+    const repo = new NetworkRepository(core.db, core.ctx.townshipId);
+    expect(repo.list('ditch', [124.29995, 43.399, 124.30002, 43.401]).map((r) => r.name)).toEqual(['支沟1000']);
+  });
+
   it('enters every imported feature into the R*Tree, so a box query finds them, and clears the bulk flag', async () => {
     const core = await tempCore();
     await importFile(core, mixedFile());
@@ -119,6 +140,9 @@ describe('bulk import: every row with its feed entry, written without reading ro
     const meta = { batchId: 'b', source: 'import', at, action: 'import' };
     // The second row breaks the table's CHECK on kind: SQLite refuses it mid-batch.
     expect(() => core.db.transaction(() => repo.insertMany('ditch', [row('a1', 'branch'), row('a2', 'canal')], meta))()).toThrow(/CHECK/);
+    // So does row 150 of 250, inside the second 100-row statement, after a whole statement went in.
+    const many = Array.from({ length: 250 }, (_, i) => row(`m${i}`, i === 150 ? 'canal' : 'branch'));
+    expect(() => core.db.transaction(() => repo.insertMany('ditch', many, meta))()).toThrow(/CHECK/);
     expect(core.db.prepare('SELECT count(*) AS n FROM ditch').get()).toEqual({ n: 0 });
     expect(core.db.prepare('SELECT count(*) AS n FROM geo_feature').get()).toEqual({ n: 0 });
     expect(core.db.prepare('SELECT count(*) AS n FROM geo_bulk_load').get()).toEqual({ n: 0 });

@@ -6,6 +6,7 @@ import { applyRemoteEntry, type ApplyResult } from './applyRemote';
 import { connectionCache, type ConnectionCache } from './statements';
 import { rowKeyColumn, type ShapeCache, type TableShape } from './tables';
 import { storedRow } from './bulkShape';
+import { insertRows } from './multiRow';
 import { orderedUuids } from '../orderedIds';
 import { timed, type PhaseTimer } from '../../phaseTimer';
 
@@ -156,8 +157,8 @@ export class ChangeFeed {
    * Insert new rows of one table with their feed entries, in bulk, inside the caller's
    * transaction: each row is completed in JS as SQLite will store it (every column in table order,
    * declared defaults filled in, values checked against the STRICT types, self-writing triggers
-   * kept quiet: bulkShape.ts), so nothing is read back. One prepared INSERT for the table, one for
-   * the feed, one clock read. A row whose key exists already fails the whole batch. Returns the
+   * kept quiet: bulkShape.ts), so nothing is read back. Multi-row INSERTs for the table and for the
+   * feed (multiRow.ts), one clock read. A row whose key exists already fails the whole batch. Returns the
    * rows as stored (and as the feed carries them). `timer` splits the time into `sql` and `feed`.
    */
   insertMany(table: string, rows: readonly Row[], meta: WriteMeta, timer?: PhaseTimer): Row[] {
@@ -166,31 +167,43 @@ export class ChangeFeed {
     const keyCol = rowKeyColumn(shape);
     const bulk = this.shapes.bulk(table);
     const names = bulk.columns.map((c) => c.name);
-    const insert = this.stmt(`bulk:${table}`, () => `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+    const width = names.length;
     const stored = timed(timer, 'sql', () => {
       const out = rows.map((r) => storedRow(bulk, r));
       if (shape.township && out.some((r) => r.township_id !== this.townshipId)) throw new Error(`ChangeFeed.insertMany: a ${table} row of another township`);
-      const values = new Array<string | number | null>(names.length);
-      for (const row of out) {
-        for (let i = 0; i < names.length; i++) values[i] = row[names[i]!] as string | number | null;
-        insert.run(values);
-      }
+      const insert = { key: `feed:bulk:${table}`, head: `INSERT INTO ${table} (${names.join(', ')})`, tuple: `(${names.map(() => '?').join(', ')})`, width };
+      insertRows(this.cache.stmt, insert, out.length, (i, values, at) => {
+        const row = out[i]!;
+        for (let c = 0; c < width; c++) values[at + c] = row[names[c]!];
+      });
       return out;
     });
     timed(timer, 'feed', () => {
-      const append = this.stmt(
-        'appendInsert',
-        () => `INSERT INTO change_feed (change_id, township_id, table_name, row_id, op, row_json, before_json, hlc, base_hlc, origin,
-                 batch_id, source, action, at, undoes_batch, undone_by, syncable)
-               VALUES (?, ?, ?, ?, 'insert', ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, 1)`,
-      );
       const { hlcs, origin } = this.clock.tickMany(stored.length);
       const changeId = orderedUuids();
       const undoes = meta.undoesBatch ?? null;
-      for (let i = 0; i < stored.length; i++) {
+      const append = {
+        key: 'feed:appendInsert',
+        head: `INSERT INTO change_feed (change_id, township_id, table_name, row_id, op, row_json, before_json, hlc, base_hlc, origin,
+                 batch_id, source, action, at, undoes_batch, undone_by, syncable)`,
+        tuple: "(?, ?, ?, ?, 'insert', ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, 1)",
+        width: 12,
+      };
+      insertRows(this.cache.stmt, append, stored.length, (i, v, at) => {
         const row = stored[i]!;
-        append.run(changeId(), this.townshipId, table, String(row[keyCol]), JSON.stringify(row), hlcs[i], origin, meta.batchId, meta.source, meta.action, meta.at, undoes);
-      }
+        v[at] = changeId();
+        v[at + 1] = this.townshipId;
+        v[at + 2] = table;
+        v[at + 3] = String(row[keyCol]);
+        v[at + 4] = JSON.stringify(row);
+        v[at + 5] = hlcs[i];
+        v[at + 6] = origin;
+        v[at + 7] = meta.batchId;
+        v[at + 8] = meta.source;
+        v[at + 9] = meta.action;
+        v[at + 10] = meta.at;
+        v[at + 11] = undoes;
+      });
     });
     return stored;
   }

@@ -16,6 +16,7 @@ import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeatur
 import { geometryColumns } from '../network/features';
 import type { FeatureRow } from '../../db/repositories/networkRepository';
 import { timed, type PhaseTimer } from '../../phaseTimer';
+import { bulkTransaction } from '../../db/bulkTransaction';
 import type { PreviewStore } from './previewStore';
 import { insertFeatures, listFeatures, networkRepo, type NewFeature } from '../network/networkService';
 
@@ -176,7 +177,7 @@ export function commitImport(
   let updated = 0;
   const batchId = randomUUID();
   const importBatchId = randomUUID();
-  ctx.db.transaction(() => {
+  bulkTransaction(ctx.db, () => {
     // Read in the transaction that writes, so what exists cannot change between the look and the write.
     const stored = timed(timer, 'validate', () => storedByFileId(repo, valid));
     refuseLayerChanges(stored, valid, preview.fileName);
@@ -198,7 +199,7 @@ export function commitImport(
       }
     }
     insertFeatures(withOverrides(ctx, { source: 'import' }), fresh, { batchId, action: 'import', source: 'import', importBatchId, at, ...(timer ? { timer } : {}) });
-  })();
+  });
   return { batchId, fileName: preview.fileName, counts, updated, crs: options.crs, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
 }
 

@@ -31,10 +31,18 @@ export interface NewFeature {
 }
 
 /**
+ * Features per bulk write. The rows built for a slice (and their feed copies) are garbage once it
+ * is written, so they die young: building all 50,000 rows first kept them alive through every
+ * minor GC and the collector copied them twice (a second of an import went to GC).
+ */
+const SLICE = 500;
+
+/**
  * Insert features, each with its feed entry (and, for blockages, the first lifecycle event), in
- * bulk: rows built here with every computed column, one bulk write per layer (R*Tree included),
- * one for the blockages' first events. The caller wraps it in a transaction; one batch id makes
- * them undo together. `timer` gets the breakdown (lengths, sql, feed, rtree) the import bench prints.
+ * bulk: rows built here with every computed column, bulk writes per layer of up to SLICE rows
+ * (R*Tree included), one for the blockages' first events. The caller wraps it in a transaction;
+ * one batch id makes them undo together. `timer` gets the breakdown (lengths, sql, feed, rtree)
+ * the import bench prints.
  */
 export function insertFeatures(
   ctx: CoreContext,
@@ -47,46 +55,49 @@ export function insertFeatures(
     at?: string;
     timer?: PhaseTimer;
   },
-): FeatureRow[] {
+): void {
   const repo = networkRepo(ctx);
   const at = opts.at ?? ctx.now().toISOString();
   const meta = { batchId: opts.batchId, source: opts.source, at, action: opts.action };
   const who: Actor = { source: opts.source as Actor['source'], actor: '', teamId: null };
   // Ordered ids: the rows append to the primary-key index instead of landing all over it.
   const newId = orderedUuids();
-  const rows = timed(opts.timer, 'lengths', () =>
-    features.map((f) => {
-      const row: FeatureRow = {
-        ...defaults(f.layer),
-        ...(f.properties as FeatureRow),
-        ...geometryColumns(f.layer, f.geometry),
-        id: f.id ?? newId(),
-        township_id: ctx.townshipId,
-        source: opts.source,
-        import_batch_id: opts.importBatchId ?? null,
-        created_at: at,
-        updated_at: at,
-        deleted_at: null,
-      };
-      if (f.layer === 'blockage') {
-        if (!row.reported_at) row.reported_at = at;
-        const state = reportState(who, { at: String(row.reported_at) });
-        row.status_at = state.statusAt;
-        row.reported_by_team_id = state.reportedByTeamId;
-      }
-      return row;
-    }),
-  );
-  const stored = new Map<string, FeatureRow>();
+  const toRow = (f: NewFeature): FeatureRow => {
+    const row: FeatureRow = {
+      ...defaults(f.layer),
+      ...(f.properties as FeatureRow),
+      ...geometryColumns(f.layer, f.geometry),
+      id: f.id ?? newId(),
+      township_id: ctx.townshipId,
+      source: opts.source,
+      import_batch_id: opts.importBatchId ?? null,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    };
+    // Stored as its JSON text (so the repository need not copy the row to bind it).
+    const attributes = row.attributes as unknown;
+    if (typeof attributes === 'object' && attributes !== null) row.attributes = JSON.stringify(attributes);
+    if (f.layer === 'blockage') {
+      if (!row.reported_at) row.reported_at = at;
+      const state = reportState(who, { at: String(row.reported_at) });
+      row.status_at = state.statusAt;
+      row.reported_by_team_id = state.reportedByTeamId;
+    }
+    return row;
+  };
+  const reports: { blockageId: string; spec: { status: BlockageStatus; at: string; note: string } }[] = [];
   for (const layer of LAYERS) {
-    const mine = rows.filter((_, i) => features[i]!.layer === layer);
-    for (const row of repo.insertMany(layer, mine, meta, opts.timer)) stored.set(String(row.id), row);
+    const mine = features.filter((f) => f.layer === layer);
+    for (let start = 0; start < mine.length; start += SLICE) {
+      const rows = timed(opts.timer, 'lengths', () => mine.slice(start, start + SLICE).map(toRow));
+      repo.insertMany(layer, rows, meta, opts.timer);
+      if (layer === 'blockage') {
+        for (const row of rows) reports.push({ blockageId: String(row.id), spec: { status: row.status as BlockageStatus, at: String(row.reported_at), note: opts.action === 'import' ? '导入' : '' } });
+      }
+    }
   }
-  const reports = rows
-    .filter((_, i) => features[i]!.layer === 'blockage')
-    .map((row) => ({ blockageId: String(row.id), spec: { status: row.status as BlockageStatus, at: String(row.reported_at), note: opts.action === 'import' ? '导入' : '' } }));
   timed(opts.timer, 'feed', () => recordReports(ctx, who, reports, opts.batchId));
-  return rows.map((row) => stored.get(String(row.id))!);
 }
 
 /** Every live feature of the chosen layers (all by default), optionally within a bounding box. */
@@ -129,14 +140,16 @@ export function getFeature(ctx: CoreContext, layer: Layer, id: string): NetworkF
 
 /** Draw a new feature from the desk. */
 export function createFeature(ctx: CoreContext, input: CreateFeatureInput): NetworkFeature {
-  const [row] = ctx.db.transaction(() =>
-    insertFeatures(ctx, [{ layer: input.layer, geometry: input.geometry, properties: input.properties }], {
+  const id = orderedUuids()();
+  const row = ctx.db.transaction(() => {
+    insertFeatures(ctx, [{ layer: input.layer, geometry: input.geometry, properties: input.properties, id }], {
       batchId: randomUUID(),
       action: 'create',
       source: ctx.source,
-    }),
-  )();
-  return rowToFeature(input.layer, row!);
+    });
+    return networkRepo(ctx).get(input.layer, id)!;
+  })();
+  return rowToFeature(input.layer, row);
 }
 
 /** Edit attributes and/or move a feature; the old row is kept in the change log. */
