@@ -16,17 +16,33 @@ type Point = [number, number];
  */
 export const OVERVIEW_GRID = 8;
 
-/** Snapped positions: ends within one grid step of a node's first position share that node. */
+/**
+ * Snapped positions: ends within one grid step of a node's first position share that node. Typed
+ * arrays and a linked list per grid cell: a dense tile has some 70,000 positions, and small arrays
+ * per node cost more in garbage collection than the walk itself.
+ */
 class Nodes {
-  readonly xs: number[] = [];
-  readonly ys: number[] = [];
+  count = 0;
+  xs: Int32Array;
+  ys: Int32Array;
   /** Each node's first position, unsnapped: nearness is measured from it, so snapping never widens a join. */
-  private readonly anchorX: number[] = [];
-  private readonly anchorY: number[] = [];
-  /** The nodes by the grid cell of their first position. */
-  private readonly cells = new Map<number, number[]>();
+  private anchorX: Float64Array;
+  private anchorY: Float64Array;
+  /** The next node whose first position fell in the same grid cell (-1: none). */
+  private nextInCell: Int32Array;
+  /** The first node of each grid cell. */
+  private readonly cells = new Map<number, number>();
 
-  constructor(private readonly step: number) {}
+  constructor(
+    private readonly step: number,
+    capacity: number,
+  ) {
+    this.xs = new Int32Array(capacity);
+    this.ys = new Int32Array(capacity);
+    this.anchorX = new Float64Array(capacity);
+    this.anchorY = new Float64Array(capacity);
+    this.nextInCell = new Int32Array(capacity);
+  }
 
   /** The node for (x, y): an existing one within one grid step, else a new one at the nearest grid point. */
   at(x: number, y: number): number {
@@ -34,19 +50,19 @@ class Nodes {
     const cy = Math.round(y / this.step);
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        const near = this.cells.get(Nodes.key(cx + dx, cy + dy));
-        if (!near) continue;
-        for (const n of near) if (Math.abs(this.anchorX[n]! - x) <= this.step && Math.abs(this.anchorY[n]! - y) <= this.step) return n;
+        for (let n = this.cells.get(Nodes.key(cx + dx, cy + dy)) ?? -1; n !== -1; n = this.nextInCell[n]!) {
+          if (Math.abs(this.anchorX[n]! - x) <= this.step && Math.abs(this.anchorY[n]! - y) <= this.step) return n;
+        }
       }
     }
-    const id = this.xs.length;
-    this.xs.push(cx * this.step);
-    this.ys.push(cy * this.step);
-    this.anchorX.push(x);
-    this.anchorY.push(y);
-    const cell = this.cells.get(Nodes.key(cx, cy));
-    if (cell) cell.push(id);
-    else this.cells.set(Nodes.key(cx, cy), [id]);
+    const id = this.count++;
+    this.xs[id] = cx * this.step;
+    this.ys[id] = cy * this.step;
+    this.anchorX[id] = x;
+    this.anchorY[id] = y;
+    const key = Nodes.key(cx, cy);
+    this.nextInCell[id] = this.cells.get(key) ?? -1;
+    this.cells.set(key, id);
     return id;
   }
 
@@ -64,26 +80,35 @@ function collinear(nodes: Nodes, a: number, b: number, c: number): boolean {
   return cross === 0 && dot > 0;
 }
 
+/** The segments between nodes as adjacency lists (compressed rows), each segment once however often it was given. */
+function adjacency(nodeCount: number, from: Int32Array, to: Int32Array, edgeCount: number): { start: Int32Array; end: Int32Array; next: Int32Array } {
+  const start = new Int32Array(nodeCount + 1);
+  for (let e = 0; e < edgeCount; e++) {
+    start[from[e]! + 1]!++;
+    start[to[e]! + 1]!++;
+  }
+  for (let n = 0; n < nodeCount; n++) start[n + 1]! += start[n]!;
+  const end = start.slice(0, nodeCount);
+  const next = new Int32Array(edgeCount * 2);
+  const add = (a: number, b: number) => {
+    for (let i = start[a]!; i < end[a]!; i++) if (next[i] === b) return;
+    next[end[a]!++] = b;
+  };
+  for (let e = 0; e < edgeCount; e++) {
+    add(from[e]!, to[e]!);
+    add(to[e]!, from[e]!);
+  }
+  return { start, end, next };
+}
+
 /** The lines (tile units) as few long polylines on the grid, covering the same positions to within `step`. */
 export function generaliseLines(lines: readonly (readonly Point[])[], step = OVERVIEW_GRID): Point[][] {
-  const nodes = new Nodes(step);
-  // Per node: its neighbours, and whether the edge to each was walked yet. Arrays: degrees are small.
-  const adjacent: number[][] = [];
-  const walked: boolean[][] = [];
-  const used: number[] = [];
-  const half = (from: number, to: number) => {
-    const around = adjacent[from];
-    if (around) around.push(to);
-    else {
-      adjacent[from] = [to];
-      used.push(from);
-    }
-  };
-  const link = (a: number, b: number) => {
-    if (adjacent[a]?.includes(b)) return; // the same segment twice: drawn once
-    half(a, b);
-    half(b, a);
-  };
+  let positions = 0;
+  for (const line of lines) positions += line.length;
+  const nodes = new Nodes(step, positions);
+  const from = new Int32Array(positions);
+  const to = new Int32Array(positions);
+  let edgeCount = 0;
   const dots: number[] = [];
   for (const line of lines) {
     let previous = -1;
@@ -91,7 +116,8 @@ export function generaliseLines(lines: readonly (readonly Point[])[], step = OVE
     for (const [x, y] of line) {
       const node = nodes.at(x, y);
       if (previous !== -1 && node !== previous) {
-        link(previous, node);
+        from[edgeCount] = previous;
+        to[edgeCount++] = node;
         moved = true;
       }
       previous = node;
@@ -99,35 +125,41 @@ export function generaliseLines(lines: readonly (readonly Point[])[], step = OVE
     // A line shorter than a pixel still shows as a dot: keep it as a zero-length line.
     if (previous !== -1 && !moved) dots.push(previous);
   }
-
-  for (const node of used) walked[node] = adjacent[node]!.map(() => false);
-  const mark = (a: number, b: number) => {
-    walked[a]![adjacent[a]!.indexOf(b)] = true;
-    walked[b]![adjacent[b]!.indexOf(a)] = true;
+  const { start, end, next } = adjacency(nodes.count, from, to, edgeCount);
+  const degree = (n: number) => end[n]! - start[n]!;
+  const walked = new Uint8Array(next.length);
+  const slot = (a: number, b: number) => {
+    let i = start[a]!;
+    while (next[i] !== b) i++;
+    return i;
   };
+  const mark = (a: number, b: number) => {
+    walked[slot(a, b)] = 1;
+    walked[slot(b, a)] = 1;
+  };
+
   const chains: number[][] = [];
-  const walk = (start: number, next: number) => {
-    const chain = [start, next];
-    mark(start, next);
-    let [from, at] = [start, next];
-    while (adjacent[at]!.length === 2) {
-      const onward = adjacent[at]![0] === from ? adjacent[at]![1]! : adjacent[at]![0]!;
-      if (walked[at]![adjacent[at]!.indexOf(onward)]) break;
+  const walk = (first: number, second: number) => {
+    const chain = [first, second];
+    mark(first, second);
+    let [previous, at] = [first, second];
+    while (degree(at) === 2) {
+      const onward = next[start[at]!] === previous ? next[start[at]! + 1]! : next[start[at]!]!;
+      if (walked[slot(at, onward)]) break;
       mark(at, onward);
       chain.push(onward);
-      [from, at] = [at, onward];
+      [previous, at] = [at, onward];
     }
     chains.push(chain);
   };
   // From every end and junction first, so each polyline runs between them; what is left are rings.
-  for (const pass of [true, false]) {
-    for (const node of used) {
-      const around = adjacent[node]!;
-      if (pass && around.length === 2) continue;
-      for (let i = 0; i < around.length; i++) if (!walked[node]![i]) walk(node, around[i]!);
+  for (const ringsToo of [false, true]) {
+    for (let n = 0; n < nodes.count; n++) {
+      if (!ringsToo && degree(n) === 2) continue;
+      for (let i = start[n]!; i < end[n]!; i++) if (!walked[i]) walk(n, next[i]!);
     }
   }
-  for (const dot of dots) if (!adjacent[dot]) chains.push([dot, dot]);
+  for (const dot of dots) if (degree(dot) === 0) chains.push([dot, dot]);
 
   return chains.map((chain) => {
     const kept = [chain[0]!];
