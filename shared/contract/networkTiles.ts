@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { tileRequestSchema } from './basemap';
 
+/** The network tiles' extent (units across a tile) and buffer (units past each edge a tile carries): a tile must be cut again when a change falls within its buffer. */
+export const NETWORK_TILE_EXTENT = 4096;
+// 128 of 4096 (16 px of a 512 px tile, more when overzoomed): room for the widest line and circle across a tile edge.
+export const NETWORK_TILE_BUFFER = 128;
+
 const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
 export const networkTileSchema = z.object({

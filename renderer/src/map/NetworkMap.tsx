@@ -173,6 +173,9 @@ export function NetworkMap(props: NetworkMapProps) {
         // The printed sheet and the other pages keep the drawn frame (printing reads it back); the
         // map page need not, and a copy of every frame costs software WebGL dearly while panning.
         canvasContextAttributes: { preserveDrawingBuffer: mode === 'geojson' },
+        // Labels appear at once instead of fading in over 300 ms: on software WebGL each fade frame
+        // costs as much as a pan frame, and the map page would keep drawing after every move and edit.
+        ...(mode === 'tiles' ? { fadeDuration: 0 } : {}),
       });
       mapRef.current = map;
       map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -218,6 +221,8 @@ export function NetworkMap(props: NetworkMapProps) {
   // Tiles mode: after a change, fetch again only the tiles where the network changed.
   const tileVersion = props.tiles?.version ?? null;
   const firstTileVersion = useRef(tileVersion);
+  // The version whose tiles are drawn: the selection's highlight is fetched again after them, not ahead of them.
+  const [shownTileVersion, setShownTileVersion] = useState(tileVersion);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || tileVersion === null || tileVersion === firstTileVersion.current) return;
@@ -227,7 +232,10 @@ export function NetworkMap(props: NetworkMapProps) {
       if (stale || mapRef.current !== map) return;
       const wasKnown = tileSeq.current !== null;
       tileSeq.current = changes.seq;
-      const shown = () => latest.current.onTilesShown?.(tileVersion);
+      const shown = () => {
+        setShownTileVersion(tileVersion);
+        latest.current.onTilesShown?.(tileVersion);
+      };
       if (changes.boxes.length === 0 && !changes.reset && wasKnown) return shown();
       map.once('idle', shown);
       container.current?.setAttribute('data-map-state', 'busy');
@@ -296,7 +304,7 @@ export function NetworkMap(props: NetworkMapProps) {
     map.setFilter('selected-line', ['==', ['get', 'id'], id]);
     map.setFilter('selected-point', ['==', ['get', 'id'], id]);
     map.setFilter('selected-culvert', ['==', ['get', 'id'], id]);
-  }, [props.selectedId, props.selectedLayer, tileVersion, loaded, mode]);
+  }, [props.selectedId, props.selectedLayer, shownTileVersion, loaded, mode]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,4 +1,5 @@
 import { addProtocol, type Map as MapLibre, type RequestTransformFunction, type VectorTileSource } from 'maplibre-gl';
+import { NETWORK_TILE_BUFFER, NETWORK_TILE_EXTENT } from '../../../shared/contract/networkTiles';
 import { invoke } from '../api/client';
 import { base64ToBytes } from '../../common/base64';
 import { loadMapFont } from './loadMapFont';
@@ -38,16 +39,22 @@ export const networkTileUrl = (generation: number) => `${NETWORK_PROTOCOL}://net
 type Bbox = [number, number, number, number];
 type TileId = { z: number; x: number; y: number };
 
-/** Whether tile z/x/y (widened by a tenth of its side, for the tile buffer) meets any of the lon/lat boxes. */
+/**
+ * How far past its edges a tile carries features, as a fraction of its side (the core's tile
+ * buffer, and a little more for rounding): a change that far outside a tile is drawn in it.
+ */
+const PAD = NETWORK_TILE_BUFFER / NETWORK_TILE_EXTENT + 0.005;
+
+/** Whether tile z/x/y (widened by its buffer) meets any of the lon/lat boxes. */
 export function tileMeets(t: TileId, boxes: readonly Bbox[]): boolean {
   const n = 2 ** t.z;
   const lon = (tx: number) => (tx / n) * 360 - 180;
   const lat = (ty: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * ty) / n))) * 180) / Math.PI;
-  const [w, s, e, nn] = [lon(t.x - 0.1), lat(t.y + 1.1), lon(t.x + 1.1), lat(t.y - 0.1)];
+  const [w, s, e, nn] = [lon(t.x - PAD), lat(t.y + 1 + PAD), lon(t.x + 1 + PAD), lat(t.y - PAD)];
   return boxes.some((b) => b[0] <= e && b[2] >= w && b[1] <= nn && b[3] >= s);
 }
 
-/** The tiles (each zoom the core cuts) that a lon/lat box falls in, with a tenth of a tile around it for the tile buffer. */
+/** The tiles (each zoom the core cuts) that a lon/lat box falls in, with the tile buffer around it. */
 export function tilesCovering(box: Bbox, maxZoom = NETWORK_TILE_MAX_ZOOM): TileId[] {
   const out: TileId[] = [];
   const [w, s, e, n] = box;
@@ -59,7 +66,7 @@ export function tilesCovering(box: Bbox, maxZoom = NETWORK_TILE_MAX_ZOOM): TileI
       const r = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
       return ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * count;
     };
-    for (let x = clamp(tx(w) - 0.1); x <= clamp(tx(e) + 0.1); x++) for (let y = clamp(ty(n) - 0.1); y <= clamp(ty(s) + 0.1); y++) out.push({ z, x, y });
+    for (let x = clamp(tx(w) - PAD); x <= clamp(tx(e) + PAD); x++) for (let y = clamp(ty(n) - PAD); y <= clamp(ty(s) + PAD); y++) out.push({ z, x, y });
   }
   return out;
 }

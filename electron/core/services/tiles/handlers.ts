@@ -3,6 +3,7 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { NetworkTile, NetworkTileChanges } from '../../../../shared/contract/networkTiles';
 import type { HandlersFor } from '../../api/handlerTypes';
 import type { CoreContext } from '../../context';
+import { generaliseLines } from './overviewLines';
 import { AREA_LABEL_LAYER } from './tileGeometry';
 import { networkTileIndex, tileLayers, VT_OPTIONS } from './tileIndex';
 
@@ -11,23 +12,33 @@ const LABELLED = new Set([AREA_LABEL_LAYER, 'ditch', 'blockage']);
 /** Encoded tiles kept (a whole township in view at a few zooms is a few hundred). */
 const ENCODED_LIMIT = 2000;
 /**
- * Ditches in one tile past which they are drawn merged, one line feature per kind and condition
- * (a township of 50,000 segments in view): maplibre's per-feature work (styling, the click index)
+ * Ditches in one tile past which they are drawn generalised, one line feature per kind and
+ * condition with blocked ditches one by one (a township of 50,000 segments in view): maplibre's per-feature work (styling, the click index)
  * is most of a dense tile's cost, and at that zoom a single 100 m segment cannot be picked anyway.
  */
 export const MERGE_DITCHES_OVER = 1500;
 
-/** A dense tile's ditches as one feature per kind and condition (no id or name: nothing to click or label). */
-function mergedDitches(tile: GeoJSONVTTile): GeoJSONVTTile {
-  const groups = new Map<string, GeoJSONVTTile['features'][number]>();
+/**
+ * A dense tile's ditches for the overview: one generalised line feature per kind and condition
+ * (no id or name: at this zoom a single 100 m segment cannot be picked or labelled), except blocked
+ * ditches, which stay drawn one by one with their id so each stays visible and can be clicked.
+ */
+export function overviewDitches(tile: GeoJSONVTTile): GeoJSONVTTile {
+  const groups = new Map<string, { kind: string; condition: string; lines: [number, number][][] }>();
+  const kept: GeoJSONVTTile['features'] = [];
   for (const f of tile.features) {
     const tags = f.tags as Record<string, string>;
+    if (tags.condition === 'blocked' || f.type !== 2) {
+      kept.push(f);
+      continue;
+    }
     const key = `${tags.kind}|${tags.condition}`;
-    const merged = groups.get(key);
-    if (merged) (merged.geometry as unknown[]).push(...(f.geometry as unknown[]));
-    else groups.set(key, { type: f.type, geometry: [...(f.geometry as unknown[])], tags: { layer: 'ditch', kind: tags.kind ?? '', condition: tags.condition ?? '' } } as GeoJSONVTTile['features'][number]);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { kind: tags.kind ?? '', condition: tags.condition ?? '', lines: [] }));
+    for (const line of f.geometry as [number, number][][]) group.lines.push(line);
   }
-  return { ...tile, features: [...groups.values()] };
+  const merged = [...groups.values()].map((g) => ({ type: 2 as const, geometry: generaliseLines(g.lines), tags: { layer: 'ditch', kind: g.kind, condition: g.condition } }) as unknown as GeoJSONVTTile['features'][number]);
+  return { ...tile, features: [...merged, ...kept] };
 }
 
 /** A tile's layers as MVT bytes (base64) and the characters its labels write. */
@@ -36,16 +47,20 @@ function encodeTile(layers: ReturnType<typeof tileLayers>): NetworkTile {
   const chars = new Set<string>();
   const seen = new Set<string>();
   for (const [name, tile] of layers) {
-    if (!LABELLED.has(name) || (name === 'ditch' && tile.features.length > MERGE_DITCHES_OVER)) continue;
+    const dense = name === 'ditch' && tile.features.length > MERGE_DITCHES_OVER;
+    if (!LABELLED.has(name)) continue;
     for (const f of tile.features) {
-      const text = (f.tags as Record<string, string>).name;
+      const tags = f.tags as Record<string, string>;
+      // A dense tile names only its blocked ditches (the rest are merged, unnamed).
+      if (dense && tags.condition !== 'blocked') continue;
+      const text = tags.name;
       if (!text || seen.has(text)) continue;
       seen.add(text);
       for (const c of text) chars.add(c);
     }
   }
   const ditches = layers.get('ditch');
-  if (ditches && ditches.features.length > MERGE_DITCHES_OVER) layers.set('ditch', mergedDitches(ditches));
+  if (ditches && ditches.features.length > MERGE_DITCHES_OVER) layers.set('ditch', overviewDitches(ditches));
   const bytes = fromGeojsonVt(Object.fromEntries(layers), { version: 2, extent: VT_OPTIONS.extent });
   return { dataBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), labelChars: [...chars].join('') };
 }

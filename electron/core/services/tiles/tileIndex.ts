@@ -11,6 +11,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
+import { NETWORK_TILE_BUFFER, NETWORK_TILE_EXTENT } from '../../../../shared/contract/networkTiles';
 import { LAYERS, type Layer } from '../../../../shared/domain/network';
 import type { CoreContext } from '../../context';
 import { ChangeFeed } from '../../db/feed/changeFeed';
@@ -26,8 +27,7 @@ const PATCH_LIMIT = 2000;
 /** Changes remembered for network.tileChanges (older positions get `reset`). */
 const CHANGE_LOG_LIMIT = 2000;
 
-// 128 of 4096 (16 px of a 512 px tile, more when overzoomed): room for the widest line and circle across a tile edge.
-export const VT_OPTIONS = { maxZoom: TILE_MAX_ZOOM, buffer: 128, extent: 4096, tolerance: 3, indexMaxZoom: 5 } as const;
+export const VT_OPTIONS = { maxZoom: TILE_MAX_ZOOM, buffer: NETWORK_TILE_BUFFER, extent: NETWORK_TILE_EXTENT, tolerance: 3, indexMaxZoom: 5 } as const;
 
 /** The cached index and what it was built from. */
 export interface NetworkTileIndex {

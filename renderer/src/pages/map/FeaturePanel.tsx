@@ -33,7 +33,7 @@ function FileAttributes({ attributes }: { attributes: Record<string, string | nu
 
 interface Props {
   target: { layer: Layer; id: string };
-  /** Bumped by the page after any change, so the panel re-reads the feature. */
+  /** Bumped by the page after any change (once the map has drawn it), so the panel re-reads the feature. */
   version: number;
   onChanged(): void;
   onClose(): void;
@@ -76,7 +76,9 @@ export function FeaturePanel({ target, version, onChanged, onClose, onMove }: Pr
     setError(null);
     try {
       const properties = Object.fromEntries(changed.map((d) => [d.key, fromForm(d, draft[d.key] ?? '')]));
-      await invoke('network.update', { layer: target.layer, id: target.id, properties } as never);
+      // The saved feature comes back with the answer: the panel shows it without reading it again.
+      const updated = (await invoke('network.update', { layer: target.layer, id: target.id, properties } as never)) as NetworkFeature;
+      setFeature(updated);
       setSaved(true);
       onChanged();
     } catch (e) {

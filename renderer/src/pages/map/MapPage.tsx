@@ -272,7 +272,8 @@ export function MapPage() {
         {selected && (
           <FeaturePanel
             target={selected}
-            version={version}
+            // Re-read once the changed tiles are drawn: the tiles go first in the core's queue.
+            version={shownVersion}
             onChanged={() => void changed()}
             onClose={() => setSelected(null)}
             onMove={(f) => drawing.start({ kind: 'move', layer: f.properties.layer as 'culvert' | 'blockage', id: f.id })}
