@@ -178,8 +178,12 @@ export async function editToMapOurs(page: Page): Promise<number> {
   await panel.getByLabel('状况').selectOption('blocked');
   const save = panel.getByRole('button', { name: '保存修改' });
   await save.waitFor();
-  // The clock starts in the page just before the click lands.
-  await page.evaluate('window.__benchT0 = performance.now()');
+  // The clock starts when the click reaches the page (the event's own time stamp), not when
+  // Playwright starts the click: on software WebGL its actionability checks wait for animation
+  // frames, 150–330 ms under load, before any click exists for the page to answer.
+  await page.evaluate(`document.addEventListener('click', (e) => {
+    if (e.target instanceof Element && e.target.closest('[data-testid=feature-panel] button')?.textContent?.includes('保存修改')) window.__benchT0 = e.timeStamp;
+  }, { capture: true, once: false })`);
   await save.click();
   return page.evaluate(`(async () => (await ${drawnScript('__draindeskMap', 'ditch-line', 'true')}) - window.__benchT0)()`) as Promise<number>;
 }
