@@ -104,8 +104,9 @@ export interface HeadlessSheetRenderer extends SheetPdfRenderer {
  * one after another. Chromium launches on `warm` (browser mode, at start-up), `prepare` (called
  * before the data are assembled) or the first render, and stays up while the process runs (a sheet
  * is printed several times a day; a cold start costs seconds), unless `idleCloseMs` says otherwise.
+ * `launch` starts Chromium some other way (the lazy renderer attaches to one it started early).
  */
-export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; idleCloseMs?: number } = {}): HeadlessSheetRenderer {
+export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; idleCloseMs?: number; launch?: () => Promise<Browser> } = {}): HeadlessSheetRenderer {
   let browser: Promise<Browser> | null = null;
   let page: Promise<Page> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -114,7 +115,7 @@ export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; 
 
   const warmPage = (): Promise<Page> => {
     if (!page) {
-      const launching = (browser ??= launchPrintBrowser());
+      const launching = (browser ??= (opts.launch ?? launchPrintBrowser)());
       launching.then(
         (b) => b.on('disconnected', () => launching === browser && ((browser = null), (page = null))),
         () => launching === browser && ((browser = null), (page = null)),
