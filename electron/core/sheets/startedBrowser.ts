@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/contract/errors';
+import type { Readable, Writable } from 'node:stream';
+import { cdpOverPipe, type CdpConnection } from './cdp';
 import { findBrowser, HEADLESS_ARGS } from './browserPath';
 
 /**
@@ -41,64 +42,43 @@ const PLAYWRIGHT_SWITCHES = [
   '--no-sandbox',
 ];
 
-/** How long Chromium may take to open its DevTools endpoint. */
-const START_TIMEOUT_MS = 60_000;
-
-/** A print Chromium started by this process: its DevTools endpoint once up, and how to stop it. */
+/** A print Chromium started by this process, spoken to over its debugging pipe. */
 export interface StartedBrowser {
-  endpoint: Promise<string>;
+  cdp: CdpConnection;
+  /** End it (it also ends when this process does: the pipe closes). */
   stop(): void;
+  /** Why it exited, from the tail of its log, once it has. */
+  readonly exitReason: string | null;
 }
 
 /**
- * Start the print Chromium now, without playwright-core (issue 15): importing playwright-core
- * takes about as long as Chromium takes to start, so the two run side by side and
- * `connectPrintBrowser` attaches once both are done. Chromium listens for DevTools on a free
- * loopback port (the same machine only; browser mode's own API is there already) with a throwaway
- * profile; `stop` (or this process exiting) ends it and removes the profile.
+ * Start the print Chromium (issue 15: no playwright-core to import first, about a second on an
+ * office PC), with a throwaway profile removed when it exits. Commands can be sent at once: they
+ * wait in the pipe until Chromium is up.
  */
 export function startPrintBrowser(): StartedBrowser {
-  let executable: string;
-  try {
-    executable = findBrowser();
-  } catch (error) {
-    const endpoint = Promise.reject(error as Error);
-    endpoint.catch(() => undefined);
-    return { endpoint, stop: () => undefined };
-  }
+  const executable = findBrowser();
   const profile = mkdtempSync(join(tmpdir(), 'draindesk-print-'));
-  const child = spawn(executable, [...PLAYWRIGHT_SWITCHES, ...HEADLESS_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', '--no-startup-window'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn(executable, [...PLAYWRIGHT_SWITCHES, ...HEADLESS_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--no-startup-window'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
-  const kill = () => child.kill('SIGKILL');
-  process.once('exit', kill);
-  child.once('exit', () => {
-    process.off('exit', kill);
+  let log = '';
+  let exitReason: string | null = null;
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => void (log = (log + chunk).slice(-2000)));
+  child.once('error', (error) => void (exitReason = error.message));
+  child.once('exit', (code, signal) => {
+    exitReason ??= `exit ${code ?? signal}: ${log.trim().split('\n').slice(-2).join(' ')}`;
     rmSync(profile, { recursive: true, force: true });
   });
-  const endpoint = new Promise<string>((resolve, reject) => {
-    let log = '';
-    const fail = (why: string) =>
-      reject(new AppError('internal', { zh: `用于生成 PDF 的 Chromium 没有启动（${why}）`, en: `The Chromium that makes the PDF did not start (${why})` }));
-    const timer = setTimeout(() => fail(`${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      log = (log + chunk).slice(-4000);
-      const found = /DevTools listening on (ws:\/\/\S+)/.exec(log);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      fail(error.message);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(`exit ${code ?? 'signal'}: ${log.trim().split('\n').slice(-2).join(' ')}`);
-    });
-  });
-  endpoint.catch(() => undefined);
-  return { endpoint, stop: () => void (child.exitCode === null && child.signalCode === null && kill()) };
+  const cdp = cdpOverPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+  return {
+    cdp,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+    get exitReason() {
+      return exitReason;
+    },
+  };
 }
