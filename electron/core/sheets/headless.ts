@@ -4,7 +4,7 @@ import { openCdpPrintPage, type PrintPage } from './cdpPrintPage';
 import type { SheetPdfRenderer, SheetRenderJob } from './port';
 import { printRendererDir } from './rendererDir';
 import { startPrintBrowser, type StartedBrowser } from './startedBrowser';
-import { drawFailed, printFileAnswer, READY_TIMEOUT_MS, SHEET_PDF_OPTIONS, withinReadyTimeout } from './view';
+import { drawFailed, printFileAnswer, READY_TIMEOUT_MS, withinReadyTimeout } from './view';
 
 export { PRINT_CONTEXT, PRINT_ORIGIN, READY_TIMEOUT_MS, SHEET_PDF_OPTIONS } from './view';
 
