@@ -2,10 +2,7 @@ import type { SheetData } from '../../../shared/contract/sheets';
 import type { HeadlessSheetRenderer } from './headless';
 import type { SheetPdfRenderer } from './port';
 
-/**
- * The headless renderer, loaded on first use: playwright-core takes a while to import, and most
- * CLI commands never print.
- */
+/** The headless renderer, loaded on first use: most CLI commands never print. */
 export function lazyHeadlessSheetRenderer(opts: { rendererDir?: () => string } = {}): SheetPdfRenderer & { warm(sample: () => SheetData): Promise<void>; close(): Promise<void> } {
   let loaded: Promise<HeadlessSheetRenderer> | null = null;
   const get = () => (loaded ??= import('./headless').then((m) => m.createHeadlessSheetRenderer(opts)));
