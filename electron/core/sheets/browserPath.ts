@@ -1,5 +1,5 @@
-// Which Chromium prints, and with which flags: no playwright-core here, so the print browser can
-// start (startedBrowser.ts) while playwright-core, slow to import, is still loading (issue 15).
+// Which Chromium prints, and with which flags, without playwright-core: the sheet renderer starts
+// Chromium itself (startedBrowser.ts; issue 15), tests and benches through playwright (browser.ts).
 import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/contract/errors';
 
