@@ -1,15 +1,15 @@
 // A fresh process for bench/sheet.ts's "first sheet of a process": the core opened as browser mode
-// opens it (the lazy headless renderer, warmed once the core is up; it says `warm <ms>` when the
+// opens it (the headless renderer, warmed once the core is up; it says `warm <ms>` when the
 // warm-up is done), then one sheets.renderPdf when the parent asks, timed from the request to the
 // PDF bytes. Not a bench of its own.
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../electron/core/app';
 import { warmSheetPrinting } from '../electron/core/services/sheets/warm';
-import { lazyHeadlessSheetRenderer } from '../electron/core/sheets/lazyHeadless';
+import { createHeadlessSheetRenderer } from '../electron/core/sheets/headless';
 
 const [dataDir, date, now] = process.argv.slice(2) as [string, string, string];
-const sheetRenderer = lazyHeadlessSheetRenderer();
+const sheetRenderer = createHeadlessSheetRenderer();
 const core = await openCore({ dataDir, transport: 'http', now: () => new Date(now), sheetRenderer });
 const started = performance.now();
 setImmediate(() => void warmSheetPrinting(core.ctx).then(() => console.log(`warm ${performance.now() - started}`)));

@@ -102,13 +102,16 @@ export function createSheetPrinter(openWindow: () => PrintWindow, readyTimeoutMs
     const win = await failed.catch(() => null);
     if (win && !win.isDestroyed()) win.destroy();
   };
-  const onView = <T>(script: string, fn: (win: PrintWindow) => Promise<T>): Promise<T> => {
+  // Sheets asked for and not yet printed: a warm-up that finds one waiting only loads the view.
+  let asked = 0;
+  const onView = <T>(script: () => string | null, fn: (win: PrintWindow) => Promise<T>): Promise<T> => {
     const run = queue.then(async () => {
       if (view && (await view.catch(() => null))?.isDestroyed() !== false) view = null;
       const current = open();
       try {
         const win = await current;
-        await withTimeout(win.webContents.executeJavaScript(script, true), readyTimeoutMs);
+        const code = script();
+        if (code !== null) await withTimeout(win.webContents.executeJavaScript(code, true), readyTimeoutMs);
         return await fn(win);
       } catch (error) {
         // A window that failed once is not trusted with the next sheet.
@@ -119,11 +122,20 @@ export function createSheetPrinter(openWindow: () => PrintWindow, readyTimeoutMs
     queue = run.catch(() => undefined);
     return run;
   };
+  const asking = <T>(job: () => Promise<T>): Promise<T> => {
+    asked++;
+    return job().finally(() => asked--);
+  };
   return {
-    toPdf: (job) => onView(showScript(job), (win) => win.webContents.printToPDF(SHEET_PDF_OPTIONS)),
-    print: (query) =>
-      onView(
-        showScript({ query }),
+    toPdf: (job) => {
+      const script = showScript(job);
+      return asking(() => onView(() => script, (win) => win.webContents.printToPDF(SHEET_PDF_OPTIONS)));
+    },
+    print: (query) => {
+      const script = showScript({ query });
+      return asking(() =>
+        onView(
+          () => script,
         (win) =>
           new Promise<boolean>((resolve, reject) => {
             win.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
@@ -132,8 +144,14 @@ export function createSheetPrinter(openWindow: () => PrintWindow, readyTimeoutMs
               else reject(new AppError('internal', { zh: `打印失败：${reason}`, en: `Printing failed: ${reason}` }));
             });
           }),
-      ),
-    warm: (query) => onView(showScript({ query }), async () => undefined).catch(() => undefined),
+        ),
+      );
+    },
+    // A sheet asked meanwhile goes first (issue 15): the loaded view is most of the warm-up.
+    warm: (query) => {
+      const script = showScript({ query });
+      return onView(() => (asked > 0 ? null : script), async () => undefined).catch(() => undefined);
+    },
   };
 }
 

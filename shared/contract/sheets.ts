@@ -284,11 +284,7 @@ export const sheetProcedures = {
 /** The sheet's title: "<township>防汛排涝调度日报". */
 export const sheetTitle = (township: string): string => `${township}防汛排涝调度日报`;
 
-/** The print view's page in the built renderer (a second entry, no app shell). */
-export const SHEET_PRINT_PAGE = 'print.html';
-
-/** The print view's query when its printer hands it the sheet data (`draindeskPrint.show`) instead of it asking the API. */
-export const SHEET_PRINT_INLINE = 'inline=1';
+export { SHEET_PRINT_INLINE, SHEET_PRINT_PAGE } from './printView';
 
 /** The print view's query string for a sheet: `date=…`, `id=…` or `token=…`. */
 export function sheetPrintQuery(ref: SheetRef): string {

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../shared/contract';
 import { openCore, type Core } from '../app';
 import { defaultDataDir } from '../paths';
-import { lazyHeadlessSheetRenderer } from '../sheets/lazyHeadless';
+import { createHeadlessSheetRenderer } from '../sheets/headless';
 
 /** One `npm run cli -- <name>` command. */
 export interface Command {
@@ -30,7 +30,7 @@ export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(ar
  * printer (headless Chromium, launched only if the command prints).
  */
 export async function withCore<T>(dataDir: string | undefined, fn: (core: Core) => Promise<T>): Promise<T> {
-  const sheetRenderer = lazyHeadlessSheetRenderer();
+  const sheetRenderer = createHeadlessSheetRenderer();
   const core = await openCore({ dataDir: dataDir ?? defaultDataDir(), transport: 'cli', source: 'cli', sheetRenderer });
   try {
     return await fn(core);

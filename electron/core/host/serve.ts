@@ -8,7 +8,7 @@ import { startHttpHost } from './http';
 import { seedDemo } from '../demo';
 import { networkSummary } from '../services/network/networkQueries';
 import { startField, stopField } from '../field/registry';
-import { lazyHeadlessSheetRenderer } from '../sheets/lazyHeadless';
+import { createHeadlessSheetRenderer } from '../sheets/headless';
 import { warmSheetPrinting } from '../services/sheets/warm';
 
 const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N] [--field-port N]
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     });
   }
   // Sheets print in headless Chromium from the same built renderer, fed their data in process.
-  const sheetRenderer = lazyHeadlessSheetRenderer({ rendererDir: () => staticDir });
+  const sheetRenderer = createHeadlessSheetRenderer({ rendererDir: () => staticDir });
   const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, syncLoop: true, parseInWorker: true, sheetRenderer, rendererDir: staticDir });
   if (values.demo) {
     const summary = networkSummary(core.ctx);

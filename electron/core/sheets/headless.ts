@@ -1,92 +1,40 @@
-import type { Browser, Page, Route } from 'playwright-core';
-import { AppError } from '../../../shared/contract/errors';
-import { SHEET_PRINT_PAGE, SHEET_PRINT_INLINE, type SheetData, type SheetPrintReady } from '../../../shared/contract/sheets';
-import { appCsp } from '../../../shared/security/csp';
-import { readStatic, resolveStaticPath } from '../host/staticFiles';
-import { launchPrintBrowser } from './browser';
+import type { Page, Route } from 'playwright-core';
+import type { SheetData, SheetPrintReady } from '../../../shared/contract/sheets';
+import { openCdpPrintPage, type PrintPage } from './cdpPrintPage';
 import type { SheetPdfRenderer, SheetRenderJob } from './port';
 import { printRendererDir } from './rendererDir';
+import { startPrintBrowser, type StartedBrowser } from './startedBrowser';
+import { drawFailed, printFileAnswer, READY_TIMEOUT_MS, withinReadyTimeout } from './view';
 
-/** How long the print view may take to say it is ready before the render is given up. */
-export const READY_TIMEOUT_MS = 60_000;
-
-/** Options Chromium prints the sheet with; the page size and margins come from the view's CSS. */
-export const SHEET_PDF_OPTIONS = { format: 'A4', printBackground: true, preferCSSPageSize: true } as const;
-
-/** The page the print view is laid out in: A4 wide, and twice the pixels so the map prints sharp. */
-export const PRINT_CONTEXT = { viewport: { width: 794, height: 1123 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+export { PRINT_CONTEXT, PRINT_ORIGIN, READY_TIMEOUT_MS, SHEET_PDF_OPTIONS } from './view';
 
 /**
- * The origin the print view is loaded from. Nothing listens there: every request to it is answered
- * in process from the built renderer's files, and every other request is refused, so the page sees
- * no API at all, only the sheet data it is handed.
+ * For a Playwright page showing the print view (the bench's baseline, tests): wait for the view's
+ * own ready signal (data drawn, fonts loaded, map drawn), never a fixed delay; a view that reports
+ * an error fails with its message. With `json`, the sheet data are handed to the view
+ * (`draindeskPrint.show`) in the same round trip.
  */
-export const PRINT_ORIGIN = 'http://print.draindesk.invalid';
-
-/**
- * Wait for the print view's own ready signal (data drawn, fonts loaded, map drawn), never a fixed
- * delay; a view that reports an error fails the render with its message. With `json`, the sheet
- * data are handed to the view (`draindeskPrint.show`) in the same round trip.
- */
-export async function waitForPrintReady(page: Page, timeoutMs = READY_TIMEOUT_MS, json?: string): Promise<SheetPrintReady> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new AppError('internal', { zh: `调度日报打印页面 ${timeoutMs / 1000} 秒内未就绪`, en: `The sheet print view was not ready within ${timeoutMs / 1000} s` })),
-      timeoutMs,
-    );
-  });
-  try {
-    return await Promise.race([
-      page
-        .evaluate((handed) => {
-          const print = (globalThis as unknown as { draindeskPrint: { ready: Promise<SheetPrintReady>; show(d: SheetData): Promise<SheetPrintReady> } }).draindeskPrint;
-          return handed === null ? print.ready : print.show(JSON.parse(handed) as SheetData);
-        }, json ?? null)
-        .catch((error: unknown) => {
-          const message = error instanceof Error ? error.message.replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0]! : String(error);
-          throw new AppError('internal', { zh: `调度日报无法生成：${message}`, en: `The sheet could not be drawn: ${message}` });
-        }),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function waitForPrintReady(page: Page, timeoutMs = READY_TIMEOUT_MS, json?: string): Promise<SheetPrintReady> {
+  return withinReadyTimeout(
+    page
+      .evaluate((handed) => {
+        const print = (globalThis as unknown as { draindeskPrint: { ready: Promise<SheetPrintReady>; show(d: SheetData): Promise<SheetPrintReady> } }).draindeskPrint;
+        return handed === null ? print.ready : print.show(JSON.parse(handed) as SheetData);
+      }, json ?? null)
+      .catch((error: unknown) => {
+        throw drawFailed(error);
+      }),
+    timeoutMs,
+  );
 }
 
-/** Serve the built renderer's files to the page from this process; refuse everything else. */
+/** For a Playwright page: serve the built renderer's files to it from this process; refuse everything else. */
 export async function routeRendererFiles(page: Page, dir: string): Promise<void> {
   await page.route('**/*', (route: Route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== PRINT_ORIGIN) return route.abort('blockedbyclient');
-    const file = resolveStaticPath(dir, url.pathname);
-    if (!file) return route.fulfill({ status: 404, body: 'not found' });
-    const { body, type } = readStatic(file);
-    const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
-    if (type.startsWith('text/html')) headers['Content-Security-Policy'] = appCsp();
-    return route.fulfill({ status: 200, headers, body });
+    const answer = printFileAnswer(dir, route.request().url());
+    if (answer === 'refuse') return route.abort('blockedbyclient');
+    return route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
   });
-}
-
-/** Open the print view, waiting for sheet data (it fetches nothing itself). */
-async function openPrintPage(browser: Browser, dir: string): Promise<Page> {
-  const context = await browser.newContext(PRINT_CONTEXT);
-  const page = await context.newPage();
-  try {
-    await routeRendererFiles(page, dir);
-    const response = await page.goto(`${PRINT_ORIGIN}/${SHEET_PRINT_PAGE}?${SHEET_PRINT_INLINE}`);
-    const loaded = response?.ok() && (await page.evaluate(() => 'draindeskPrint' in globalThis));
-    if (!loaded) {
-      throw new AppError('not_found', {
-        zh: `调度日报打印页面没有打开（HTTP ${response?.status() ?? '无响应'}）；界面文件可能缺失或正在重新构建，请稍后重试`,
-        en: `The sheet print view did not open (HTTP ${response?.status() ?? 'no response'}); the UI files may be missing or being rebuilt; try again`,
-      });
-    }
-    return page;
-  } catch (error) {
-    await context.close().catch(() => undefined);
-    throw error;
-  }
 }
 
 /** The headless renderer: a sheet renderer with a warm-up and a close for its Chromium. */
@@ -106,30 +54,39 @@ export interface HeadlessSheetRenderer extends SheetPdfRenderer {
  * is printed several times a day; a cold start costs seconds), unless `idleCloseMs` says otherwise.
  */
 export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; idleCloseMs?: number } = {}): HeadlessSheetRenderer {
-  let browser: Promise<Browser> | null = null;
-  let page: Promise<Page> | null = null;
+  let browser: StartedBrowser | null = null;
+  let page: Promise<PrintPage> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let idleTimer: NodeJS.Timeout | null = null;
   let active = 0;
 
-  const warmPage = (): Promise<Page> => {
+  const warmPage = (): Promise<PrintPage> => {
     if (!page) {
-      const launching = (browser ??= launchPrintBrowser());
-      launching.then(
-        (b) => b.on('disconnected', () => launching === browser && ((browser = null), (page = null))),
-        () => launching === browser && ((browser = null), (page = null)),
-      );
-      const opening = launching.then((b) => openPrintPage(b, (opts.rendererDir ?? printRendererDir)()));
+      const opening = (async () => {
+        const dir = (opts.rendererDir ?? printRendererDir)();
+        if (!browser || browser.cdp.closed) {
+          const started = startPrintBrowser();
+          started.cdp.onClose(() => started === browser && ((browser = null), (page = null)));
+          browser = started;
+        }
+        const started = browser;
+        try {
+          return await openCdpPrintPage(started.cdp, dir);
+        } catch (error) {
+          // A Chromium that died on the way says why (e.g. a missing library).
+          throw started.cdp.closed && started.exitReason ? drawFailed(new Error(started.exitReason)) : error;
+        }
+      })();
       opening.catch(() => page === opening && (page = null));
       page = opening;
     }
     return page;
   };
 
-  const dropPage = async (failed: Promise<Page>) => {
+  const dropPage = async (failed: Promise<PrintPage>) => {
     if (page === failed) page = null;
     const p = await failed.catch(() => null);
-    await p?.context().close().catch(() => undefined);
+    await p?.close().catch(() => undefined);
   };
 
   const close = async () => {
@@ -140,17 +97,22 @@ export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; 
     browser = null;
     page = null;
     if (p) await dropPage(p);
-    await (await b?.catch(() => null))?.close();
+    if (b && !b.cdp.closed) {
+      const exited = new Promise<void>((resolve) => b.cdp.onClose(resolve));
+      await b.cdp.send('Browser.close').catch(() => undefined);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    }
+    b?.stop();
   };
 
   // Handed over as one JSON string: cheaper across the protocol than a structured object.
-  const draw = async (p: Page, data: SheetData): Promise<Uint8Array> => {
-    await waitForPrintReady(p, READY_TIMEOUT_MS, JSON.stringify(data));
-    return new Uint8Array(await p.pdf(SHEET_PDF_OPTIONS));
+  const draw = async (p: PrintPage, data: SheetData): Promise<Uint8Array> => {
+    await p.show(JSON.stringify(data));
+    return p.pdf();
   };
 
   /** Run one job on the warm page after the ones before it; a page that failed once is dropped. */
-  const onPage = <T>(job: (p: Page) => Promise<T>): Promise<T> => {
+  const onPage = <T>(job: (p: PrintPage) => Promise<T>): Promise<T> => {
     const current = warmPage();
     const run = queue.then(async () => job(await current));
     queue = run.catch(() => undefined);
@@ -192,7 +154,7 @@ export function createHeadlessSheetRenderer(opts: { rendererDir?: () => string; 
         } catch {
           return; // no sample to draw (e.g. a file being restored): the page stays loaded all the same
         }
-        await waitForPrintReady(p, READY_TIMEOUT_MS, json);
+        await p.show(json);
       }).catch(() => undefined),
     close,
   });

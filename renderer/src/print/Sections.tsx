@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DEPLOYMENT_TASK_LABELS } from '../../../shared/contract/deployments';
+import { DEPLOYMENT_TASK_LABELS } from '../../../shared/domain/deployments';
 import type { SheetBlockageRow, SheetData, SheetForceRow, SheetImpactRow, SheetPlanRow } from '../../../shared/contract/sheets';
 import { addDays } from '../../../shared/domain/dates';
 import { BLOCKAGE_STATUS_LABELS } from '../../../shared/domain/network';

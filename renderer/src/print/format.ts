@@ -1,14 +1,20 @@
 /** Numbers and dates as the printed sheet writes them (always Chinese: it is an official document). */
 import { townshipClock } from '../../../shared/domain/dates';
 
+// One formatter per style, made once: toLocaleString with options builds a new one per call, and a
+// sheet formats a few thousand figures (issue 15: that was a tenth of drawing the first sheet).
+const WHOLE = new Intl.NumberFormat('en-US');
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const UP_TO = [0, 1, 2, 3].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
+
 /** Whole numbers with thousands separators: 36,500. */
-export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+export const int = (n: number): string => WHOLE.format(Math.round(n));
 
 /** One decimal: 390.2 (rain in mm). */
-export const dec1 = (n: number): string => n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const dec1 = (n: number): string => ONE_DECIMAL.format(n);
 
 /** Up to `digits` decimals, trailing zeros dropped: 105, 115.8, 2.97. */
-export const num = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+export const num = (n: number, digits = 1): string => (UP_TO[digits] ?? new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })).format(n);
 
 /** m³ as 万m³ (10,000 m³), the unit leaders read: 1,050,000 → 105. */
 export const wan = (m3: number): string => num(m3 / 10_000, m3 >= 100_000 ? 1 : 2);

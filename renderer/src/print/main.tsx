@@ -3,8 +3,10 @@ import '@fontsource/noto-sans-sc/700.css';
 import './print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { SHEET_PRINT_INLINE, type SheetData } from '../../../shared/contract/sheets';
+import { SHEET_PRINT_INLINE } from '../../../shared/contract/printView';
+import type { SheetData } from '../../../shared/contract/sheets';
 import { invoke } from '../api/client';
+import { preloadSheetFonts } from './fonts';
 import { PrintApp, refFromSearch } from './PrintApp';
 import { beginRender, installPrintSignals } from './ready';
 
@@ -25,7 +27,7 @@ function draw(data: Promise<SheetData> | null): void {
 function show(search: string): void {
   const ref = refFromSearch(search);
   const data = ref ? invoke('sheets.data', ref) : null;
-  data?.catch(() => undefined);
+  data?.then((d) => preloadSheetFonts(JSON.stringify(d)), () => undefined);
   draw(data);
 }
 
@@ -34,7 +36,10 @@ installPrintSignals(
     window.history.replaceState(null, '', `?${query}`);
     show(`?${query}`);
   },
-  (data) => draw(Promise.resolve(data)),
+  (data) => {
+    preloadSheetFonts(JSON.stringify(data));
+    draw(Promise.resolve(data));
+  },
 );
 // Opened by the headless renderer, the page waits for the data it is handed (draindeskPrint.show).
 if (window.location.search !== `?${SHEET_PRINT_INLINE}`) show(window.location.search);

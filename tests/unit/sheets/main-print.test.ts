@@ -114,6 +114,25 @@ describe('desktop printing (electron/main/print.ts) at its boundary', () => {
     await expect(createSheetPrinter(() => fakeWindow([], { printResult: [false, 'no printer'] })).print('date=2026-08-10')).rejects.toThrow('no printer');
   });
 
+  it('draws a sheet asked while the window is still warming once, without drawing the warm-up sheet first', async () => {
+    const log: string[] = [];
+    // The view loads only when the test says so, after both the warm-up and the sheet were asked.
+    let loading: (loaded: () => void) => void = () => undefined;
+    const loadStarted = new Promise<() => void>((resolve) => (loading = resolve));
+    const printer = createSheetPrinter(() => ({
+      ...fakeWindow(log),
+      loadURL: (url: string) => new Promise<void>((resolve) => loading(() => (log.push(`load ${url}`), resolve()))),
+    }));
+    const warming = printer.warm('date=2026-08-09');
+    const pdf = printer.toPdf({ query: 'date=2026-08-10', data: '{"n":1}' });
+    (await loadStarted)();
+    await Promise.all([warming, pdf]);
+    expect(log).toEqual([`load ${PRINT_VIEW_URL}`, 'js window.draindeskPrint.show(JSON.parse("{\\"n\\":1}"))', `pdf ${JSON.stringify(SHEET_PDF_OPTIONS)}`]);
+    // Once nothing waits, a warm-up draws its sheet again.
+    await printer.warm('date=2026-08-09');
+    expect(log.at(-1)).toBe('js window.draindeskPrint.render("date=2026-08-09")');
+  });
+
   it('answers sheets.print itself (checked against the contract) and relays everything else', async () => {
     const relayed: string[] = [];
     const printed: string[] = [];
