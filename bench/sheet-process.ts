@@ -1,5 +1,5 @@
 // A fresh process for bench/sheet.ts's "first sheet of a process": the core opened as browser mode
-// opens it (the headless renderer, warmed once the core is up; it says `warm <ms>` when the
+// opens it (the headless renderer started before the core opens and warmed once it is up; it says `warm <ms>` when the
 // warm-up is done), then one sheets.renderPdf when the parent asks, timed from the request to the
 // PDF bytes. Not a bench of its own.
 import { createInterface } from 'node:readline';
@@ -10,6 +10,7 @@ import { createHeadlessSheetRenderer } from '../electron/core/sheets/headless';
 
 const [dataDir, date, now] = process.argv.slice(2) as [string, string, string];
 const sheetRenderer = createHeadlessSheetRenderer();
+sheetRenderer.prepare(); // as serve.ts: Chromium starts while the core opens
 const core = await openCore({ dataDir, transport: 'http', now: () => new Date(now), sheetRenderer });
 const started = performance.now();
 setImmediate(() => void warmSheetPrinting(core.ctx).then(() => console.log(`warm ${performance.now() - started}`)));

@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   }
   // Sheets print in headless Chromium from the same built renderer, fed their data in process.
   const sheetRenderer = createHeadlessSheetRenderer({ rendererDir: () => staticDir });
+  // Chromium starts and loads the print view while the core opens (its own process: the two overlap).
+  sheetRenderer.prepare();
   const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, syncLoop: true, parseInWorker: true, sheetRenderer, rendererDir: staticDir });
   if (values.demo) {
     const summary = networkSummary(core.ctx);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -69,7 +70,9 @@ export function startPrintBrowser(): StartedBrowser {
   child.once('error', (error) => void (exitReason = error.message));
   child.once('exit', (code, signal) => {
     exitReason ??= `exit ${code ?? signal}: ${log.trim().split('\n').slice(-2).join(' ')}`;
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing the profile when the main one exits: retry,
+    // and never let a leftover temp folder throw out of an exit handler (it would end the process).
+    void rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
   });
   const cdp = cdpOverPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
   return {
