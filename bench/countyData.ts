@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { ChangeEntry } from '../shared/contract/changeFeed';
 import { formatHlc } from '../shared/sync/hlc';
 import { pushAll } from '../tests/helpers/deskFeed';
-import { ditchRow, enrolTownship, type TestServer } from '../tests/unit/server/helpers';
+import { blockageRow, ditchRow, enrolTownship, type TestServer } from '../tests/unit/server/helpers';
 
 export const SEGMENTS = 50_000;
 const SIDE = Math.ceil(Math.sqrt(SEGMENTS));
@@ -44,10 +44,7 @@ export function townshipEntries(townshipId: string, origin: string, opts: { bloc
     push('ditch', id, ditchRow(townshipId, id, lon, lat, { kind: kindOf(i), condition: blocked ? 'blocked' : 'clear', geometry: JSON.stringify({ type: 'LineString', coordinates }) }));
     if (blocked) {
       const b = randomUUID();
-      push('blockage', b, {
-        id: b, township_id: townshipId, ditch_id: id, status: 'reported', kind: 'debris', name: `堵点${i}`, note: '', created_at: '2026-07-01T00:00:00.000Z',
-        updated_at: '2026-07-01T00:00:00.000Z', deleted_at: null, geometry: JSON.stringify({ type: 'Point', coordinates: [lon + STEP * 0.4, lat + STEP * 0.15] }),
-      });
+      push('blockage', b, blockageRow(townshipId, b, lon + STEP * 0.4, lat + STEP * 0.15, { ditch_id: id }));
     }
   }
   return out;
