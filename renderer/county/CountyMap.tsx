@@ -63,18 +63,33 @@ export function CountyMap({ colors }: { colors: Record<string, string> }) {
 
   useEffect(() => {
     const el = container.current!;
-    const map = new MapLibre({ container: el, style: style(location.origin), center: [124.2, 43.4], zoom: 9, attributionControl: false, canvasContextAttributes: { preserveDrawingBuffer: true } });
-    mapRef.current = map;
-    (window as unknown as { __countyMap?: MapLibre }).__countyMap = map;
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    map.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
-    map.on('idle', () => el.setAttribute('data-map-state', 'idle'));
-    map.on('load', () => {
-      paint(map);
-      void countyApi.extent().then(({ bbox }) => bbox && map.fitBounds(bbox, { padding: 30, animate: false, maxZoom: 13 }));
-    });
-    return () => map.remove();
+    let map: MapLibre | null = null;
+    let live = true;
+    // The county's extent first, so the map opens on it: no tiles cut for a default view and then thrown away.
+    const open = (bbox: [number, number, number, number] | null) => {
+      if (!live) return;
+      map = new MapLibre({
+        container: el,
+        style: style(location.origin),
+        ...(bbox ? { bounds: bbox, fitBoundsOptions: { padding: 30, maxZoom: 13 } } : { center: [124.2, 43.4] as [number, number], zoom: 9 }),
+        attributionControl: false,
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+      const m = map;
+      mapRef.current = m;
+      (window as unknown as { __countyMap?: MapLibre }).__countyMap = m;
+      m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+      m.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
+      m.on('idle', () => el.setAttribute('data-map-state', 'idle'));
+      m.on('load', () => paint(m));
+    };
+    countyApi.extent().then(({ bbox }) => open(bbox), () => open(null));
+    return () => {
+      live = false;
+      map?.remove();
+      mapRef.current = null;
+    };
   }, []);
 
   useEffect(() => {
