@@ -34,6 +34,11 @@ export const migration0002: ServerMigration = {
 
       CREATE TABLE replica_feature_overview_stale (cell bigint PRIMARY KEY);
 
+      -- What an overview tile still reads from replica_feature, one by one: blocked ditches and
+      -- points/areas. Without these a whole-county tile walks the GiST index over every ditch.
+      CREATE INDEX replica_feature_blocked_geom ON replica_feature USING gist (geom_3857) WHERE layer = 'ditch' AND status = 'blocked';
+      CREATE INDEX replica_feature_point_geom ON replica_feature USING gist (geom_3857) WHERE layer <> 'ditch';
+
       CREATE FUNCTION replica_feature_overview_mark() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP IN ('INSERT', 'UPDATE') THEN

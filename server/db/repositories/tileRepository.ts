@@ -34,7 +34,7 @@ export class TileRepository {
        b AS (SELECT env, ST_Expand(env, (ST_XMax(env) - ST_XMin(env)) * 64.0 / 4096) AS clip FROM e),
        d AS (${ditchSource(level, table)}),
        p AS (SELECT f.layer, f.kind, f.status, f.name, f.township_id, f.geom_3857 AS g FROM ${table} f, b
-             WHERE f.geom_3857 && b.clip AND (f.layer = 'blockage' OR (f.layer = 'culvert' AND $1 >= 12) OR (f.layer = 'area' AND $1 >= 11))),
+             WHERE f.layer <> 'ditch' AND f.geom_3857 && b.clip AND (f.layer = 'blockage' OR (f.layer = 'culvert' AND $1 >= 12) OR (f.layer = 'area' AND $1 >= 11))),
        ditch AS (SELECT ST_AsMVTGeom(d.g, b.env, 4096, 64, true) AS geom, d.kind, d.status, d.ditches, d.merged, d.township_id, t.name AS township
                  FROM d JOIN township t ON t.id = d.township_id, b),
        point AS (SELECT ST_AsMVTGeom(p.g, b.env, 4096, 64, true) AS geom, p.layer, p.kind, p.status, p.name, p.township_id, t.name AS township
