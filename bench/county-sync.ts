@@ -13,7 +13,7 @@ import { TileRepository } from '../server/db/repositories/tileRepository';
 import { pushAll } from '../tests/helpers/deskFeed';
 import { startTestCluster } from '../tests/helpers/postgres';
 import { startTestServer } from '../tests/unit/server/helpers';
-import { cloneTownships, ORIGIN, p95, pushFirstTownship, SEGMENTS, tileOf, TOWNSHIP_SPAN, townshipEntries } from './countyData';
+import { cloneTownships, ORIGIN, pushFirstTownship, SEGMENTS, tileOf, timeTiles, TOWNSHIP_SPAN, townshipEntries } from './countyData';
 import { report } from './lib';
 
 const TOWNSHIPS = 20;
@@ -81,19 +81,9 @@ export async function benchCountySync(): Promise<void> {
       return [z, ...tileOf(lon, lat, z)];
     });
     const repo = new TileRepository(pool);
-    const timeTiles = async (table: string, list: [number, number, number][]) => {
-      const times: number[] = [];
-      let bytes = 0;
-      for (const [z, x, y] of list) {
-        const s = performance.now();
-        bytes += (await repo.tile(z, x, y, { table })).length;
-        times.push(performance.now() - s);
-      }
-      return { p95: p95(times), bytes };
-    };
-    await timeTiles('replica_feature', tiles.slice(0, 5));
-    const ours = await timeTiles('replica_feature', tiles);
-    const base = await timeTiles('replica_feature_unindexed', tiles.slice(0, 20));
+    await timeTiles(repo, tiles.slice(0, 5));
+    const ours = await timeTiles(repo, tiles);
+    const base = await timeTiles(repo, tiles.slice(0, 20), { table: 'replica_feature_unindexed' });
     if (ours.bytes === 0) throw new Error('tiles came back empty');
     report(`county: tile p95 at ${TOWNSHIPS} × ${SEGMENTS.toLocaleString('en-US')} (${total.toLocaleString('en-US')})`, ours.p95, base.p95);
     console.log(`  tile p95 ${ours.p95.toFixed(1)} ms ${ours.p95 < 100 ? '✓' : '✗'} under 100 ms (${(ours.bytes / tiles.length / 1024).toFixed(1)} KB a tile on average)`);
