@@ -46,7 +46,7 @@ export async function countyMapSession(url: string, user: { name: string; passwo
       route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><body style="margin:0"><div id="m" style="width:${mapBox?.width ?? VIEWPORT.width}px;height:${mapBox?.height ?? VIEWPORT.height}px"></div><script type="module">import * as m from '/bench/dist/maplibre-gl.mjs'; m.setWorkerUrl('/bench/dist/maplibre-gl-worker.mjs'); window.maplibregl = m;</script></body>` }),
     );
     const page = await context.newPage();
-    page.once('close', () => void context.close());
+    page.once('close', () => void context.close().catch(() => undefined));
     return page;
   };
   return {
