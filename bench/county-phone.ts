@@ -16,7 +16,7 @@ import { closePhones } from '../server/phone/gateway';
 import { deskEntries, pushAll } from '../tests/helpers/deskFeed';
 import { startTestCluster } from '../tests/helpers/postgres';
 import { enrolTownship, startTestServer } from '../tests/unit/server/helpers';
-import { townshipEntries } from './county-sync';
+import { townshipEntries } from './countyData';
 import { median, report } from './lib';
 
 const SEGMENTS = 50_000;

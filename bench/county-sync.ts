@@ -12,33 +12,11 @@ import { formatHlc } from '../shared/sync/hlc';
 import { TileRepository } from '../server/db/repositories/tileRepository';
 import { pushAll } from '../tests/helpers/deskFeed';
 import { startTestCluster } from '../tests/helpers/postgres';
-import { ditchRow, enrolTownship, startTestServer } from '../tests/unit/server/helpers';
+import { startTestServer } from '../tests/unit/server/helpers';
+import { cloneTownships, ORIGIN, pushFirstTownship, SEGMENTS, tileOf, timeTiles, TOWNSHIP_SPAN, townshipEntries } from './countyData';
 import { report } from './lib';
 
-const SEGMENTS = 50_000;
 const TOWNSHIPS = 20;
-const SIDE = Math.ceil(Math.sqrt(SEGMENTS));
-const STEP = 0.0015;
-const TOWNSHIP_SPAN = SIDE * STEP + 0.05;
-
-function kindOf(i: number): string {
-  return i % 100 === 0 ? 'river' : i % 20 === 0 ? 'main' : i % 5 === 0 ? 'branch' : 'field';
-}
-
-/** A township's 50,000 ditch inserts, as its desk's feed would push them. */
-export function townshipEntries(townshipId: string, origin: string): ChangeEntry[] {
-  const wall = Date.now() - 3600_000;
-  return Array.from({ length: SEGMENTS }, (_, i) => {
-    const id = randomUUID();
-    const lon = 124 + (i % SIDE) * STEP;
-    const lat = 43.3 + Math.floor(i / SIDE) * STEP;
-    return {
-      changeId: randomUUID(), townshipId, table: 'ditch', rowId: id, op: 'insert' as const,
-      row: ditchRow(townshipId, id, lon, lat, { kind: kindOf(i), geometry: JSON.stringify({ type: 'LineString', coordinates: [[lon, lat], [lon + STEP * 0.8, lat + STEP * 0.3]] }) }),
-      hlc: formatHlc({ wallMs: wall, counter: i, origin }), baseHlc: null, origin, batchId: 'initial', source: 'import', at: new Date(wall).toISOString(),
-    };
-  });
-}
 
 /** The entries as COPY text (tab-separated, \N for null) for the baseline. */
 function copyText(entries: readonly ChangeEntry[]): string {
@@ -48,28 +26,16 @@ function copyText(entries: readonly ChangeEntry[]): string {
     .join('\n') + '\n';
 }
 
-function tileOf(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
-}
-
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
-
 /** Initial and steady-state sync, and county tiles at one million segments. */
 export async function benchCountySync(): Promise<void> {
   const cluster = await startTestCluster();
   const server = await startTestServer(cluster);
   try {
     const db = new URL(server.ctx.pool.options.connectionString!).pathname.slice(1);
-    const t = await enrolTownship(server, '乡镇01');
-    const entries = townshipEntries(t.townshipId, 'bench-desk');
-
     // 1. Initial sync.
-    const t0 = performance.now();
-    const pushed = await pushAll(server.url, t.key, entries);
-    const initial = performance.now() - t0;
-    if (pushed.accepted !== SEGMENTS) throw new Error(`only ${pushed.accepted} of ${SEGMENTS} accepted`);
+    const t = await pushFirstTownship(server, (id) => townshipEntries(id, 'bench-desk'));
+    const initial = t.pushMs;
+    const entries = t.entries;
     cluster.psql(`CREATE TABLE copy_baseline (LIKE feed_entry INCLUDING DEFAULTS); ALTER TABLE copy_baseline DROP COLUMN seq`, db);
     const text = copyText(entries);
     const t1 = performance.now();
@@ -102,20 +68,7 @@ export async function benchCountySync(): Promise<void> {
 
     // 3. Tiles: 19 more townships beside the first (their features copied in PostGIS, shifted), one million in all.
     const pool = server.ctx.pool;
-    for (let k = 1; k < TOWNSHIPS; k++) {
-      const id = `bench-township-${k}`;
-      await pool.query('INSERT INTO township (id, name, enrolled_at) VALUES ($1, $2, now())', [id, `乡镇${String(k + 1).padStart(2, '0')}`]);
-      const dx = (k % 5) * TOWNSHIP_SPAN;
-      const dy = Math.floor(k / 5) * TOWNSHIP_SPAN;
-      await pool.query(
-        `INSERT INTO replica_feature (township_id, layer, row_id, kind, status, name, geom, geom_3857)
-         SELECT $1, layer, row_id, kind, status, name, g, ST_Transform(g, 3857)
-         FROM (SELECT layer, row_id, kind, status, name, ST_Translate(geom, $2, $3) AS g FROM replica_feature WHERE township_id = $4) s`,
-        [id, dx, dy, t.townshipId],
-      );
-    }
-    await pool.query('ANALYZE replica_feature');
-    const total = Number((await pool.query('SELECT count(*) AS n FROM replica_feature')).rows[0].n);
+    const total = await cloneTownships(server, t.townshipId, TOWNSHIPS);
     await pool.query('CREATE TABLE replica_feature_unindexed AS SELECT * FROM replica_feature');
     await pool.query('ANALYZE replica_feature_unindexed');
     // Tiles a county user looks at: village zoom (14) and township zoom (12) over random spots of the county.
@@ -123,24 +76,14 @@ export async function benchCountySync(): Promise<void> {
     const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     const tiles: [number, number, number][] = Array.from({ length: 60 }, (_, i) => {
       const z = i % 3 === 0 ? 12 : 14;
-      const lon = 124 + rand() * 5 * TOWNSHIP_SPAN;
-      const lat = 43.3 + rand() * 4 * TOWNSHIP_SPAN;
+      const lon = ORIGIN.lon + rand() * 5 * TOWNSHIP_SPAN;
+      const lat = ORIGIN.lat + rand() * 4 * TOWNSHIP_SPAN;
       return [z, ...tileOf(lon, lat, z)];
     });
     const repo = new TileRepository(pool);
-    const timeTiles = async (table: string, list: [number, number, number][]) => {
-      const times: number[] = [];
-      let bytes = 0;
-      for (const [z, x, y] of list) {
-        const s = performance.now();
-        bytes += (await repo.tile(z, x, y, table)).length;
-        times.push(performance.now() - s);
-      }
-      return { p95: p95(times), bytes };
-    };
-    await timeTiles('replica_feature', tiles.slice(0, 5));
-    const ours = await timeTiles('replica_feature', tiles);
-    const base = await timeTiles('replica_feature_unindexed', tiles.slice(0, 20));
+    await timeTiles(repo, tiles.slice(0, 5));
+    const ours = await timeTiles(repo, tiles);
+    const base = await timeTiles(repo, tiles.slice(0, 20), { table: 'replica_feature_unindexed' });
     if (ours.bytes === 0) throw new Error('tiles came back empty');
     report(`county: tile p95 at ${TOWNSHIPS} × ${SEGMENTS.toLocaleString('en-US')} (${total.toLocaleString('en-US')})`, ours.p95, base.p95);
     console.log(`  tile p95 ${ours.p95.toFixed(1)} ms ${ours.p95 < 100 ? '✓' : '✗'} under 100 ms (${(ours.bytes / tiles.length / 1024).toFixed(1)} KB a tile on average)`);

@@ -11,7 +11,8 @@ import { openCore } from '../electron/core/app';
 import { startHttpHost } from '../electron/core/host/http';
 import { HEADLESS_ARGS } from '../electron/core/sheets/browser';
 
-const VIEWPORT = { width: 1440, height: 900 };
+/** The viewport every map bench opens its pages in. */
+export const VIEWPORT = { width: 1440, height: 900 };
 
 /** One core and one Chromium on a data folder. */
 export interface MapSession {
@@ -88,7 +89,7 @@ export async function mapSession(dataDir: string): Promise<MapSession> {
 }
 
 /** The Chromium this process launched (other engineers' browsers run beside it). */
-function ourBrowserPid(): number {
+export function ourBrowserPid(): number {
   const out = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
   const row = out.split('\n').map((l) => l.trim().split(/\s+/)).find((p) => Number(p[1]) === process.pid && /chrom/.test(p.slice(2).join(' ')));
   if (!row) throw new Error('the launched Chromium was not found');
@@ -96,7 +97,7 @@ function ourBrowserPid(): number {
 }
 
 /** Resident memory of the renderer processes under browser `pid`, bytes. */
-function rendererRss(pid: number): number {
+export function rendererRss(pid: number): number {
   const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
   const procs = out.split('\n').map((l) => l.trim().split(/\s+/)).filter((p) => p.length > 3).map((p) => ({ pid: Number(p[0]), ppid: Number(p[1]), rss: Number(p[2]) * 1024, args: p.slice(3).join(' ') }));
   const under = new Set([pid]);
@@ -113,7 +114,7 @@ function rendererRss(pid: number): number {
 }
 
 /** Frames per second while the map pans and zooms for `ms` (eased camera moves, as a user drags and scrolls). */
-export async function panZoomFps(page: Page, which: '__draindeskMap' | '__bareMap', ms = 4000): Promise<number> {
+export async function panZoomFps(page: Page, which: '__draindeskMap' | '__bareMap' | '__countyMap', ms = 4000): Promise<number> {
   return page.evaluate(`(async () => {
     const map = window[${JSON.stringify(which)}];
     let frames = 0;
@@ -206,7 +207,8 @@ export async function editToMapBare(page: Page): Promise<number> {
   })()`) as Promise<number>;
 }
 
-const mid = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+/** The median of xs. */
+export const mid = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 
 /** Map open to idle, whole network in view: ours and the bare page, alternated `runs` times, medians in ms (plus our first open, which cuts the tile index). */
 export async function measureMapOpen(dataDir: string, runs = 3): Promise<{ ours: number; baseline: number; firstOurs: number }> {

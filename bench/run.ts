@@ -11,6 +11,7 @@ import { benchDispatch } from './dispatch';
 import { benchScale } from './scale';
 import { benchImport } from './import';
 import { benchCountyPhone } from './county-phone';
+import { benchCountyMap } from './county-map';
 
 const all: Record<string, () => Promise<void>> = {
   'write-path': benchWritePath,
@@ -25,6 +26,7 @@ const all: Record<string, () => Promise<void>> = {
   scale: benchScale,
   import: benchImport,
   'county-phone': benchCountyPhone,
+  'county-map': benchCountyMap,
 };
 
 const wanted = process.argv.slice(2);

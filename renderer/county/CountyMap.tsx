@@ -6,7 +6,9 @@ import { countyApi } from './api';
 // The worker is a file of our own bundle (the CSP allows no other script).
 setWorkerUrl(workerUrl);
 
-const KIND_WIDTH = ['match', ['get', 'kind'], 'river', 3.5, 'main', 2.5, 'branch', 1.6, 1] as const;
+// `minor` is the overview's branch and field ditches merged where they are a pixel or less (zoomed out).
+const KIND_WIDTH = ['match', ['get', 'kind'], 'river', 3.5, 'main', 2.5, 'branch', 1.6, 'minor', 1.2, 1] as const;
+const BLOCKED_WIDTH = ['match', ['get', 'kind'], 'river', 4.5, 'main', 3.5, 'branch', 2.6, 2] as const;
 
 function style(origin: string): StyleSpecification {
   return {
@@ -19,6 +21,17 @@ function style(origin: string): StyleSpecification {
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1e8' } },
       { id: 'county-area', type: 'fill', source: 'network', 'source-layer': 'area', paint: { 'fill-color': '#8fbf6a', 'fill-opacity': 0.12 } },
       { id: 'county-ditch', type: 'line', source: 'network', 'source-layer': 'ditch', paint: { 'line-color': '#1f6feb', 'line-width': KIND_WIDTH as never } },
+      // Blocked ditches come one by one at every zoom (never merged); drawn red over the township colours.
+      {
+        id: 'county-ditch-blocked',
+        type: 'line',
+        source: 'network',
+        'source-layer': 'ditch',
+        filter: ['==', ['get', 'status'], 'blocked'],
+        // Round caps: a blocked ditch shorter than a pixel still shows as a red dot.
+        layout: { 'line-cap': 'round' },
+        paint: { 'line-color': '#e03131', 'line-width': BLOCKED_WIDTH as never },
+      },
       {
         id: 'county-blockage',
         type: 'circle',
@@ -50,18 +63,33 @@ export function CountyMap({ colors }: { colors: Record<string, string> }) {
 
   useEffect(() => {
     const el = container.current!;
-    const map = new MapLibre({ container: el, style: style(location.origin), center: [124.2, 43.4], zoom: 9, attributionControl: false, canvasContextAttributes: { preserveDrawingBuffer: true } });
-    mapRef.current = map;
-    (window as unknown as { __countyMap?: MapLibre }).__countyMap = map;
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    map.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
-    map.on('idle', () => el.setAttribute('data-map-state', 'idle'));
-    map.on('load', () => {
-      paint(map);
-      void countyApi.extent().then(({ bbox }) => bbox && map.fitBounds(bbox, { padding: 30, animate: false, maxZoom: 13 }));
-    });
-    return () => map.remove();
+    let map: MapLibre | null = null;
+    let live = true;
+    // The county's extent first, so the map opens on it: no tiles cut for a default view and then thrown away.
+    const open = (bbox: [number, number, number, number] | null) => {
+      if (!live) return;
+      map = new MapLibre({
+        container: el,
+        style: style(location.origin),
+        ...(bbox ? { bounds: bbox, fitBoundsOptions: { padding: 30, maxZoom: 13 } } : { center: [124.2, 43.4] as [number, number], zoom: 9 }),
+        attributionControl: false,
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+      const m = map;
+      mapRef.current = m;
+      (window as unknown as { __countyMap?: MapLibre }).__countyMap = m;
+      m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+      m.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
+      m.on('idle', () => el.setAttribute('data-map-state', 'idle'));
+      m.on('load', () => paint(m));
+    };
+    countyApi.extent().then(({ bbox }) => open(bbox), () => open(null));
+    return () => {
+      live = false;
+      map?.remove();
+      mapRef.current = null;
+    };
   }, []);
 
   useEffect(() => {

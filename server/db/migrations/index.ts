@@ -1,8 +1,9 @@
 import type { ServerMigration } from './types';
 import { migration0001 } from './0001-sync-replica';
+import { migration0002 } from './0002-county-overview';
 
 /** Every schema version of the county database in order. Append only: a shipped migration is never edited. */
-export const serverMigrations: readonly ServerMigration[] = [migration0001];
+export const serverMigrations: readonly ServerMigration[] = [migration0001, migration0002];
 
 /** The schema version this build of the server writes. */
 export const SERVER_LATEST_VERSION = checkRegistry(serverMigrations);

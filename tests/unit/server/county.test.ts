@@ -76,7 +76,7 @@ describe('county login', () => {
 });
 
 describe('county tiles and roll-up', () => {
-  it('cuts non-empty vector tiles at the network zoom, with fewer ditch kinds zoomed out', async () => {
+  it('cuts non-empty vector tiles at the network zoom, every ditch on its own there and merged zoomed out', async () => {
     const { cookie } = await login();
     const get = async (z: number) => {
       const [x, y] = tileAt(DEMO.center.lon, DEMO.center.lat, z);
@@ -92,8 +92,18 @@ describe('county tiles and roll-up', () => {
     expect(f.township_id).toBe(desk.ctx.townshipId);
     const kinds = (t: VectorTile) => new Set(Array.from({ length: t.layers.ditch?.length ?? 0 }, (_, i) => t.layers.ditch!.feature(i).properties.kind));
     expect(kinds(near).has('field')).toBe(true);
+    const single = (t: VectorTile) => Array.from({ length: t.layers.ditch?.length ?? 0 }, (_, i) => t.layers.ditch!.feature(i).properties).every((p) => p.merged === false && p.ditches === 1);
+    expect(single(near)).toBe(true);
+    // Zoomed out the overview draws branch and field ditches merged as `minor`; blocked ones stay single.
     const far = await get(9);
-    expect([...kinds(far)].every((k) => k === 'river' || k === 'main')).toBe(true);
+    expect(far.layers.ditch!.length).toBeLessThan(ditches.length);
+    expect([...kinds(far)].every((k) => k === 'river' || k === 'main' || k === 'minor' || k === 'branch' || k === 'field')).toBe(true);
+    expect(kinds(far).has('minor')).toBe(true);
+    for (let i = 0; i < far.layers.ditch!.length; i++) {
+      const p = far.layers.ditch!.feature(i).properties;
+      expect(p.merged === true || p.status === 'blocked').toBe(true);
+      expect(p.township).toBe('双河乡');
+    }
     expect((await fetch(`${server.url}/tiles/3/99/0.pbf`, { headers: { Cookie: cookie } })).status).toBe(400);
     const extent = (await (await fetch(`${server.url}/county/api/extent`, { headers: { Cookie: cookie } })).json()) as { bbox: number[] };
     expect(extent.bbox[0]).toBeLessThan(DEMO.center.lon);

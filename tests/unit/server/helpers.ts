@@ -102,3 +102,13 @@ export function ditchRow(townshipId: string, id: string, lon: number, lat: numbe
     ...extra,
   };
 }
+
+/** A reported blockage row with a point geometry at (lon, lat). */
+export function blockageRow(townshipId: string, id: string, lon: number, lat: number, extra: Record<string, unknown> = {}) {
+  return {
+    id, township_id: townshipId, name: `堵点${id.slice(0, 4)}`, ditch_id: null, culvert_id: null, village: '兴隆村', status: 'reported', reported_at: '2026-07-01T08:00:00.000Z',
+    note: '', source: 'desk', created_at: '2026-07-01T00:00:00.000Z', updated_at: '2026-07-01T00:00:00.000Z', deleted_at: null,
+    geometry: JSON.stringify({ type: 'Point', coordinates: [lon, lat] }), min_lon: lon, min_lat: lat, max_lon: lon, max_lat: lat,
+    ...extra,
+  };
+}

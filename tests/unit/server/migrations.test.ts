@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateServer, serverSchemaVersion } from '../../../server/db/migrate';
 import { SERVER_LATEST_VERSION, serverMigrations, type ServerMigration } from '../../../server/db/migrations';
 import { migration0001 } from '../../../server/db/migrations/0001-sync-replica';
+import { migration0002 } from '../../../server/db/migrations/0002-county-overview';
 import { openPool, type ServerPool } from '../../../server/db/pool';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 
@@ -66,5 +67,29 @@ describe('server migrations', () => {
     expect(cols).toEqual([{ c: 'geom', srid: 4326 }, { c: 'geom_3857', srid: 3857 }]);
     const views = (await pool.query(`SELECT table_name FROM information_schema.views WHERE table_schema = 'public' AND table_name LIKE '%_replica' ORDER BY 1`)).rows;
     expect(views.map((r) => r.table_name)).toEqual(expect.arrayContaining(['ditch_replica', 'blockage_event_replica', 'deployment_replica', 'team_replica']));
+  });
+  it('0002 county-overview: ditches already replicated are marked stale, and every later write marks its cells', async () => {
+    const pool = await freshPool();
+    await migrateServer(pool, [migration0001]);
+    await pool.query(`INSERT INTO township (id, name, enrolled_at) VALUES ('t1', '双河乡', now())`);
+    const line = (lon: number) => `ST_SetSRID(ST_GeomFromText('LINESTRING(${lon} 43.3, ${lon + 0.001} 43.301)'), 4326)`;
+    await pool.query(`INSERT INTO replica_feature (township_id, layer, row_id, geom, geom_3857) VALUES ('t1', 'ditch', 'a', ${line(124)}, ST_Transform(${line(124)}, 3857))`);
+    await migrateServer(pool, [migration0001, migration0002]);
+    const stale = async () => (await pool.query('SELECT cell FROM replica_feature_overview_stale ORDER BY cell')).rows.map((r) => String(r.cell));
+    const [cellA] = await stale();
+    expect(cellA).toBeDefined();
+    await pool.query('DELETE FROM replica_feature_overview_stale');
+    // A ditch moved 0.5° east: both the cell it left and the one it entered are stale.
+    await pool.query(`UPDATE replica_feature SET geom = ${line(124.5)}, geom_3857 = ST_Transform(${line(124.5)}, 3857) WHERE row_id = 'a'`);
+    const moved = await stale();
+    expect(moved).toHaveLength(2);
+    expect(moved).toContain(cellA);
+    await pool.query('DELETE FROM replica_feature_overview_stale');
+    await pool.query(`DELETE FROM replica_feature WHERE row_id = 'a'`);
+    expect(await stale()).toEqual(moved.filter((c) => c !== cellA));
+    // Points are not in the overview: a blockage marks nothing.
+    await pool.query('DELETE FROM replica_feature_overview_stale');
+    await pool.query(`INSERT INTO replica_feature (township_id, layer, row_id, geom, geom_3857) VALUES ('t1', 'blockage', 'b', ST_SetSRID(ST_MakePoint(124, 43.3), 4326), ST_Transform(ST_SetSRID(ST_MakePoint(124, 43.3), 4326), 3857))`);
+    expect(await stale()).toEqual([]);
   });
 });
