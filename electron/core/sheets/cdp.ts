@@ -57,7 +57,13 @@ export function cdpOverPipe(toBrowser: Writable, fromBrowser: Readable): CdpConn
     let start = 0;
     for (let end = chunk.indexOf(0); end !== -1; end = chunk.indexOf(0, start)) {
       buffered.push(chunk.subarray(start, end));
-      dispatch(Buffer.concat(buffered).toString('utf8'));
+      // A message that cannot be read (or a listener that throws) must not end the process that
+      // prints: it is logged, and a command waiting for it fails on its own timeout.
+      try {
+        dispatch(Buffer.concat(buffered).toString('utf8'));
+      } catch (error) {
+        console.error('[print] DevTools message not handled', error);
+      }
       buffered = [];
       start = end + 1;
     }
