@@ -1,6 +1,7 @@
 import type { Hlc } from '../shared/sync/hlc';
 import type { ServerPool } from './db/pool';
 import type { PhoneState } from './phone/gateway';
+import type { ReportCache } from './county/reportCache';
 
 /** Everything the server's handlers use; no module globals. */
 export interface ServerContext {
@@ -16,6 +17,8 @@ export interface ServerContext {
   now(): Date;
   /** Phones (issue 12): each township's warm desk copy and the queue of calls on it. */
   phones: PhoneState;
+  /** The county report's township lines, reused until a township's data change (county/reportCache.ts). */
+  reports: ReportCache;
 }
 
 /** The server's origin id in every clock it makes. */

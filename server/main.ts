@@ -12,6 +12,7 @@ import { formatReport } from './county/reportText';
 import { startServerHost } from './http/server';
 import { issueEnrolCode } from './sync/enrol';
 import { createPhoneState } from './phone/gateway';
+import { createReportCache } from './county/reportCache';
 
 const HELP = `用法 Usage:
   npm run server -- --pg postgres://… [--port N] [--host H] [--tls-cert F --tls-key F] [--public-url URL]
@@ -35,6 +36,7 @@ function makeContext(pool: ServerContext['pool'], extra: Partial<ServerContext> 
     publicUrl: null,
     now: () => new Date(),
     phones: createPhoneState(),
+    reports: createReportCache(),
     ...extra,
   };
 }

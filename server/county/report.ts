@@ -4,6 +4,8 @@ import type { Totals, Works } from '../../shared/contract/totals';
 import { seasonChangePercent } from '../../shared/calc/rain';
 import { getTotals, round1 } from '../../electron/core/services/totals/totalsService';
 import type { ServerContext } from '../context';
+import { townshipDay } from '../../shared/domain/dates';
+import { FeedRepository } from '../db/repositories/feedRepository';
 import { TownshipRepository } from '../db/repositories/townshipRepository';
 import { projectTownship } from './projection';
 import { townshipStorage } from './storage';
@@ -76,7 +78,19 @@ export function countyTotal(date: string, lines: readonly TownshipTotals[]): Cou
 /** Every enrolled township's figures for a day, and the county line. */
 export async function countyReport(ctx: ServerContext, date: string): Promise<CountyReport> {
   const all = (await new TownshipRepository(ctx.pool).list()).filter((t) => t.enrolled_at !== null);
+  const feed = new FeedRepository(ctx.pool);
+  const today = townshipDay(ctx.now());
   const townships: TownshipTotals[] = [];
-  for (const t of all) townships.push(await townshipTotals(ctx, t, date));
+  for (const t of all) {
+    const key = `${date}|${today}|${await feed.lastSeq(t.id)}`;
+    const kept = ctx.reports.lines.get(t.id);
+    if (kept?.key === key) {
+      townships.push({ ...kept.totals, township: { id: t.id, name: t.name } });
+      continue;
+    }
+    const totals = await townshipTotals(ctx, t, date);
+    ctx.reports.lines.set(t.id, { key, totals });
+    townships.push(totals);
+  }
   return { date, townships, total: countyTotal(date, townships) };
 }

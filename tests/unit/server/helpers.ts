@@ -8,6 +8,7 @@ import { openPool } from '../../../server/db/pool';
 import { startServerHost, type ServerHost } from '../../../server/http/server';
 import { issueEnrolCode } from '../../../server/sync/enrol';
 import { createPhoneState } from '../../../server/phone/gateway';
+import { createReportCache } from '../../../server/county/reportCache';
 import type { TestCluster } from '../../helpers/postgres';
 
 export interface TestServer {
@@ -32,6 +33,7 @@ export async function startTestServer(cluster: TestCluster, now?: () => Date): P
     publicUrl: null,
     now: now ?? (() => new Date()),
     phones: createPhoneState(),
+    reports: createReportCache(),
   };
   const host = await startServerHost(ctx, { port: 0, host: '127.0.0.1' });
   return {

@@ -15,6 +15,7 @@ let cluster: TestCluster;
 let server: TestServer;
 const desks: Core[] = [];
 const dirs: string[] = [];
+const keys: string[] = [];
 
 beforeAll(async () => {
   cluster = await startTestCluster();
@@ -25,6 +26,7 @@ beforeAll(async () => {
     const desk = await demoDesk(dir);
     desks.push(desk);
     const t = await enrolTownship(server, name, desk.ctx.townshipId, `desk-${i}`);
+    keys.push(t.key);
     await pushAll(server.url, t.key, deskEntries(desk, { shiftLon: i * 0.4 }));
   }
 }, 240_000);
@@ -70,4 +72,24 @@ describe('county report', () => {
     expect(Object.keys(parsed.townships[0])).toEqual(expect.arrayContaining(['date', 'rain', 'deployment', 'works', 'worksToday', 'season', 'blockages', 'township', 'storage']));
     expect(parsed.total.deployment.people).toBe(2 * DEMO.today_deployment.people);
   }, 60_000);
+
+  it('reuses a township’s line until that township’s data change, and shows the change on the next report', async () => {
+    const first = await countyReport(server.ctx, DEMO.today);
+    const kept = new Map([...server.ctx.reports.lines].map(([id, line]) => [id, line.totals]));
+    const again = await countyReport(server.ctx, DEMO.today);
+    expect(again).toEqual(first);
+    for (const [id, line] of server.ctx.reports.lines) expect(line.totals, id).toBe(kept.get(id));
+
+    // 双河乡's desk reports one more blockage and syncs; only its line is computed again.
+    const desk = desks[0]!;
+    await desk.dispatch('network.create', { layer: 'blockage', geometry: { type: 'Point', coordinates: [124.31, 43.41] }, properties: { name: '新报堵点' } });
+    await pushAll(server.url, keys[0]!, deskEntries(desk));
+    const after = await countyReport(server.ctx, DEMO.today);
+    const line = (r: typeof first, name: string) => r.townships.find((t) => t.township.name === name)!;
+    expect(line(after, '双河乡').blockages.open).toBe(line(first, '双河乡').blockages.open + 1);
+    expect(after.total.blockages.open).toBe(first.total.blockages.open + 1);
+    expect(line(after, '永兴镇')).toEqual(line(first, '永兴镇'));
+    const yongxing = line(first, '永兴镇').township.id;
+    expect(server.ctx.reports.lines.get(yongxing)!.totals).toBe(kept.get(yongxing));
+  }, 120_000);
 });
