@@ -306,9 +306,13 @@ export function NetworkMap(props: NetworkMapProps) {
     map.setFilter('selected-culvert', ['==', ['get', 'id'], id]);
   }, [props.selectedId, props.selectedLayer, shownTileVersion, loaded, mode]);
 
+  // Applied as soon as it is known, before the style has loaded too: the first tiles are then asked
+  // for at the network's own view, not at the starting camera's zoom and thrown away (issue 15).
+  const fittedTo = useRef<unknown>(null);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !loaded || !props.fitTo) return;
+    if (!map || !props.fitTo || fittedTo.current === props.fitTo) return;
+    fittedTo.current = props.fitTo;
     const [w, s, e, n] = props.fitTo.bbox;
     map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 16, duration: 0 });
   }, [props.fitTo, loaded]);
