@@ -5,6 +5,8 @@ import { tileRequestSchema } from './basemap';
 export const NETWORK_TILE_EXTENT = 4096;
 // 128 of 4096 (16 px of a 512 px tile, more when overzoomed): room for the widest line and circle across a tile edge.
 export const NETWORK_TILE_BUFFER = 128;
+/** The deepest zoom the core cuts; the map overzooms beyond it. */
+export const NETWORK_TILE_MAX_ZOOM = 14;
 
 const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 

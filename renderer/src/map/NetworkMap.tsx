@@ -11,7 +11,8 @@ import { base64ToBytes } from '../../common/base64';
 import { basemapLayers, OFFLINE_PROTOCOL } from './basemaps';
 import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
 import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCES, networkLayers, sourceOf, TILE_SOURCE, type NetworkSourceMode } from './networkStyle';
-import { NETWORK_TILE_MAX_ZOOM, networkTileUrl, refreshNetworkTiles, reloadNetworkTiles, TileRevisions } from './networkTiles';
+import { NETWORK_TILE_MAX_ZOOM } from '../../../shared/contract/networkTiles';
+import { networkTileUrl, refreshNetworkTiles, reloadNetworkTiles, TileRevisions } from './networkTiles';
 
 setWorkerUrl(workerUrl);
 // bench/network.ts builds its baseline (a bare maplibre page) with the very same bundle.

@@ -1,5 +1,5 @@
 import { addProtocol, type Map as MapLibre, type RequestTransformFunction, type VectorTileSource } from 'maplibre-gl';
-import { NETWORK_TILE_BUFFER, NETWORK_TILE_EXTENT } from '../../../shared/contract/networkTiles';
+import { NETWORK_TILE_BUFFER, NETWORK_TILE_EXTENT, NETWORK_TILE_MAX_ZOOM } from '../../../shared/contract/networkTiles';
 import { invoke } from '../api/client';
 import { base64ToBytes } from '../../common/base64';
 import { loadMapFont } from './loadMapFont';
@@ -7,8 +7,6 @@ import { TILE_SOURCE } from './networkStyle';
 
 /** The maplibre protocol of the network's own vector tiles, cut by the core (network.tile). */
 const NETWORK_PROTOCOL = 'ddnet';
-/** The core cuts tiles to this zoom (electron/core/services/tiles); maplibre overzooms beyond. */
-export const NETWORK_TILE_MAX_ZOOM = 14;
 
 /** One tile's bytes from the core, its label glyphs loaded. */
 async function fetchTile(url: string): Promise<ArrayBuffer> {

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Migration } from './types';
 
-const stamps = `
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL`;
-
 /**
  * A conflict's review travels with sync. Until now a reviewer's decision (keep the current
  * version, or make the losing one again) stayed in sync_conflict on the desk that made it, so the
@@ -30,7 +26,9 @@ export const migration0015: Migration = {
         conflict_id TEXT NOT NULL,
         resolution TEXT NOT NULL CHECK (resolution IN ('kept_winner','reapplied_loser')),
         reviewed_at TEXT NOT NULL,
-        reviewed_by TEXT NOT NULL,${stamps}
+        reviewed_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX sync_conflict_review_conflict ON sync_conflict_review(township_id, conflict_id, reviewed_at);
       CREATE TRIGGER sync_conflict_review_append_only

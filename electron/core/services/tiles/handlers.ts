@@ -13,8 +13,9 @@ const LABELLED = new Set([AREA_LABEL_LAYER, 'ditch', 'blockage']);
 const ENCODED_LIMIT = 2000;
 /**
  * Ditches in one tile past which they are drawn generalised, one line feature per kind and
- * condition with blocked ditches one by one (a township of 50,000 segments in view): maplibre's per-feature work (styling, the click index)
- * is most of a dense tile's cost, and at that zoom a single 100 m segment cannot be picked anyway.
+ * condition with blocked ditches one by one (a township of 50,000 segments in view): maplibre's
+ * per-feature work (styling, the click index) is most of a dense tile's cost, and at that zoom a
+ * single 100 m segment cannot be picked anyway.
  */
 export const MERGE_DITCHES_OVER = 1500;
 

@@ -11,15 +11,13 @@
  */
 import type { Database } from 'better-sqlite3';
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
-import { NETWORK_TILE_BUFFER, NETWORK_TILE_EXTENT } from '../../../../shared/contract/networkTiles';
+import { NETWORK_TILE_BUFFER, NETWORK_TILE_EXTENT, NETWORK_TILE_MAX_ZOOM } from '../../../../shared/contract/networkTiles';
 import { LAYERS, type Layer } from '../../../../shared/domain/network';
 import type { CoreContext } from '../../context';
 import { ChangeFeed } from '../../db/feed/changeFeed';
 import { MapRowRepository } from '../../db/repositories/mapRowRepository';
 import { featuresOf, overlaps, tileExtent, type Bbox, type TileFeature } from './tileGeometry';
 
-/** Deepest zoom the core cuts; the map overzooms beyond it. */
-export const TILE_MAX_ZOOM = 14;
 /** Edited rows kept in the overlay before the base is rebuilt. */
 const OVERLAY_LIMIT = 500;
 /** Rows written at once past which a rebuild is cheaper than patching. */
@@ -27,7 +25,7 @@ const PATCH_LIMIT = 2000;
 /** Changes remembered for network.tileChanges (older positions get `reset`). */
 const CHANGE_LOG_LIMIT = 2000;
 
-export const VT_OPTIONS = { maxZoom: TILE_MAX_ZOOM, buffer: NETWORK_TILE_BUFFER, extent: NETWORK_TILE_EXTENT, tolerance: 3, indexMaxZoom: 5 } as const;
+export const VT_OPTIONS = { maxZoom: NETWORK_TILE_MAX_ZOOM, buffer: NETWORK_TILE_BUFFER, extent: NETWORK_TILE_EXTENT, tolerance: 3, indexMaxZoom: 5 } as const;
 
 /** The cached index and what it was built from. */
 export interface NetworkTileIndex {
