@@ -276,9 +276,20 @@ export function NetworkMap(props: NetworkMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
+    let changed = false;
     for (const [group, ids] of Object.entries(LAYER_GROUPS)) {
-      for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', props.visible[group as Layer] ? 'visible' : 'none');
+      const visibility = props.visible[group as Layer] ? 'visible' : 'none';
+      for (const id of ids) {
+        if (!map.getLayer(id) || (map.getLayoutProperty(id, 'visibility') ?? 'visible') === visibility) continue;
+        map.setLayoutProperty(id, 'visibility', visibility);
+        changed = true;
+      }
     }
+    // A hidden layer is still drawn (and queryable) until maplibre's next frame: busy until then,
+    // so the print view and anyone waiting on idle never see the layer that was just switched off.
+    if (!changed) return;
+    container.current?.setAttribute('data-map-state', 'busy');
+    map.triggerRepaint();
   }, [props.visible, loaded]);
 
   useEffect(() => {
