@@ -9,6 +9,11 @@ function tableLabel(table: string): MessageKey {
   return (known.includes(table) ? `conflicts.table.${table}` : 'conflicts.table.other') as MessageKey;
 }
 
+/** A shape is shown in words; its stored text stays one hover away (a moved middle vertex changes neither end). */
+function rawTitle(col: string, value: unknown): string | undefined {
+  return col === 'geometry' && typeof value === 'string' ? value.slice(0, 4000) : undefined;
+}
+
 function columnsOf(c: SyncConflict): string[] {
   return orderColumns([...new Set([...Object.keys(c.winner.row ?? {}), ...Object.keys(c.loser.row ?? {})])]);
 }
@@ -24,8 +29,10 @@ export function ConflictCard({ conflict: c, busy, onResolve }: { conflict: SyncC
   const row = (col: string) => (
     <tr key={col} className={differs.has(col) ? 'differs' : undefined} data-column={col}>
       <td title={col}>{columnLabel(col, locale)}</td>
-      <td>{c.winner.row ? showValue(c.table, col, c.winner.row[col], locale) : t('conflicts.deleted')}</td>
-      <td className="loser">{c.loser.row ? showValue(c.table, col, c.loser.row[col], locale) : t('conflicts.deleted')}</td>
+      <td title={rawTitle(col, c.winner.row?.[col])}>{c.winner.row ? showValue(c.table, col, c.winner.row[col], locale) : t('conflicts.deleted')}</td>
+      <td className="loser" title={rawTitle(col, c.loser.row?.[col])}>
+        {c.loser.row ? showValue(c.table, col, c.loser.row[col], locale) : t('conflicts.deleted')}
+      </td>
     </tr>
   );
   return (

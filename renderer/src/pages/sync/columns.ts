@@ -63,8 +63,49 @@ export function showValue(table: string, column: string, value: unknown, locale:
     : undefined;
   const word = typeof value === 'string' ? vocab?.[value]?.[locale] : undefined;
   if (word) return word;
+  if (column === 'geometry') return showGeometry(value, locale);
+  if (column === 'attributes') return showAttributes(value);
   if (typeof value === 'string') return value.length > 160 ? `${value.slice(0, 160)}…` : value;
   // Measured lengths and areas carry the geodesic computation's full precision; centimetres are what anyone checks.
   if (typeof value === 'number' && MEASURED.has(column)) return String(Number(value.toFixed(2)));
   return JSON.stringify(value);
+}
+
+/** 5 decimals of a degree: about a metre, enough to see which end of a ditch moved. */
+const degrees = (p: unknown): string => (Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number' ? `${p[0].toFixed(5)}, ${p[1].toFixed(5)}` : '?');
+
+/** A stored GeoJSON geometry in words: what it is, how many points, where it starts and ends. */
+export function showGeometry(value: unknown, locale: 'zh' | 'en'): string {
+  let g: { type?: unknown; coordinates?: unknown };
+  try {
+    g = typeof value === 'string' ? (JSON.parse(value) as typeof g) : (value as typeof g);
+  } catch {
+    return String(value).slice(0, 160);
+  }
+  const zh = locale === 'zh';
+  if (g?.type === 'Point') return `${zh ? '点' : 'Point'} ${degrees(g.coordinates)}`;
+  if (g?.type === 'LineString' && Array.isArray(g.coordinates) && g.coordinates.length > 0) {
+    const c = g.coordinates as unknown[];
+    return zh ? `线，${c.length} 个点：${degrees(c[0])} → ${degrees(c[c.length - 1])}` : `Line, ${c.length} points: ${degrees(c[0])} → ${degrees(c[c.length - 1])}`;
+  }
+  if (g?.type === 'Polygon' && Array.isArray(g.coordinates) && Array.isArray(g.coordinates[0])) {
+    const ring = g.coordinates[0] as unknown[];
+    return zh ? `面，${ring.length} 个点，起于 ${degrees(ring[0])}` : `Area, ${ring.length} points, from ${degrees(ring[0])}`;
+  }
+  return JSON.stringify(g).slice(0, 160);
+}
+
+/** The file's extra fields as `name: value` pairs; none as '—'. */
+export function showAttributes(value: unknown): string {
+  let a: unknown = value;
+  try {
+    if (typeof value === 'string') a = JSON.parse(value);
+  } catch {
+    return String(value).slice(0, 160);
+  }
+  if (a === null || typeof a !== 'object' || Array.isArray(a)) return JSON.stringify(a);
+  const pairs = Object.entries(a as Record<string, unknown>).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  if (pairs.length === 0) return '—';
+  const text = pairs.join('；');
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
