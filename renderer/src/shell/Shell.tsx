@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { invoke } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { useApp } from './AppContext';
+import { PageBoundary } from './PageBoundary';
 import { pages } from './pages';
+import './pageStyles';
 import { useHashRoute } from './useHashRoute';
 import { SyncChip } from './SyncChip';
 import { SyncStatusProvider } from './SyncStatus';
@@ -42,6 +44,8 @@ export function Shell() {
                 href={`#/${p.id}`}
                 className={p.id === page.id ? 'nav-item active' : 'nav-item'}
                 aria-current={p.id === page.id ? 'page' : undefined}
+                onMouseEnter={p.preload}
+                onFocus={p.preload}
                 onClick={(e) => {
                   e.preventDefault();
                   go(p.id);
@@ -57,7 +61,9 @@ export function Shell() {
           </button>
         </header>
         <main className="page" id="main">
-          <page.Component />
+          <PageBoundary key={page.id}>
+            <page.Component />
+          </PageBoundary>
         </main>
       </div>
     </SyncStatusProvider>

@@ -14,6 +14,8 @@ export const commonMessages = defineMessages({
     'common.loading': '正在加载…',
     'common.retry': '重试',
     'common.errorTitle': '操作未完成',
+    'common.pageFailed': '这个页面没有加载出来：',
+    'common.reload': '重新加载',
   },
   en: {
     'app.title': 'DrainDesk',
@@ -27,5 +29,7 @@ export const commonMessages = defineMessages({
     'common.loading': 'Loading…',
     'common.retry': 'Retry',
     'common.errorTitle': 'Not done',
+    'common.pageFailed': 'This page did not load: ',
+    'common.reload': 'Reload',
   },
 });
