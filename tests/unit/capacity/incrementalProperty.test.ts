@@ -8,6 +8,8 @@ import { tempCore } from '../../helpers/tempDir';
 import { at, NOW } from './helpers';
 
 type Line = { type: 'LineString'; coordinates: [number, number][] };
+/** The first ditches (by rowid) take most edits, so a ditch is often edited again: made invalid, then valid. */
+const HOT = 12;
 const SECTION = { bottom_width_m: 1.5, depth_m: 1.25, side_slope: 2, manning_n: 0.025, slope: 0.0005 };
 
 /**
@@ -51,8 +53,9 @@ function network(rnd: () => number): NewFeature[] {
     const d = ids[Math.floor(rnd() * ids.length)]!;
     features.push({ layer: 'blockage', geometry: { type: 'Point', coordinates: at(...d.mid) }, properties: { name: `堵点${i}`, ...(rnd() < 0.5 ? { ditch_id: d.id } : {}) } });
   }
-  for (let i = 0; i < 8; i++) {
-    const d = ids[Math.floor(rnd() * ids.length)]!;
+  for (let i = 0; i < 24; i++) {
+    // Most on the first ditches, which the edits favour too (a culvert's capacity follows its ditch's slope).
+    const d = ids[Math.floor(rnd() * (rnd() < 0.6 ? HOT : ids.length))]!;
     features.push({ layer: 'culvert', geometry: { type: 'Point', coordinates: at(...d.mid) }, properties: { name: `涵${i}`, diameter_m: 0.6 + rnd() * 0.6, barrels: 1, ...(rnd() < 0.5 ? { ditch_id: d.id } : {}) } });
   }
   return features;
@@ -67,22 +70,27 @@ describe('capacity patched after random edits equals a full computation after ev
     const geometry = (id: string) => JSON.parse((core.db.prepare('SELECT geometry FROM ditch WHERE id = ?').get(id) as { geometry: string }).geometry) as Line;
     const call = async (procedure: string, input: unknown) => (await core.dispatch(procedure, input)).ok;
     const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-    const update = (properties: Record<string, unknown>) => call('network.update', { layer: 'ditch', id: pick(ids('ditch')), properties });
+    const pickDitch = () => {
+      const all = ids('ditch');
+      return rnd() < 0.5 ? pick(all.slice(0, HOT)) : pick(all);
+    };
+    const update = (properties: Record<string, unknown>) => call('network.update', { layer: 'ditch', id: pickDitch(), properties });
     // Each query reads the state a different way: the areas' own C, SCS (an area without a CN has no runoff), unknown rain.
     const queries = [{ rainMm: 60 }, { rainMm: 35, method: 'scs', initialFillPct: 30 }, { rainSource: 'today' }].map((q) => capacityQuerySchema.parse(q));
 
     const steps: [string, number, () => Promise<unknown>][] = [
       ['condition', 10, () => update({ condition: pick(['clear', 'silted', 'blocked']) })],
-      ['depth', 8, () => update({ depth_m: rnd() < 0.1 ? null : 0.5 + rnd() * 2 })],
-      ['width', 4, () => update({ bottom_width_m: rnd() < 0.15 ? null : 0.8 + rnd() })],
-      ['slope', 4, () => update({ slope: rnd() < 0.15 ? null : 0.0002 + rnd() * 0.001 })],
+      ['depth', 8, () => update({ depth_m: rnd() < 0.3 ? null : 0.5 + rnd() * 2 })],
+      ['width', 4, () => update({ bottom_width_m: rnd() < 0.3 ? null : 0.8 + rnd() })],
+      ['slope', 4, () => update({ slope: rnd() < 0.3 ? null : 0.0002 + rnd() * 0.001 })],
+      ['section restored', 4, () => update(SECTION)],
       ['name and village', 3, () => update({ name: `改${Math.floor(rnd() * 99)}`, village: pick(['村0', '村1', '村2', '新村', '']) })],
       ['work', 3, () => update({ work: pick(['existing', 'new', 'cleared']) })],
       [
         'moved',
         3,
         () => {
-          const id = pick(ids('ditch'));
+          const id = pickDitch();
           const g = geometry(id);
           const end = g.coordinates[rnd() < 0.5 ? 0 : g.coordinates.length - 1]!;
           end[0] += (rnd() - 0.5) * 0.0006;
@@ -129,6 +137,29 @@ describe('capacity patched after random edits equals a full computation after ev
       }
     };
 
+    /** What the network state holds, read out (its sums as values). */
+    const stateNow = () => {
+      const s = core.ctx.state.capacityNetwork!;
+      return {
+        analysis: s.analysis,
+        totals: s.totals,
+        invalid: [...s.invalidIds].sort(),
+        culverts: s.culverts,
+        areaSums: s.areaSums.map((a) => [a.lengthM.value(), a.storageM3.value(), a.excluded]),
+        rankingSums: s.rankingSums.map((r) => [r.noSection, r.noArea, [...r.byArea].map(([a, v]) => [a, v.catchmentM2.value(), v.ditches]).sort()]),
+      };
+    };
+    const freshState = () => {
+      const kept = core.ctx.state.capacityNetwork;
+      core.ctx.state.capacityNetwork = null;
+      try {
+        computeCapacity(core.ctx, queries[0]!);
+        return stateNow();
+      } finally {
+        core.ctx.state.capacityNetwork = kept;
+      }
+    };
+
     computeCapacity(core.ctx, queries[0]!);
     const state = core.ctx.state.capacityNetwork;
     expect(state).not.toBeNull();
@@ -143,6 +174,8 @@ describe('capacity patched after random edits equals a full computation after ev
         // ...and the same report and map, to the last bit, as a computation from scratch.
         expect({ report: c.report, map: capacityMap(c) }, `step ${step} (${kind}), ${query.method} ${query.rainMm ?? query.rainSource}`).toEqual(fresh(query));
       }
+      // The state itself too (the analysis's own order, the sums kept for the next edit).
+      expect(stateNow(), `step ${step} (${kind}): the state`).toEqual(freshState());
     }
   });
 });
