@@ -13,11 +13,14 @@
  * - a blockage: the open blockages are placed and summed again on the same topology;
  * - a culvert: that culvert is evaluated again;
  * - a ditch's line, kind or length, a new, deleted or restored ditch: the drainage topology, area
- *   membership and area exits are rebuilt from the rows held in memory (nothing else is read);
- * - an area: membership and exits from memory, on the same topology.
+ *   membership, area exits and the kept sums are rebuilt from the rows held in memory (nothing
+ *   else is read). Still O(network): the local projection follows every line's latitude and the
+ *   topology's preorder is laid out for the whole township, so no smaller part is proven enough;
+ * - an area: membership, exits and the sums from memory, on the same topology.
  *
  * The settings, another database (a restore) or a very large write (an import) build it all from
- * the database. The result always equals a full recompute (tests/unit/capacity/incremental.test.ts).
+ * the database. The result always equals a full recompute, bit for bit (tests/unit/capacity/
+ * incremental.test.ts, incrementalProperty.test.ts).
  */
 import type { Database } from 'better-sqlite3';
 import { buildTopology, patchAnalysis, rankOnTopologyIndexed, sameShape, type CutOffIndex, type DrainageTopology, type NetworkAnalysis, type NetworkSegment } from '../../../../shared/calc';
