@@ -1,5 +1,6 @@
 // Issue 15's scale curve: how import, map open and capacity after an edit grow with the network, at
-// 10,000, 50,000 and 200,000 ditch segments (the comb of bench/capacity.ts), each row against its
+// 10,000, 50,000 and 200,000 ditch segments (the comb of bench/capacity.ts; capacity after an edit
+// and after a ditch is moved), each row against its
 // own baseline measured in the same run, and the growth from 50k to 200k against linear (×4).
 // Map open is the map bench's (bench/mapPage.ts: the tiles page vs a bare maplibre page with the
 // same GeoJSON, on its grid network of that size; needs `npm run build:renderer`).
@@ -24,6 +25,7 @@ interface Point {
   importMs: number;
   mapMs: number | null;
   capacityMs: number;
+  movedMs: number;
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -82,13 +84,14 @@ export async function benchScale(): Promise<void> {
     }
     const cap = await capacityAt(mains);
     report(`scale ${label}: capacity after an edit`, cap.afterEdit, cap.baseline, 3);
-    curve.push({ n: cap.segments, importMs: imported.ours, mapMs, capacityMs: cap.afterEdit });
+    report(`scale ${label}: capacity after a ditch is moved`, cap.moved, cap.baseline);
+    curve.push({ n: cap.segments, importMs: imported.ours, mapMs, capacityMs: cap.afterEdit, movedMs: cap.moved });
   }
   // Growth between the two largest sizes against linear growth (the size ratio).
   if (curve.length >= 2) {
     const [a, b] = curve.slice(-2) as [Point, Point];
     const linear = b.n / a.n;
-    for (const key of ['importMs', 'mapMs', 'capacityMs'] as const) {
+    for (const key of ['importMs', 'mapMs', 'capacityMs', 'movedMs'] as const) {
       const [from, to] = [a[key], b[key]];
       if (from === null || to === null) continue;
       const grew = to / from;

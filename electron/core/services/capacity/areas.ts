@@ -8,6 +8,7 @@ import { localProjection, projectLine } from '../../../../shared/calc/localMetre
 import { buildPieceIndex } from '../../../../shared/calc/networkGrid';
 import type { AreaDrain, CapacityQueryParsed, CapacitySettings } from '../../../../shared/contract/capacity';
 import type { Bilingual } from '../../../../shared/contract/errors';
+import type { AreaSums } from './areaSums';
 import { BoxGrid, pointInPolygons } from './geometry';
 import type { AreaRow, LonLat } from './load';
 import type { Membership } from './membership';
@@ -30,6 +31,8 @@ export interface AreaInputs {
   areas: readonly AreaRow[];
   runoff: readonly AreaRunoff[];
   membership: Membership;
+  /** Each area's ditches summed (areaSums.ts). */
+  areaSums: readonly AreaSums[];
   /** The ditches leaving each area (areaExits). */
   exitsOfArea: readonly (readonly number[])[];
   ranked: Ranked;
@@ -97,22 +100,23 @@ export function areaExits(ditches: readonly EvaluatedDitch[], areas: readonly Ar
 }
 
 /**
- * For each position of the cut-off order, the ranked blockage whose range is the smallest holding
- * it (the first in ranking order among equals), or −1. Cut-off ranges are subtrees, so nested or
- * apart: painting them largest first leaves the innermost on top, in one pass over their lengths
- * instead of every range for every ditch.
+ * The open blockage that stops water at a ditch: of the ranked blockages whose cut-off holds it,
+ * the one with the smallest range (the nearest downstream), the first in ranking order among
+ * blockages on the same range. Ranges are nested or apart, so this is one walk up from the innermost.
  */
-function innermostRanges(ranked: Ranked): Int32Array {
-  const ranking = ranked.analysis.ranking;
-  const out = new Int32Array(ranked.analysis.cutOffOrder.length).fill(-1);
-  const order = ranking.map((_r, i) => i);
-  const size = (i: number) => ranking[i]!.cutOffRange.end - ranking[i]!.cutOffRange.start;
-  order.sort((a, b) => size(b) - size(a) || b - a);
-  for (const i of order) {
-    const { start, end } = ranking[i]!.cutOffRange;
-    out.fill(i, start, end);
+function innermostBlockage(ranked: Ranked): (id: string) => string | null {
+  const ranges = ranked.index.ranges;
+  const first = new Array<string | null>(ranges.count).fill(null);
+  for (const impact of ranked.analysis.ranking) {
+    const r = ranges.find(impact.cutOffRange.start, impact.cutOffRange.end);
+    first[r] ??= impact.blockageId;
   }
-  return out;
+  return (id) => {
+    const p = ranked.orderOf.get(id);
+    if (p === undefined) return null;
+    const r = ranges.innermost(p);
+    return r === -1 ? null : first[r]!;
+  };
 }
 
 /** Each area's drain-down for the rain of `input`. */
@@ -129,26 +133,15 @@ export function drainAreas(input: AreaInputs): AreaDrain[] {
   }
 
   // Which open blockage (the nearest downstream one: the smallest cut-off range) stops each exit.
-  const innermost = innermostRanges(ranked);
-  const cutOffBy = (id: string): string | null => {
-    const p = ranked.orderOf.get(id);
-    if (p === undefined) return null;
-    const r = innermost[p]!;
-    return r === -1 ? null : ranked.analysis.ranking[r]!.blockageId;
-  };
+  const cutOffBy = innermostBlockage(ranked);
 
   return areas.map((area, a) => {
     const r = runoff[a]!;
     const members = membership.ditchesOfArea[a]!;
-    let storageM3 = 0;
-    let ditchLengthM = 0;
-    let excluded = 0;
-    for (const i of members) {
-      const d = ditches[i]!;
-      ditchLengthM += d.row.length_m;
-      if (d.figures) storageM3 += d.figures.storageM3;
-      else excluded += 1;
-    }
+    const sums = input.areaSums[a]!;
+    const storageM3 = sums.storageM3.value();
+    const ditchLengthM = sums.lengthM.value();
+    const excluded = sums.excluded;
     const freeStorageM3 = storageM3 * (1 - query.initialFillPct / 100);
 
     const exits: AreaDrain['exits'] = [];

@@ -6,7 +6,7 @@
 import type { CapacityQueryParsed, RainDepth } from '../../../../shared/contract/capacity';
 import { addDays, townshipDay } from '../../../../shared/domain/dates';
 import type { CoreContext } from '../../context';
-import { getDay } from '../deployments/deploymentService';
+import { getDayRows } from '../deployments/deploymentService';
 import { getDeploymentOptions } from '../deployments/options';
 import { townshipRain } from '../rainfall/daily';
 import { latestDataDate } from '../totals/totalsService';
@@ -57,7 +57,7 @@ export function rainDepth(ctx: CoreContext, date: string, query: Pick<CapacityQu
 
 /** The pumps out on a day, by place, with the rated flow of one pump. */
 export function dayPumps(ctx: CoreContext, date: string): { places: PumpPlace[]; ratedM3h: number } {
-  const rows = getDay(ctx, date).rows.filter((r) => r.pumps > 0);
+  const rows = getDayRows(ctx, date).filter((r) => r.pumps > 0);
   const ids = [...new Set(rows.flatMap((r) => (r.blockageId ? [r.blockageId] : [])))];
   const positions = new Map<string, LonLat>();
   for (const b of new CapacityRepository(ctx.db, ctx.townshipId).blockageGeometries(ids)) {

@@ -10,6 +10,8 @@ import type { AreaRow, DitchRow } from './load';
 export interface Membership {
   /** Ditch indexes of each area (rivers excluded). */
   ditchesOfArea: number[][];
+  /** The areas of each ditch (the same lists as ditchesOfArea, the other way round). */
+  areasOfDitch: (readonly number[])[];
   /** The finest area of each ditch, or −1. */
   finestArea: Int32Array;
   /** m² of land each ditch drains, or null when it lies in no area (and for rivers). */
@@ -20,6 +22,8 @@ export function areaMembership(ditches: readonly DitchRow[], areas: readonly Are
   const grid = new BoxGrid(areas.map((a) => a.bbox));
   const ditchesOfArea: number[][] = areas.map(() => []);
   const finestArea = new Int32Array(ditches.length).fill(-1);
+  const none: readonly number[] = [];
+  const areasOfDitch: (readonly number[])[] = new Array<readonly number[]>(ditches.length).fill(none);
   ditches.forEach((d, i) => {
     if (d.kind === 'river' || areas.length === 0) return;
     const mid = lineMidpoint(d.coords);
@@ -27,6 +31,7 @@ export function areaMembership(ditches: readonly DitchRow[], areas: readonly Are
     for (const a of grid.at(mid)) {
       if (!pointInPolygons(mid, areas[a]!.polygons)) continue;
       ditchesOfArea[a]!.push(i);
+      areasOfDitch[i] = areasOfDitch[i] === none ? [a] : [...areasOfDitch[i]!, a];
       if (finest === -1 || areas[a]!.area_m2 < areas[finest]!.area_m2) finest = a;
     }
     finestArea[i] = finest;
@@ -59,5 +64,5 @@ export function areaMembership(ditches: readonly DitchRow[], areas: readonly Are
     const total = drainedLength[a]!;
     return total > 0 ? (own * d.length_m) / total : own / drainers[a]!;
   });
-  return { ditchesOfArea, finestArea, catchmentM2 };
+  return { ditchesOfArea, areasOfDitch, finestArea, catchmentM2 };
 }

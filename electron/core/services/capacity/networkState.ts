@@ -6,29 +6,37 @@
  * connection); only those rows are read again, and only what they can change is recomputed:
  *
  * - a ditch's section, condition, name, village or work state: that ditch and the culverts on it
- *   are evaluated again, the totals summed, and the blockages ranked again on the same topology;
- * - a blockage: the open blockages are ranked again on the same topology;
+ *   are evaluated again; its old figures are taken out of, and its new ones put into, the running
+ *   totals, the sums of the areas it lies in and the cut-off sums of the blockages downstream of
+ *   it, and the blockages are ranked again (nothing walks the whole network: exact sums,
+ *   shared/calc/exactSum.ts, keep the patched figures equal to a recompute to the last bit);
+ * - a blockage: the open blockages are placed and summed again on the same topology;
  * - a culvert: that culvert is evaluated again;
  * - a ditch's line, kind or length, a new, deleted or restored ditch: the drainage topology, area
- *   membership and area exits are rebuilt from the rows held in memory (nothing else is read);
- * - an area: membership and exits from memory, on the same topology.
+ *   membership, area exits and the kept sums are rebuilt from the rows held in memory (nothing
+ *   else is read). Still O(network): the local projection follows every line's latitude and the
+ *   topology's preorder is laid out for the whole township, so no smaller part is proven enough;
+ * - an area: membership, exits and the sums from memory, on the same topology.
  *
  * The settings, another database (a restore) or a very large write (an import) build it all from
- * the database. The result always equals a full recompute (tests/unit/capacity/incremental.test.ts).
+ * the database. The result always equals a full recompute, bit for bit (tests/unit/capacity/
+ * incremental.test.ts, incrementalProperty.test.ts).
  */
 import type { Database } from 'better-sqlite3';
-import { buildTopology, rankOnTopology, sameShape, type DrainageTopology, type NetworkAnalysis, type NetworkSegment } from '../../../../shared/calc';
+import { buildTopology, patchAnalysis, rankOnTopologyIndexed, sameShape, type CutOffIndex, type DrainageTopology, type NetworkAnalysis, type NetworkSegment } from '../../../../shared/calc';
 import type { CapacitySettings } from '../../../../shared/contract/capacity';
 import type { CoreContext } from '../../context';
 import { ChangeFeed, type FeedTouch } from '../../db/feed/changeFeed';
 import { areaExits } from './areas';
+import { areaSums, patchAreaSums, type AreaSums } from './areaSums';
 import { culvertDitchFinder } from './culvertDitch';
 import { loadNetwork, rowsById, type DitchRow, type NetworkRows } from './load';
 import { areaMembership, type Membership } from './membership';
 import { analysisInput, networkLookups, segmentOf, type NetworkLookups } from './ranking';
+import { patchRankingSums, rankingSums, type RangeRunoffSums } from './rankingSums';
 import { evaluateCulverts, evaluateDitches, type EvaluatedCulvert, type EvaluatedDitch } from './sections';
 import { getCapacitySettings } from './settings';
-import { sumTotals, type Totals } from './totals';
+import { totalsSums, type Totals, type TotalsSums } from './totals';
 
 /** The tables whose rows the network state is made of. */
 const NETWORK_TABLES = ['ditch', 'culvert', 'area', 'blockage'] as const;
@@ -51,6 +59,14 @@ export interface NetworkState {
   exitsOfArea: number[][];
   /** Storage and conveyance by kind, work, condition and village. */
   totals: Totals;
+  /** The analysis's cut-off ranges and their sums. */
+  index: CutOffIndex;
+  /** Per cut-off range: catchment by area, ditches without an area or a section (rankingSums.ts). */
+  rankingSums: RangeRunoffSums[];
+  /** Each area's ditches summed. */
+  areaSums: AreaSums[];
+  /** Ids of the ditches (not rivers) whose section data are invalid. */
+  invalidIds: Set<string>;
 }
 
 /** The state kept in CoreContext.state, with what it was computed from. */
@@ -62,6 +78,17 @@ export interface CapacityNetwork extends NetworkState {
   seq: number;
   segments: NetworkSegment[];
   topology: DrainageTopology;
+  totalsSums: TotalsSums;
+  /** Indexes in `culverts` of the culverts on each ditch. */
+  culvertsOfDitch: Map<string, number[]>;
+}
+
+/** A ditch replaced in place: at index i, evaluated before and after. */
+interface EditedDitch {
+  i: number;
+  before: EvaluatedDitch;
+  after: EvaluatedDitch;
+  beforeSegment: NetworkSegment;
 }
 
 const ditchName = (d: { name: string }) => d.name || '未命名沟渠';
@@ -74,9 +101,28 @@ function namesOf(rows: NetworkRows): Map<string, string> {
   return names;
 }
 
-function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' | 'settings'>): NetworkAnalysis {
+/** The ranking on the state's topology and the sums kept with it, from the rows and ditches in memory. O(E). */
+function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' | 'settings' | 'ditches' | 'membership'>) {
   const { blockages, options } = analysisInput(state.rows.openBlockages, state.settings);
-  return rankOnTopology(state.topology, state.segments, blockages, options);
+  const { analysis, index } = rankOnTopologyIndexed(state.topology, state.segments, blockages, options);
+  return { analysis, index, rankingSums: rankingSums(index, state.topology, state.ditches, state.membership), areaSums: areaSums(state.membership, state.ditches) };
+}
+
+const isInvalid = (d: EvaluatedDitch) => d.figures === null && d.row.kind !== 'river';
+
+function invalidIdsOf(ditches: readonly EvaluatedDitch[]): Set<string> {
+  return new Set(ditches.filter(isInvalid).map((d) => d.row.id));
+}
+
+function culvertsByDitch(culverts: readonly EvaluatedCulvert[]): Map<string, number[]> {
+  const byDitch = new Map<string, number[]>();
+  culverts.forEach((c, j) => {
+    if (c.ditchId === null) return;
+    const list = byDitch.get(c.ditchId);
+    if (list) list.push(j);
+    else byDitch.set(c.ditchId, [j]);
+  });
+  return byDitch;
 }
 
 /**
@@ -98,7 +144,20 @@ function rebuild(ctx: CoreContext, settings: CapacitySettings, settingsKey: stri
   const ditches = evaluateDitches(rows.ditches, settings);
   const culverts = evaluateCulverts(rows.culverts, culvertDitchFinder(rows.ditches, settings.snapToleranceM), settings);
   const partial = { settings, rows, ditches, culverts, ...shapeFromRows({ rows, ditches, settings }, null) };
-  return { ...partial, analysis: analyse(partial), totals: sumTotals(ditches), names: namesOf(rows), db: ctx.db, townshipId: ctx.townshipId, settingsKey, seq };
+  const sums = totalsSums(ditches);
+  return {
+    ...partial,
+    ...analyse(partial),
+    totalsSums: sums,
+    totals: sums.totals(),
+    invalidIds: invalidIdsOf(ditches),
+    culvertsOfDitch: culvertsByDitch(culverts),
+    names: namesOf(rows),
+    db: ctx.db,
+    townshipId: ctx.townshipId,
+    settingsKey,
+    seq,
+  };
 }
 
 /** `list` with the rows of `ids` replaced by `fresh` (those still live), in rowid order as a full read gives. */
@@ -128,9 +187,9 @@ function touchedIds(touched: readonly FeedTouch[]): Record<NetworkTable, Set<str
  * length changed or a ditch came or went (then the list is made again in rowid order); `edited`
  * lists the rows replaced in place.
  */
-function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: readonly DitchRow[]): { shapeChanged: boolean; reordered: boolean; edited: DitchRow[] } {
+function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: readonly DitchRow[]): { shapeChanged: boolean; reordered: boolean; edited: EditedDitch[] } {
   const byId = new Map(fresh.map((r) => [r.id, r]));
-  const edited: { i: number; evaluated: EvaluatedDitch; segment: NetworkSegment }[] = [];
+  const edited: (EditedDitch & { segment: NetworkSegment })[] = [];
   let shapeChanged = false;
   let cameOrWent = false;
   for (const id of ids) {
@@ -147,7 +206,7 @@ function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: r
     // Membership places ditches by midpoint and splits an area's land by length; the topology
     // follows ids, kinds and lines.
     if (!sameShape(state.segments[i]!, segment) || row.length_m !== state.rows.ditches[i]!.length_m) shapeChanged = true;
-    edited.push({ i, evaluated, segment });
+    edited.push({ i, before: state.ditches[i]!, after: evaluated, beforeSegment: state.segments[i]!, segment });
   }
   if (cameOrWent) {
     const kept = new Map(state.ditches.map((d) => [d.row.id, d]));
@@ -155,36 +214,43 @@ function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: r
     state.ditches = state.rows.ditches.map((row) => (ids.has(row.id) ? evaluateDitches([row], state.settings)[0]! : kept.get(row.id)!));
     return { shapeChanged: true, reordered: true, edited: [] };
   }
-  for (const { i, evaluated, segment } of edited) {
-    state.rows.ditches[i] = evaluated.row;
-    state.ditches[i] = evaluated;
+  for (const { i, after, segment } of edited) {
+    state.rows.ditches[i] = after.row;
+    state.ditches[i] = after;
     state.segments[i] = segment;
   }
-  return { shapeChanged, reordered: false, edited: edited.map((e) => e.evaluated.row) };
+  return { shapeChanged, reordered: false, edited };
 }
 
 /** Culverts written since, and those on edited ditches (their slope and message come from the ditch). */
-function patchCulverts(ctx: CoreContext, state: CapacityNetwork, ids: ReadonlySet<string>, editedDitches: readonly DitchRow[], shapeChanged: boolean): void {
-  if (ids.size > 0) state.rows.culverts = replaceById(state.rows.culverts, ids, rowsById(ctx).culverts([...ids]));
+function patchCulverts(ctx: CoreContext, state: CapacityNetwork, ids: ReadonlySet<string>, editedDitches: readonly EditedDitch[], shapeChanged: boolean): void {
   const { settings } = state;
+  if (ids.size === 0 && !shapeChanged) {
+    // Only the culverts on the edited ditches (the same ditches: no line moved).
+    for (const { after } of editedDitches) {
+      for (const j of state.culvertsOfDitch.get(after.row.id) ?? []) state.culverts[j] = evaluateCulverts([state.culverts[j]!.row], () => after.row, settings)[0]!;
+    }
+    return;
+  }
+  if (ids.size > 0) state.rows.culverts = replaceById(state.rows.culverts, ids, rowsById(ctx).culverts([...ids]));
   if (shapeChanged) {
     // Which ditch a culvert without a ditch_id sits on follows the lines.
     state.culverts = evaluateCulverts(state.rows.culverts, culvertDitchFinder(state.rows.ditches, settings.snapToleranceM), settings);
-    return;
+  } else {
+    const edited = new Map(editedDitches.map((d) => [d.after.row.id, d.after.row]));
+    const before = new Map(state.culverts.map((c) => [c.row.id, c]));
+    let finder: ReturnType<typeof culvertDitchFinder> | null = null;
+    state.culverts = state.rows.culverts.map((row) => {
+      const old = before.get(row.id);
+      if (!ids.has(row.id) && old) {
+        const ditch = old.ditchId === null ? undefined : edited.get(old.ditchId);
+        return ditch ? evaluateCulverts([row], () => ditch, settings)[0]! : old;
+      }
+      finder ??= culvertDitchFinder(state.rows.ditches, settings.snapToleranceM);
+      return evaluateCulverts([row], finder, settings)[0]!;
+    });
   }
-  if (ids.size === 0 && editedDitches.length === 0) return;
-  const edited = new Map(editedDitches.map((d) => [d.id, d]));
-  const before = new Map(state.culverts.map((c) => [c.row.id, c]));
-  let finder: ReturnType<typeof culvertDitchFinder> | null = null;
-  state.culverts = state.rows.culverts.map((row) => {
-    const old = before.get(row.id);
-    if (!ids.has(row.id) && old) {
-      const ditch = old.ditchId === null ? undefined : edited.get(old.ditchId);
-      return ditch ? evaluateCulverts([row], () => ditch, settings)[0]! : old;
-    }
-    finder ??= culvertDitchFinder(state.rows.ditches, settings.snapToleranceM);
-    return evaluateCulverts([row], finder, settings)[0]!;
-  });
+  state.culvertsOfDitch = culvertsByDitch(state.culverts);
 }
 
 /** Bring `state` up to date with the rows the feed says were written. */
@@ -202,12 +268,36 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
   if (shapeChanged || ids.area.size > 0) Object.assign(state, shapeFromRows(state, shapeChanged ? null : state.topology, reordered ? undefined : state.lookups.indexOf));
   patchCulverts(ctx, state, ids.culvert, edited, shapeChanged);
   if (ditchIds.size > 0) {
-    state.totals = sumTotals(state.ditches);
-    for (const id of ditchIds) state.names.delete(id);
+    if (reordered) {
+      state.totalsSums = totalsSums(state.ditches);
+      state.invalidIds = invalidIdsOf(state.ditches);
+    } else {
+      for (const { before, after } of edited) {
+        state.totalsSums.add(before, -1);
+        state.totalsSums.add(after, 1);
+        if (isInvalid(after)) state.invalidIds.add(after.row.id);
+        else state.invalidIds.delete(after.row.id);
+      }
+    }
+    state.totals = state.totalsSums.totals();
+    for (const id of ditchIds) {
+      const i = state.lookups.indexOf.get(id);
+      if (i === undefined) state.names.delete(id);
+      else state.names.set(id, ditchName(state.rows.ditches[i]!));
+    }
   }
-  for (const d of state.rows.ditches) if (ditchIds.has(d.id)) state.names.set(d.id, ditchName(d));
   for (const b of state.rows.openBlockages) if (ids.blockage.has(b.id)) state.names.set(b.id, blockageName(b));
-  if (ditchIds.size > 0 || ids.blockage.size > 0 || ids.area.size > 0) state.analysis = analyse(state);
+  if (shapeChanged || ids.blockage.size > 0 || ids.area.size > 0) {
+    Object.assign(state, analyse(state));
+  } else if (edited.length > 0) {
+    // The same topology, blockages and areas: only what lies downstream of, or around, each edited ditch.
+    const { options } = analysisInput([], state.settings);
+    for (const { i, before, after, beforeSegment } of edited) {
+      patchAnalysis(state.analysis, state.index, state.topology, state.topology.ditchOf[i]!, beforeSegment, state.segments[i]!, options);
+      patchRankingSums(state.rankingSums, state.index, state.topology, i, before, after);
+      patchAreaSums(state.areaSums, state.membership, i, before, after);
+    }
+  }
   state.seq = touched[touched.length - 1]!.seq;
 }
 

@@ -1,16 +1,19 @@
 /**
  * The blockage-impact ranking (issue 6) on the stored network: builds the segments for
  * shared/calc's analyzeBlockages and adds what only the database knows — each area's own runoff
- * (its C or CN, not one township-wide C) and ditches whose section data are invalid — with prefix
- * sums over the analysis's cut-off order, so each blockage still costs O(1).
+ * (its C or CN, not one township-wide C) and ditches whose section data are invalid — from the
+ * per-range sums kept with the network state (rankingSums.ts), so a rain costs O(B), not O(ditches).
  */
-import { rankByImpact, type NetworkAnalysis, type NetworkBlockage, type NetworkOptions, type NetworkProblem, type NetworkSegment } from '../../../../shared/calc';
+import { ExactSum, rankByImpact, type CutOffIndex, type NetworkAnalysis, type NetworkBlockage, type NetworkOptions, type NetworkProblem, type NetworkSegment } from '../../../../shared/calc';
 import type { BlockageImpactRow, CapacitySettings, NetworkProblemRow } from '../../../../shared/contract/capacity';
-import type { BlockageRow } from './load';
+import type { AreaRow, BlockageRow } from './load';
+import type { RangeRunoffSums } from './rankingSums';
 import type { EvaluatedDitch } from './sections';
 
 export interface Ranked {
   analysis: NetworkAnalysis;
+  /** The analysis's cut-off ranges (innermost blockage of an area's exit). */
+  index: CutOffIndex;
   ranking: BlockageImpactRow[];
   problems: NetworkProblemRow[];
   /** Position of each ditch id in analysis.cutOffOrder (absent: it reaches no river). */
@@ -91,33 +94,43 @@ export function analysisInput(blockages: readonly BlockageRow[], settings: Capac
   };
 }
 
-/** The ranking for one rain: each blockage's runoff held back from the areas' own runoff. */
+/** The ranking for one rain: each blockage's runoff held back from the areas' own runoff. O(B · areas per range). */
 export function rankBlockages(
   analysis: NetworkAnalysis,
+  index: CutOffIndex,
+  sums: readonly RangeRunoffSums[],
   ditches: readonly EvaluatedDitch[],
-  /** Runoff of each ditch's share of its area, m³, or null when unknown (no area, no CN, no rain). */
-  ditchRunoffM3: readonly (number | null)[],
+  areas: readonly AreaRow[],
+  /** Runoff of each area for the rain, m³, or null when unknown (no CN, no rain). */
+  areaRunoffM3: readonly (number | null)[],
   blockages: readonly BlockageRow[],
   nameOf: (id: string) => string,
   lookups: NetworkLookups,
 ): Ranked {
   const { indexOf, orderOf } = lookups;
-  const n = analysis.cutOffOrder.length;
-  const sumRunoff = new Float64Array(n + 1);
-  const sumNoRunoff = new Int32Array(n + 1);
-  const sumNoSection = new Int32Array(n + 1);
-  for (let p = 0; p < n; p++) {
-    const id = analysis.cutOffOrder[p]!;
-    const i = indexOf.get(id)!;
-    const runoff = ditchRunoffM3[i] ?? null;
-    sumRunoff[p + 1] = sumRunoff[p]! + (runoff ?? 0);
-    sumNoRunoff[p + 1] = sumNoRunoff[p]! + (runoff === null ? 1 : 0);
-    sumNoSection[p + 1] = sumNoSection[p]! + (ditches[i]!.figures === null ? 1 : 0);
-  }
+  /** Runoff held back in range r, and how many of its ditches have none (no area, no runoff). */
+  const runoffOf = (r: number): { runoffM3: number; missing: number } => {
+    const s = sums[r]!;
+    let missing = s.noArea;
+    const runoff = new ExactSum();
+    for (const [a, { catchmentM2, ditches: n }] of s.byArea) {
+      const areaRunoff = areaRunoffM3[a] ?? null;
+      if (areaRunoff === null) {
+        missing += n;
+        continue;
+      }
+      // Each ditch drains its share of the area's runoff by its catchment.
+      const areaM2 = areas[a]!.area_m2;
+      runoff.add(areaM2 > 0 ? (areaRunoff * catchmentM2.value()) / areaM2 : 0);
+    }
+    return { runoffM3: runoff.value(), missing };
+  };
 
   const blockageById = new Map(blockages.map((b) => [b.id, b]));
   const ranking: BlockageImpactRow[] = analysis.ranking.map((impact) => {
-    const { start, end } = impact.cutOffRange;
+    const r = index.ranges.find(impact.cutOffRange.start, impact.cutOffRange.end);
+    const held = runoffOf(r);
+    const c = impact.cutOff;
     const b = blockageById.get(impact.blockageId)!;
     const ditch = ditches[indexOf.get(impact.segmentId)!]!.row;
     return {
@@ -130,11 +143,16 @@ export function rankBlockages(
       ditchId: ditch.id,
       ditchName: ditch.name,
       locatedBy: impact.locatedBy,
+      // Field by field: spreading the analysis's totals cost V8 microseconds per blockage.
       cutOff: {
-        ...impact.cutOff,
-        catchmentMissingCount: sumNoRunoff[end]! - sumNoRunoff[start]!,
-        sectionMissingCount: sumNoSection[end]! - sumNoSection[start]!,
-        runoffHeldM3: sumRunoff[end]! - sumRunoff[start]!,
+        segmentCount: c.segmentCount,
+        lengthM: c.lengthM,
+        storageM3: c.storageM3,
+        conveyanceM3s: c.conveyanceM3s,
+        catchmentM2: c.catchmentM2,
+        catchmentMissingCount: held.missing,
+        sectionMissingCount: sums[r]!.noSection,
+        runoffHeldM3: held.runoffM3,
       },
       blockagesInside: impact.blockagesInside,
     };
@@ -143,6 +161,7 @@ export function rankBlockages(
   rankByImpact(ranking);
   return {
     analysis,
+    index,
     ranking,
     problems: analysis.problems.map((p) => problemRow(p, nameOf)),
     orderOf,

@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/contract/errors';
 import type { CoreContext } from '../../context';
 import { drainAreas, pumpsServe } from './areas';
 import { dayPumps, rainDepth, reportDate } from './inputs';
-import type { AreaRow, NetworkRows } from './load';
+import type { NetworkRows } from './load';
 import type { Membership } from './membership';
 import { networkState } from './networkState';
 import { rankBlockages, type Ranked } from './ranking';
@@ -27,28 +27,18 @@ export interface Computed {
   report: CapacityReport;
 }
 
-function ditchRunoffs(ditches: readonly EvaluatedDitch[], areas: readonly AreaRow[], runoffM3: readonly (number | null)[], membership: Membership): (number | null)[] {
-  return ditches.map((_d, i) => {
-    const a = membership.finestArea[i]!;
-    const catchment = membership.catchmentM2[i];
-    if (a === -1 || catchment === null || catchment === undefined) return null;
-    const runoff = runoffM3[a];
-    if (runoff === null || runoff === undefined) return null;
-    const areaM2 = areas[a]!.area_m2;
-    return areaM2 > 0 ? (runoff * catchment) / areaM2 : 0;
-  });
-}
-
 const KIND_ORDER = { main: 0, branch: 1, field: 2, river: 3 } as const;
 
 /** Computes everything once; the report, the map and the export all read from this. */
 export function computeCapacity(ctx: CoreContext, query: CapacityQueryParsed): Computed {
   const date = reportDate(ctx, query.date);
   const rain = rainDepth(ctx, date, query);
-  const { settings, rows, ditches, culverts, membership, analysis, names, lookups, exitsOfArea, totals } = networkState(ctx);
+  const network = networkState(ctx);
+  const { settings, rows, ditches, culverts, membership, analysis, names, lookups, exitsOfArea, totals } = network;
   const runoffs = rows.areas.map((a) => areaRunoff(a, rain.mm, query.method, settings));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const ranked = rankBlockages(analysis, ditches, ditchRunoffs(ditches, rows.areas, runoffs.map((r) => r.runoffM3), membership), rows.openBlockages, nameOf, lookups);
+  const areaRunoffM3 = runoffs.map((r) => r.runoffM3);
+  const ranked = rankBlockages(analysis, network.index, network.rankingSums, ditches, rows.areas, areaRunoffM3, rows.openBlockages, nameOf, lookups);
 
   const pumpDay = dayPumps(ctx, date);
   const areas = drainAreas({
@@ -57,6 +47,7 @@ export function computeCapacity(ctx: CoreContext, query: CapacityQueryParsed): C
     areas: rows.areas,
     runoff: runoffs,
     membership,
+    areaSums: network.areaSums,
     exitsOfArea,
     ranked,
     pumpPlaces: pumpDay.places,
@@ -72,9 +63,11 @@ export function computeCapacity(ctx: CoreContext, query: CapacityQueryParsed): C
   const unplacedPumps = pumpDay.places.filter((p) => !rows.areas.some((a) => pumpsServe(p, a))).reduce((s, p) => s + p.pumps, 0);
 
   // Rivers are outlets: a river without a section is shown in its byKind row, not listed as a fault.
-  const invalid = ditches
-    .filter((d) => d.figures === null && d.row.kind !== 'river')
-    .sort((a, b) => KIND_ORDER[a.row.kind] - KIND_ORDER[b.row.kind] || b.row.length_m - a.row.length_m);
+  // (Kept as a set with the network state: the ditch list's order breaks ties, as a walk over it would.)
+  const invalid = [...network.invalidIds]
+    .map((id) => lookups.indexOf.get(id)!)
+    .sort((a, b) => KIND_ORDER[ditches[a]!.row.kind] - KIND_ORDER[ditches[b]!.row.kind] || ditches[b]!.row.length_m - ditches[a]!.row.length_m || a - b)
+    .map((i) => ditches[i]!);
   const validCulverts = culverts.filter((c) => c.capacityM3s !== null);
 
   const report: CapacityReport = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { deploymentRowInputSchema, DeploymentChange, DeploymentDay } from '../../../../shared/contract/deployments';
+import type { deploymentRowInputSchema, DeploymentChange, DeploymentDay, DeploymentRow } from '../../../../shared/contract/deployments';
 import { AppError } from '../../../../shared/contract/errors';
 import type { IssueDetail } from '../../../../shared/contract/validation';
 import type { CoreContext } from '../../context';
@@ -31,6 +31,17 @@ function log(ctx: CoreContext): ChangeLog {
 /** Labels for blockage places, by id (deleted points keep their last name). */
 function blockageLabels(ctx: CoreContext): Map<string, string> {
   return new Map(new NetworkLookup(ctx.db, ctx.townshipId).blockages(true).map((b) => [b.id, blockageLabel(b)]));
+}
+
+/**
+ * One day's rows in grid order, each blockage's place as stored rather than its label: for callers
+ * that need the figures, not the names (capacity's pumps, on every report; labelling reads every blockage).
+ */
+export function getDayRows(ctx: CoreContext, date: string): DeploymentRow[] {
+  const rated = getDeploymentOptions(ctx).ratedPumpM3h;
+  return repo(ctx)
+    .day(date)
+    .map((r) => toRow(r, rated));
 }
 
 /** One day's rows in grid order, with the day's sums. */
