@@ -22,23 +22,15 @@ export function drawingPixelRatio(deviceRatio: number, software: boolean, moving
   return software && moving ? deviceRatio * MOVING_SCALE : deviceRatio;
 }
 
-/** The renderer name of the WebGL context already on `canvas` (getContext returns the existing one), or null. */
-export function webglRendererName(canvas: HTMLCanvasElement): string | null {
-  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  if (!gl) return null;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
-  return typeof name === 'string' ? name : null;
-}
-
 /** The parts of a maplibre map the switch uses (a fake in the unit test). */
-export type ResolutionMap = Pick<MapLibre, 'on' | 'off' | 'getCanvas' | 'triggerRepaint' | '_overridePixelRatio' | '_resizeInternal'>;
+export type ResolutionMap = Pick<MapLibre, 'on' | 'off' | 'triggerRepaint' | '_overridePixelRatio' | '_resizeInternal'>;
 
 /**
- * On software WebGL, draw `map` coarser while its camera moves (movestart → moveend); returns the
- * detach function. Does nothing on a GPU. `deviceRatio` reads window.devicePixelRatio when called.
+ * When `renderer` (the map's WebGL renderer name) is software, draw `map` coarser while its camera
+ * moves (movestart → moveend); returns the detach function. Does nothing on a GPU. `deviceRatio`
+ * reads the device's pixel ratio when a move starts.
  */
-export function drawCoarserWhileMoving(map: ResolutionMap, renderer = webglRendererName(map.getCanvas()), deviceRatio = () => window.devicePixelRatio): () => void {
+export function drawCoarserWhileMoving(map: ResolutionMap, renderer: string | null, deviceRatio: () => number): () => void {
   if (!isSoftwareRenderer(renderer)) return () => {};
   // Not the public setPixelRatio: it goes through map.resize(), which, outside a camera animation,
   // stops the map (ending a drag under the user's hand) and fires movestart/moveend of its own.

@@ -1,7 +1,7 @@
 import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
-import { drawCoarserWhileMoving } from '../common/movingResolution';
+import { coarserWhileMovingOnSoftwareWebgl } from '../common/softwareWebgl';
 import { countyApi } from './api';
 
 // The worker is a file of our own bundle (the CSP allows no other script).
@@ -78,8 +78,7 @@ export function CountyMap({ colors }: { colors: Record<string, string> }) {
       });
       const m = map;
       mapRef.current = m;
-      // Software WebGL (no usable GPU): a quarter of the pixels while the camera moves, full at rest.
-      drawCoarserWhileMoving(m);
+      coarserWhileMovingOnSoftwareWebgl(m);
       (window as unknown as { __countyMap?: MapLibre }).__countyMap = m;
       m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
       m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
