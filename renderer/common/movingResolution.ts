@@ -23,7 +23,7 @@ export function drawingPixelRatio(deviceRatio: number, software: boolean, moving
 }
 
 /** The parts of a maplibre map the switch uses (a fake in the unit test). */
-export type ResolutionMap = Pick<MapLibre, 'on' | 'off' | 'triggerRepaint' | '_overridePixelRatio' | '_resizeInternal'>;
+export type ResolutionMap = Pick<MapLibre, 'on' | 'off' | 'isMoving' | 'triggerRepaint' | '_overridePixelRatio' | '_resizeInternal'>;
 
 /**
  * When `renderer` (the map's WebGL renderer name) is software, draw `map` coarser while its camera
@@ -45,12 +45,16 @@ export function drawCoarserWhileMoving(map: ResolutionMap, renderer: string | nu
     map.triggerRepaint();
   };
   const coarse = () => apply(true);
-  const sharp = () => apply(false);
+  // A move interrupted by the next one (an ease cut short by another) ends while the camera still
+  // moves: the canvas stays coarse rather than being reallocated twice for a frame drawn coarse.
+  const sharp = () => {
+    if (!map.isMoving()) apply(false);
+  };
   map.on('movestart', coarse);
   map.on('moveend', sharp);
   return () => {
     map.off('movestart', coarse);
     map.off('moveend', sharp);
-    sharp();
+    apply(false);
   };
 }

@@ -12,14 +12,20 @@ const NVIDIA = 'ANGLE (NVIDIA, NVIDIA GeForce GTX 1650 (0x00001F82) Direct3D11 v
 function fakeMap() {
   const listeners: Record<string, (() => void)[]> = {};
   const resized: (number | null)[] = [];
+  let moving = false;
   const map = {
+    isMoving: () => moving,
     _overridePixelRatio: undefined as number | null | undefined,
     on: (type: string, fn: () => void) => (listeners[type] ??= []).push(fn),
     off: (type: string, fn: () => void) => (listeners[type] = (listeners[type] ?? []).filter((f) => f !== fn)),
     triggerRepaint: () => {},
     _resizeInternal: () => resized.push(map._overridePixelRatio ?? null),
   };
-  const fire = (type: string) => (listeners[type] ?? []).forEach((fn) => fn());
+  // maplibre's camera says it moves from movestart until moveend, unless another move has already begun.
+  const fire = (type: string, stillMoving = false) => {
+    moving = type === 'movestart' || stillMoving;
+    (listeners[type] ?? []).forEach((fn) => fn());
+  };
   return { map: map as unknown as ResolutionMap & { _overridePixelRatio: number | null | undefined }, fire, resized };
 }
 
@@ -48,6 +54,17 @@ describe('pixel ratio while moving and at rest', () => {
     fire('movestart'); // an ease interrupted by another: no second resize
     fire('moveend');
     expect(map._overridePixelRatio).toBeNull();
+    fire('moveend');
+    expect(resized).toEqual([MOVING_SCALE, null]);
+  });
+
+  it('stays coarse through a move cut short by the next one', () => {
+    const { map, fire, resized } = fakeMap();
+    drawCoarserWhileMoving(map, WARP, () => 1);
+    fire('movestart');
+    fire('moveend', true); // the first ease's end, delivered after the second has begun
+    fire('movestart');
+    expect(map._overridePixelRatio).toBe(MOVING_SCALE);
     fire('moveend');
     expect(resized).toEqual([MOVING_SCALE, null]);
   });
