@@ -3,7 +3,7 @@
 // The page scripts are strings: tsx would wrap named functions inside page.evaluate callbacks in
 // a helper (__name) the page does not have.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
@@ -96,8 +96,8 @@ export function ourBrowserPid(): number {
   return Number(row[0]);
 }
 
-/** Resident memory of the renderer processes under browser `pid`, bytes. */
-export function rendererRss(pid: number): number {
+/** The processes under browser `pid` (itself included), from `ps`. */
+function processTree(pid: number): { pid: number; rss: number; args: string }[] {
   const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
   const procs = out.split('\n').map((l) => l.trim().split(/\s+/)).filter((p) => p.length > 3).map((p) => ({ pid: Number(p[0]), ppid: Number(p[1]), rss: Number(p[2]) * 1024, args: p.slice(3).join(' ') }));
   const under = new Set([pid]);
@@ -110,7 +110,28 @@ export function rendererRss(pid: number): number {
       }
     }
   }
-  return procs.filter((p) => under.has(p.pid) && p.args.includes('--type=renderer')).reduce((sum, p) => sum + p.rss, 0);
+  return procs.filter((p) => under.has(p.pid));
+}
+
+/** Resident memory of the renderer processes under browser `pid`, bytes. */
+export function rendererRss(pid: number): number {
+  return processTree(pid).filter((p) => p.args.includes('--type=renderer')).reduce((sum, p) => sum + p.rss, 0);
+}
+
+/** CPU time (user + system) the browser `pid` and every process under it have used so far, ms. */
+export function browserCpuMs(pid: number): number {
+  const tick = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+  let ms = 0;
+  for (const p of processTree(pid)) {
+    try {
+      // Fields after the command name: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${p.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ms += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // The process ended between ps and the read: its time is gone with it.
+    }
+  }
+  return ms;
 }
 
 /** Frames per second while the map pans and zooms for `ms` (eased camera moves, as a user drags and scrolls). */

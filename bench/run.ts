@@ -4,6 +4,7 @@ import { benchSheet } from './sheet';
 import { benchCapacity } from './capacity';
 import { benchNetwork } from './network';
 import { benchMap } from './map';
+import { benchMapPixels } from './map-pixels';
 import { benchFieldBurst } from './field-burst';
 import { benchCliStart } from './cli-start';
 import { benchCountySync } from './county-sync';
@@ -19,6 +20,7 @@ const all: Record<string, () => Promise<void>> = {
   capacity: benchCapacity,
   network: benchNetwork,
   map: benchMap,
+  'map-pixels': benchMapPixels,
   'field-burst': benchFieldBurst,
   'cli-start': benchCliStart,
   'county-sync': benchCountySync,

@@ -1,6 +1,7 @@
 import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
+import { coarserWhileMovingOnSoftwareWebgl } from '../common/softwareWebgl';
 import { countyApi } from './api';
 
 // The worker is a file of our own bundle (the CSP allows no other script).
@@ -77,6 +78,7 @@ export function CountyMap({ colors }: { colors: Record<string, string> }) {
       });
       const m = map;
       mapRef.current = m;
+      coarserWhileMovingOnSoftwareWebgl(m);
       (window as unknown as { __countyMap?: MapLibre }).__countyMap = m;
       m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
       m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

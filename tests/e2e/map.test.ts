@@ -104,6 +104,47 @@ describe('the network map', () => {
     await context.close();
   });
 
+  it('on software WebGL draws coarser while the map is dragged, keeps the drag going, and is sharp again at rest', async () => {
+    const { page, context, errors } = await deskPage(browser());
+    await page.goto(server.url);
+    await expect.poll(async () => (await rendered(page, ['ditch-line'])).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await mapIdle(page);
+    type Probe = { width: number; full: number; renderer: string; x: number };
+    // The canvas's drawing-buffer width, the full-resolution width, and where the view's starting centre is now drawn.
+    const probe = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as { __draindeskMap: { getCanvas(): HTMLCanvasElement; project(l: unknown): { x: number } } }).__draindeskMap;
+        const w = window as unknown as { __start?: unknown };
+        const c = map.getCanvas();
+        const gl = c.getContext('webgl2')!;
+        const info = gl.getExtension('WEBGL_debug_renderer_info')!;
+        w.__start ??= (map as unknown as { getCenter(): unknown }).getCenter();
+        return { width: c.width, full: Math.round(c.clientWidth * devicePixelRatio), renderer: String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)), x: map.project(w.__start).x } satisfies Probe;
+      });
+    const rest = await probe();
+    expect(rest.renderer).toMatch(/SwiftShader/);
+    expect(rest.width).toBe(rest.full);
+    const box = (await page.getByTestId('network-map').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 60, cy, { steps: 4 });
+    const dragging = await probe();
+    await page.screenshot({ path: join(ARTIFACTS, 'map-dragging.png') });
+    await page.mouse.move(cx + 240, cy, { steps: 8 });
+    await page.mouse.up();
+    await mapIdle(page);
+    const after = await probe();
+    // Half the linear resolution while moving (a quarter of the pixels), the full one at rest.
+    expect(dragging.width).toBe(Math.round(rest.full / 2));
+    expect(after.width).toBe(after.full);
+    // The drag was not cut short by the switch: the view followed the mouse the whole 240 px.
+    expect(after.x - rest.x).toBeGreaterThan(200);
+    await page.screenshot({ path: join(ARTIFACTS, 'map-after-drag.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the demo township with sample-data marking, good enough for a county leader', async () => {
     const demo = await serve(['--data', mkdtempSync(join(tmpdir(), 'draindesk-e2e-demo-')), '--demo']);
     const { page, context, errors } = await deskPage(browser());

@@ -8,6 +8,7 @@ import type { Basemap } from '../../../shared/contract/settings';
 import type { Layer } from '../../../shared/domain/network';
 import { invoke } from '../api/client';
 import { base64ToBytes } from '../../common/base64';
+import { coarserWhileMovingOnSoftwareWebgl } from '../../common/softwareWebgl';
 import { basemapLayers, OFFLINE_PROTOCOL } from './basemaps';
 import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
 import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCES, networkLayers, sourceOf, TILE_SOURCE, type NetworkSourceMode } from './networkStyle';
@@ -179,6 +180,7 @@ export function NetworkMap(props: NetworkMapProps) {
         ...(mode === 'tiles' ? { fadeDuration: 0 } : {}),
       });
       mapRef.current = map;
+      coarserWhileMovingOnSoftwareWebgl(map);
       map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
       map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
       const el = container.current;
