@@ -87,18 +87,16 @@ export class NetworkRepository {
 
   /**
    * Enter the live rows inserted after rowid `after` into geo_feature and the R*Tree, in the order
-   * inserted: two INSERT … SELECT statements over the same rowid range of the layer, so SQLite
-   * copies the boxes without a call per row. The gids are numbered here as geo_feature would
-   * number them (one after its largest, in rowid order), so the R*Tree needs no join back.
+   * inserted: two INSERT … SELECT statements, so SQLite copies the boxes without a call per row.
    */
   private index(layer: Layer, after: number): void {
     const gidBefore = this.stmt('maxGid', () => 'SELECT coalesce(max(gid), 0) FROM geo_feature').pluck().get() as number;
-    const fresh = `FROM ${layer} WHERE rowid > @after AND deleted_at IS NULL ORDER BY rowid`;
-    this.stmt(`geoFeature:${layer}`, () => `INSERT INTO geo_feature (gid, layer, feature_id) SELECT @gid + row_number() OVER (ORDER BY rowid), '${layer}', id ${fresh}`).run({ gid: gidBefore, after });
+    this.stmt(`geoFeature:${layer}`, () => `INSERT INTO geo_feature (layer, feature_id) SELECT '${layer}', id FROM ${layer} WHERE rowid > ? AND deleted_at IS NULL ORDER BY rowid`).run(after);
     this.stmt(
       `geoBox:${layer}`,
-      () => `INSERT INTO geo_rtree (gid, min_lon, max_lon, min_lat, max_lat) SELECT @gid + row_number() OVER (ORDER BY rowid), min_lon, max_lon, min_lat, max_lat ${fresh}`,
-    ).run({ gid: gidBefore, after });
+      () => `INSERT INTO geo_rtree (gid, min_lon, max_lon, min_lat, max_lat)
+             SELECT f.gid, t.min_lon, t.max_lon, t.min_lat, t.max_lat FROM geo_feature f JOIN ${layer} t ON t.id = f.feature_id WHERE f.gid > ? ORDER BY f.gid`,
+    ).run(gidBefore);
   }
 
   /**
