@@ -91,11 +91,15 @@ describe('committing an import whose rows the import worker builds', () => {
     expect(names).toContain('改名的沟');
   });
 
-  it('still commits a preview the worker has let go (it keeps the last few)', { timeout: 60_000 }, async () => {
+  it('copies back only the sample, and refuses as expired a preview the worker has let go (it keeps the last few)', { timeout: 60_000 }, async () => {
     const core = await tempCore({ parseInWorker: true });
-    const { preview } = await previewImport(core.ctx.state.previews, 'first.geojson', network(), core.ctx.networkParser);
+    const { preview, view } = await previewImport(core.ctx.state.previews, 'first.geojson', network(), core.ctx.networkParser);
+    expect(view.counts.total).toBe(1268 - 1);
+    expect(view.sample.map((s) => s.name).slice(0, 2)).toEqual(['支沟0', '支沟1']);
+    expect(preview.features).toHaveLength(20);
     for (let i = 0; i < 5; i++) await previewImport(core.ctx.state.previews, `other${i}.geojson`, Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: `点${i}` }, geometry: { type: 'Point', coordinates: [124.2, 43.4] } }] })), core.ctx.networkParser);
-    const result = commitImport({ ...core.ctx, source: 'import' }, preview, { crs: 'wgs84' });
-    expect(result.counts.ditch).toBe(1236);
+    const before = counts(core);
+    expect(() => commitImport({ ...core.ctx, source: 'import' }, preview, { crs: 'wgs84' })).toThrow('choose the file again');
+    expect(counts(core)).toEqual(before);
   });
 });

@@ -19,8 +19,9 @@ import type { ParseRequest, ParseResponse, PrepareMessage, PrepareRequest } from
 export interface NetworkParser {
   parse(fileName: string, bytes: Uint8Array): Promise<NetworkPreview>;
   /**
-   * The commit-time preparation of a preview this parser made and still holds, run beside the
-   * caller (see prepareImport.ts); null when it holds none, and the caller prepares inline.
+   * The commit-time preparation of a preview this parser made, run beside the caller (see
+   * prepareImport.ts); null for a preview it did not make (the caller prepares it inline). A
+   * preview it made but no longer holds is refused as expired: the core has only its sample.
    */
   prepare?(preview: NetworkPreview, options: PrepareOptions, context: PrepareContext): PreparedStream | null;
   close(): Promise<void>;
@@ -37,6 +38,14 @@ const WORKER_HEAP_MB = 1536;
  * time; V8's small default made it collect (and copy the survivors) several times per slice.
  */
 const WORKER_YOUNG_MB = 64;
+
+/** A preview whose features the worker has let go (it keeps the last few, like the PreviewStore) or lost with a restart. */
+function previewGone(): AppError {
+  return new AppError('not_found', {
+    zh: '导入预览已过期或不存在，请重新选择文件',
+    en: 'The import preview has expired or does not exist; choose the file again',
+  });
+}
 
 /** The parser that runs in the caller's thread. */
 export function inlineParser(): NetworkParser {
@@ -113,7 +122,8 @@ export function workerParser(sqliteBinding?: string): NetworkParser {
     },
     prepare(preview, options, context) {
       const from = parsedAs.get(preview);
-      if (!from || from.worker !== worker) return null;
+      if (!from) return null;
+      if (from.worker !== worker) throw previewGone();
       const { port1, port2 } = new MessageChannel();
       const signal = new SharedArrayBuffer(8);
       const counts = new Int32Array(signal);
@@ -146,7 +156,7 @@ export function workerParser(sqliteBinding?: string): NetworkParser {
       const first = receive();
       if ('gone' in first) {
         stop();
-        return null;
+        throw previewGone();
       }
       let ahead: PreparedItem | null = unwrap(first);
       return {

@@ -10,7 +10,7 @@ import { AppError } from '../../../../shared/contract/errors';
 import { parseNetworkFile } from '../network/parse';
 import type { NetworkPreview } from '../network/types';
 import { prepareImport } from '../../services/imports/prepareImport';
-import type { ParseRequest, ParseResponse, PrepareMessage, PrepareRequest, WireAppError } from './protocol';
+import { PREVIEW_SAMPLE_SIZE, type ParseRequest, type ParseResponse, type PrepareMessage, type PrepareRequest, type WireAppError } from './protocol';
 
 if (!parentPort) throw new Error('parseWorker must run in a worker thread');
 const port = parentPort;
@@ -29,7 +29,7 @@ function parse(request: ParseRequest): void {
     (preview) => {
       kept.set(request.id, preview);
       while (kept.size > KEPT) kept.delete(kept.keys().next().value!);
-      port.postMessage({ id: request.id, ok: true, preview } satisfies ParseResponse);
+      port.postMessage({ id: request.id, ok: true, preview: { ...preview, features: preview.features.slice(0, PREVIEW_SAMPLE_SIZE) } } satisfies ParseResponse);
     },
     (error: unknown) => {
       const response: ParseResponse =

@@ -36,7 +36,14 @@ export interface WireAppError {
   details?: unknown;
 }
 
-/** The preview, or the refusal, or an internal failure's message. */
+/**
+ * Features of a preview that cross back to the core: the ones its sample shows. The worker keeps
+ * the whole preview for the commit (prepare), so the 50,000 features of a big file are not
+ * copied to the core and back into objects there (most of a second) only to be converted again.
+ */
+export const PREVIEW_SAMPLE_SIZE = 20;
+
+/** The preview (its features cut to the sample: the worker holds them all), or the refusal, or an internal failure's message. */
 export type ParseResponse =
   | { id: number; ok: true; preview: NetworkPreview }
   | { id: number; ok: false; appError: WireAppError }

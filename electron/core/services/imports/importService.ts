@@ -12,6 +12,7 @@ import { exportLedger } from '../../importers/network/exportLedger';
 import { exportShapefileZip, type ShapefileEncoding } from '../../importers/network/exportShapefile';
 import type { NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
 import { inlineParser, type NetworkParser } from '../../importers/worker/networkParser';
+import { PREVIEW_SAMPLE_SIZE } from '../../importers/worker/protocol';
 import { timed, type PhaseTimer } from '../../phaseTimer';
 import { recordReports } from '../blockages/lifecycle';
 import { geometryColumns } from '../network/features';
@@ -36,7 +37,7 @@ export async function previewImport(store: PreviewStore, fileName: string, bytes
     fields: preview.fields,
     suggestedMapping: preview.suggestedMapping as FieldMappingInput,
     warnings: preview.warnings,
-    sample: preview.features.slice(0, 20).map((f) => ({
+    sample: preview.features.slice(0, PREVIEW_SAMPLE_SIZE).map((f) => ({
       index: f.index,
       layer: f.suggestedLayer,
       name: String((nameField ? f.properties[nameField] : null) ?? f.properties.name ?? f.properties.Name ?? f.properties['名称'] ?? ''),
@@ -81,7 +82,7 @@ function refuseLayerChanges(stored: Map<Layer, Map<string, FeatureRow>>, uses: r
   );
 }
 
-/** The prepared import in the caller's thread (the CLI, tests, or a preview the worker no longer holds). */
+/** The prepared import in the caller's thread (the CLI and tests, whose previews are parsed inline). */
 function inlinePrepared(preview: NetworkPreview, options: PrepareOptions, context: PrepareContext): PreparedStream {
   const items = prepareImport(preview, options, context);
   return { inWorker: false, next: () => items.next().value ?? { kind: 'done', phases: {} }, close: () => void items.return() };
