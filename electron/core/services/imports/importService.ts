@@ -109,7 +109,8 @@ export function commitImport(ctx: CoreContext, preview: NetworkPreview, options:
   const batchId = randomUUID();
   const importBatchId = randomUUID();
   const context: PrepareContext = { at, townshipId: ctx.townshipId, source: 'import', importBatchId, shapes: Object.fromEntries(LAYERS.map((l) => [l, repo.feed.shapes.bulk(l)])) as PrepareContext['shapes'] };
-  const stream = ctx.networkParser?.prepare?.(preview, chosen, context) ?? inlinePrepared(preview, chosen, context);
+  // The worker's answer comes once the whole file is converted and validated: that wait is the import's too.
+  const stream = timed(timer, 'wait', () => ctx.networkParser?.prepare?.(preview, chosen, context)) ?? inlinePrepared(preview, chosen, context);
   try {
     const summary = timed(timer, 'wait', () => expect(stream, 'summary'));
     const { counts } = summary;
