@@ -47,7 +47,6 @@ export async function previewImport(store: PreviewStore, fileName: string, bytes
   return { preview, view };
 }
 
-
 /** The stored rows (live or deleted) of every file id that is one of our UUIDs, per layer: one query per layer, not one per feature. */
 function storedByFileId(repo: ReturnType<typeof networkRepo>, uses: readonly FileIdUse[]): Map<Layer, Map<string, FeatureRow>> {
   const ids = [...new Set(uses.map((u) => u.fileId))];
