@@ -14,16 +14,13 @@ import { timed, type PhaseTimer } from '../../phaseTimer';
 export type Row = Record<string, unknown>;
 
 /**
- * New rows completed as stored, each as its feed copy (JSON.stringify of the stored row, every
- * column in table order), with its key. The table rows are written from these copies by SQLite
- * itself (json_each), so the values cross from the import worker once, as text, and are bound
- * as one parameter per slice instead of one per column and row. SQLite reads back every number
- * JS printed as the same double (checked for a million random coordinates and lengths), and the
- * feed test compares each copy with the row read back.
+ * New rows completed as stored: their values one row after another, each in table column order
+ * (one flat array: it crosses from the import worker as one object, not one per row), and each
+ * row's feed copy (JSON.stringify of the stored row).
  */
 export interface StoredRows {
+  values: readonly unknown[];
   json: readonly string[];
-  keys: readonly string[];
 }
 
 /** What every write says about itself: the save it belongs to, where it came from, when, and the verb history shows. */
@@ -170,17 +167,18 @@ export class ChangeFeed {
    * Insert new rows of one table with their feed entries, in bulk, inside the caller's
    * transaction: each row is completed in JS as SQLite will store it (every column in table order,
    * declared defaults filled in, values checked against the STRICT types, self-writing triggers
-   * kept quiet: bulkShape.ts), so nothing is read back. The table rows from their feed copies
-   * (insertStored), multi-row INSERTs for the feed (multiRow.ts), one clock read. A row whose key
-   * exists already fails the whole batch. Returns the rows as stored (and as the feed carries
-   * them). `timer` splits the time into `sql` and `feed`.
+   * kept quiet: bulkShape.ts), so nothing is read back. Multi-row INSERTs for the table and for the
+   * feed (multiRow.ts), one clock read. A row whose key exists already fails the whole batch. Returns the
+   * rows as stored (and as the feed carries them). `timer` splits the time into `sql` and `feed`.
    */
   insertMany(table: string, rows: readonly Row[], meta: WriteMeta, timer?: PhaseTimer): Row[] {
     const bulk = this.shapes.bulk(table);
+    const names = bulk.columns.map((c) => c.name);
     const stored = timed(timer, 'sql', () => rows.map((r) => storedRow(bulk, r)));
     const json = timed(timer, 'feed', () => stored.map((r) => JSON.stringify(r)));
-    const keyCol = rowKeyColumn(this.shapes.require(table));
-    this.insertStored(table, { json, keys: stored.map((r) => String(r[keyCol])) }, meta, timer);
+    const values: unknown[] = [];
+    for (const r of stored) for (const n of names) values.push(r[n]);
+    this.insertStored(table, { values, json }, meta, timer);
     return stored;
   }
 
@@ -192,16 +190,19 @@ export class ChangeFeed {
   insertStored(table: string, rows: StoredRows, meta: WriteMeta, timer?: PhaseTimer): void {
     if (!this.db.inTransaction) throw new Error('ChangeFeed.insertMany runs inside the caller\'s transaction');
     const shape = this.shapes.require(table);
-    const names = this.shapes.bulk(table).columns.map((c) => c.name);
+    const bulk = this.shapes.bulk(table);
+    const names = bulk.columns.map((c) => c.name);
+    const width = names.length;
+    const keyAt = names.indexOf(rowKeyColumn(shape));
+    const townshipAt = names.indexOf('township_id');
     const count = rows.json.length;
-    if (rows.keys.length !== count) throw new Error(`ChangeFeed.insertStored: ${table} rows without their keys`);
+    if (rows.values.length !== count * width) throw new Error(`ChangeFeed.insertStored: ${table} rows do not fit its columns`);
+    for (let i = 0; shape.township && i < count; i++) if (rows.values[i * width + townshipAt] !== this.townshipId) throw new Error(`ChangeFeed.insertMany: a ${table} row of another township`);
     timed(timer, 'sql', () => {
-      // Only rows of this township go in; fewer rows written than given fails the batch.
-      const township = shape.township ? ` WHERE value ->> '$.township_id' = ?` : '';
-      const insert = this.cache.stmt(`feed:bulkJson:${table}`, () => `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.map((n) => `value ->> '$."${n}"'`).join(', ')} FROM json_each(?)${township} ORDER BY key`);
-      const all = `[${rows.json.join(',')}]`;
-      const written = (shape.township ? insert.run(all, this.townshipId) : insert.run(all)).changes;
-      if (written !== count) throw new Error(`ChangeFeed.insertMany: a ${table} row of another township`);
+      const insert = { key: `feed:bulk:${table}`, head: `INSERT INTO ${table} (${names.join(', ')})`, tuple: `(${names.map(() => '?').join(', ')})`, width };
+      insertRows(this.cache.stmt, insert, count, (i, values, at) => {
+        for (let c = 0, from = i * width; c < width; c++) values[at + c] = rows.values[from + c];
+      });
     });
     timed(timer, 'feed', () => {
       const { hlcs, origin } = this.clock.tickMany(count);
@@ -218,7 +219,7 @@ export class ChangeFeed {
         v[at] = changeId();
         v[at + 1] = this.townshipId;
         v[at + 2] = table;
-        v[at + 3] = rows.keys[i];
+        v[at + 3] = String(rows.values[i * width + keyAt]);
         v[at + 4] = rows.json[i];
         v[at + 5] = hlcs[i];
         v[at + 6] = origin;

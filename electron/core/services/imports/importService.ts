@@ -126,7 +126,7 @@ export function commitImport(ctx: CoreContext, preview: NetworkPreview, options:
         const fresh = Object.keys(item.reused).length > 0 ? splitReused(repo, item, stored, meta, at, importBatchId) : item;
         updated += item.json.length - fresh.json.length;
         repo.insertStored(item.layer, fresh, meta, timer);
-        if (item.layer === 'blockage') reports.push(...blockageReports(fresh));
+        if (item.layer === 'blockage') reports.push(...blockageReports(repo, fresh));
       }
       if (item.kind !== 'done') throw new Error(`import preparation: expected a slice or the end, got ${item.kind}`);
       // Where the preparation's time went (in the worker, beside the inserts, or inline).
@@ -144,27 +144,32 @@ export function commitImport(ctx: CoreContext, preview: NetworkPreview, options:
  * Each is updated in place (the old row kept for undo); the rest are returned to insert.
  */
 function splitReused(repo: NetworkRepository, slice: PreparedSlice, stored: Map<Layer, Map<string, FeatureRow>>, meta: WriteMeta, at: string, importBatchId: string): StoredRows {
+  const columns = repo.feed.shapes.bulk(slice.layer).columns;
+  const width = columns.length;
+  const keyAt = columns.findIndex((c) => c.name === 'id');
+  const values: unknown[] = [];
   const json: string[] = [];
-  const keys: string[] = [];
   slice.json.forEach((copy, i) => {
     const again = slice.reused[i];
-    const existing = again ? stored.get(slice.layer)!.get(slice.keys[i]!) : undefined;
+    const existing = again ? stored.get(slice.layer)!.get(String(slice.values[i * width + keyAt])) : undefined;
     if (again && existing) {
       const after = { ...existing, ...(again.properties as Record<string, string | number | null>), ...geometryColumns(slice.layer, again.geometry), deleted_at: null, updated_at: at, import_batch_id: importBatchId };
       repo.write(slice.layer, after, meta);
     } else {
+      values.push(...slice.values.slice(i * width, (i + 1) * width));
       json.push(copy);
-      keys.push(slice.keys[i]!);
     }
   });
-  return { json, keys };
+  return { values, json };
 }
 
 /** The first lifecycle event each imported blockage gets, from its stored values. */
-function blockageReports(rows: StoredRows): { blockageId: string; spec: { status: BlockageStatus; at: string; note: string } }[] {
-  return rows.json.map((copy) => {
-    const row = JSON.parse(copy) as { id: string; status: BlockageStatus; reported_at: string };
-    return { blockageId: row.id, spec: { status: row.status, at: row.reported_at, note: '导入' } };
+function blockageReports(repo: NetworkRepository, rows: StoredRows): { blockageId: string; spec: { status: BlockageStatus; at: string; note: string } }[] {
+  const names = repo.feed.shapes.bulk('blockage').columns.map((c) => c.name);
+  const [id, status, reportedAt] = ['id', 'status', 'reported_at'].map((n) => names.indexOf(n)) as [number, number, number];
+  return rows.json.map((_, i) => {
+    const at = i * names.length;
+    return { blockageId: String(rows.values[at + id]), spec: { status: rows.values[at + status] as BlockageStatus, at: String(rows.values[at + reportedAt]), note: '导入' } };
   });
 }
 

@@ -59,8 +59,8 @@ export interface FileIdUse {
 export interface PreparedSlice {
   kind: 'slice';
   layer: Layer;
+  values: (string | number | null)[];
   json: string[];
-  keys: string[];
   reused: Record<number, { properties: Record<string, unknown>; geometry: Geometry }>;
 }
 
@@ -182,16 +182,17 @@ export function* prepareImport(preview: NetworkPreview, options: PrepareOptions,
   const stamp = { townshipId: c.townshipId, source: c.source, importBatchId: c.importBatchId, at: c.at, who: { source: c.source as 'import', actor: '', teamId: null } };
   for (const layer of LAYERS) {
     const shape = c.shapes[layer];
+    const names = shape.columns.map((col) => col.name);
     const mine = valid.filter((v) => v.feature.layer === layer);
     for (let start = 0; start < mine.length; start += INSERT_SLICE) {
-      const slice: PreparedSlice = { kind: 'slice', layer, json: [], keys: [], reused: {} };
+      const slice: PreparedSlice = { kind: 'slice', layer, values: [], json: [], reused: {} };
       timeInto(phases, 'lengths', () => {
         for (const v of mine.slice(start, start + INSERT_SLICE)) {
           const id = reuse.get(v);
           if (id !== undefined) slice.reused[slice.json.length] = { properties: v.feature.properties, geometry: v.feature.geometry };
           const row = storedRow(shape, newFeatureRow(v.feature, id ?? newId(), stamp));
+          for (const name of names) slice.values.push(row[name]!);
           slice.json.push(JSON.stringify(row));
-          slice.keys.push(String(row.id));
         }
       });
       yield slice;
