@@ -13,6 +13,16 @@ import { timed, type PhaseTimer } from '../../phaseTimer';
 /** A stored row: column name → value. */
 export type Row = Record<string, unknown>;
 
+/**
+ * New rows completed as stored: their values one row after another, each in table column order
+ * (one flat array: it crosses from the import worker as one object, not one per row), and each
+ * row's feed copy (JSON.stringify of the stored row).
+ */
+export interface StoredRows {
+  values: readonly unknown[];
+  json: readonly string[];
+}
+
 /** What every write says about itself: the save it belongs to, where it came from, when, and the verb history shows. */
 export interface WriteMeta {
   batchId: string;
@@ -162,24 +172,40 @@ export class ChangeFeed {
    * rows as stored (and as the feed carries them). `timer` splits the time into `sql` and `feed`.
    */
   insertMany(table: string, rows: readonly Row[], meta: WriteMeta, timer?: PhaseTimer): Row[] {
+    const bulk = this.shapes.bulk(table);
+    const names = bulk.columns.map((c) => c.name);
+    const stored = timed(timer, 'sql', () => rows.map((r) => storedRow(bulk, r)));
+    const json = timed(timer, 'feed', () => stored.map((r) => JSON.stringify(r)));
+    const values: unknown[] = [];
+    for (const r of stored) for (const n of names) values.push(r[n]);
+    this.insertStored(table, { values, json }, meta, timer);
+    return stored;
+  }
+
+  /**
+   * insertMany for rows already completed elsewhere (the import worker builds them with the same
+   * storedRow against this table's bulk shape): each row's values in column order, and its feed
+   * copy, which is JSON.stringify of the stored row. Inside the caller's transaction.
+   */
+  insertStored(table: string, rows: StoredRows, meta: WriteMeta, timer?: PhaseTimer): void {
     if (!this.db.inTransaction) throw new Error('ChangeFeed.insertMany runs inside the caller\'s transaction');
     const shape = this.shapes.require(table);
-    const keyCol = rowKeyColumn(shape);
     const bulk = this.shapes.bulk(table);
     const names = bulk.columns.map((c) => c.name);
     const width = names.length;
-    const stored = timed(timer, 'sql', () => {
-      const out = rows.map((r) => storedRow(bulk, r));
-      if (shape.township && out.some((r) => r.township_id !== this.townshipId)) throw new Error(`ChangeFeed.insertMany: a ${table} row of another township`);
+    const keyAt = names.indexOf(rowKeyColumn(shape));
+    const townshipAt = names.indexOf('township_id');
+    const count = rows.json.length;
+    if (rows.values.length !== count * width) throw new Error(`ChangeFeed.insertStored: ${table} rows do not fit its columns`);
+    for (let i = 0; shape.township && i < count; i++) if (rows.values[i * width + townshipAt] !== this.townshipId) throw new Error(`ChangeFeed.insertMany: a ${table} row of another township`);
+    timed(timer, 'sql', () => {
       const insert = { key: `feed:bulk:${table}`, head: `INSERT INTO ${table} (${names.join(', ')})`, tuple: `(${names.map(() => '?').join(', ')})`, width };
-      insertRows(this.cache.stmt, insert, out.length, (i, values, at) => {
-        const row = out[i]!;
-        for (let c = 0; c < width; c++) values[at + c] = row[names[c]!];
+      insertRows(this.cache.stmt, insert, count, (i, values, at) => {
+        for (let c = 0, from = i * width; c < width; c++) values[at + c] = rows.values[from + c];
       });
-      return out;
     });
     timed(timer, 'feed', () => {
-      const { hlcs, origin } = this.clock.tickMany(stored.length);
+      const { hlcs, origin } = this.clock.tickMany(count);
       const changeId = orderedUuids();
       const undoes = meta.undoesBatch ?? null;
       const append = {
@@ -189,13 +215,12 @@ export class ChangeFeed {
         tuple: "(?, ?, ?, ?, 'insert', ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, 1)",
         width: 12,
       };
-      insertRows(this.cache.stmt, append, stored.length, (i, v, at) => {
-        const row = stored[i]!;
+      insertRows(this.cache.stmt, append, count, (i, v, at) => {
         v[at] = changeId();
         v[at + 1] = this.townshipId;
         v[at + 2] = table;
-        v[at + 3] = String(row[keyCol]);
-        v[at + 4] = JSON.stringify(row);
+        v[at + 3] = String(rows.values[i * width + keyAt]);
+        v[at + 4] = rows.json[i];
         v[at + 5] = hlcs[i];
         v[at + 6] = origin;
         v[at + 7] = meta.batchId;
@@ -205,7 +230,6 @@ export class ChangeFeed {
         v[at + 11] = undoes;
       });
     });
-    return stored;
   }
 
   /** Append one entry as given (used by record and by applyRemote). */

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { ChangeFeed, type FeedRow, type WriteMeta } from '../feed/changeFeed';
+import { ChangeFeed, type FeedRow, type StoredRows, type WriteMeta } from '../feed/changeFeed';
 import type { Layer } from '../../../../shared/domain/network';
 import { timed, type PhaseTimer } from '../../phaseTimer';
 
@@ -69,15 +69,26 @@ export class NetworkRepository {
    */
   insertMany(layer: Layer, rows: readonly FeatureRow[], meta: WriteMeta, timer?: PhaseTimer): FeatureRow[] {
     if (rows.length === 0) return [];
-    if (!this.db.inTransaction) throw new Error('NetworkRepository.insertMany runs inside the caller\'s transaction');
     // The attributes object (when given parsed) is stored as its JSON text.
     const bound = rows.map((r) => (typeof r.attributes === 'object' && r.attributes !== null ? { ...r, attributes: bindable(r.attributes) } : r));
+    return this.bulk(layer, () => this.feed.insertMany(layer, bound, meta, timer) as FeatureRow[], timer);
+  }
+
+  /** insertMany for rows already completed as stored (the import worker's; ChangeFeed.insertStored). */
+  insertStored(layer: Layer, rows: StoredRows, meta: WriteMeta, timer?: PhaseTimer): void {
+    if (rows.json.length === 0) return;
+    this.bulk(layer, () => this.feed.insertStored(layer, rows, meta, timer), timer);
+  }
+
+  /** Run a bulk insert of new layer rows with the R*Tree's trigger off, then index them in one pass. */
+  private bulk<T>(layer: Layer, insert: () => T, timer?: PhaseTimer): T {
+    if (!this.db.inTransaction) throw new Error('NetworkRepository.insertMany runs inside the caller\'s transaction');
     // New rows get rowids above the largest one (no AUTOINCREMENT, nothing else writes in this transaction): the R*Tree pass finds them by that.
     const after = this.stmt(`maxRowid:${layer}`, () => `SELECT coalesce(max(rowid), 0) FROM ${layer}`).pluck().get() as number;
     this.stmt('bulkOn', () => 'INSERT INTO geo_bulk_load (id) VALUES (1)').run();
-    let stored: FeatureRow[];
+    let stored: T;
     try {
-      stored = this.feed.insertMany(layer, bound, meta, timer) as FeatureRow[];
+      stored = insert();
     } finally {
       this.stmt('bulkOff', () => 'DELETE FROM geo_bulk_load').run();
     }

@@ -76,10 +76,15 @@ function chooseLayer(f: NormalizedFeature, options: ToNetworkOptions, warnings: 
   return layer;
 }
 
+/** Each layer's fields as entries, listed once (readProperties runs per feature). */
+const FIELD_ENTRIES = Object.fromEntries(
+  (Object.keys(LAYER_FIELDS) as NetworkLayer[]).map((l) => [l, Object.entries(LAYER_FIELDS[l]) as [NetworkField, FieldSpec][]]),
+) as Record<NetworkLayer, [NetworkField, FieldSpec][]>;
+
 function readProperties(f: NormalizedFeature, layer: NetworkLayer, options: ToNetworkOptions, warnings: Warnings): Record<string, string | number | null> {
   const mapping = options.mapping as NonNullable<ToNetworkOptions['mapping']>;
   const out: Record<string, string | number | null> = {};
-  for (const [field, spec] of Object.entries(LAYER_FIELDS[layer]) as [NetworkField, FieldSpec][]) {
+  for (const [field, spec] of FIELD_ENTRIES[layer]) {
     const source = mapping.fields[field];
     const raw = source !== undefined ? (f.properties[source] ?? null) : null;
     const result = parseFieldValue(raw, spec);
@@ -216,9 +221,12 @@ export function toNetworkFeatures(preview: NetworkPreview, options: ToNetworkOpt
       }), f.index);
     }
     const id = idOf(f, opts.mapping?.id ?? null);
+    const hasAttributes = Object.keys(attributes).length > 0;
     parts.forEach((geometry, i) => {
-      // Split parts cannot share one id: only the first keeps it.
-      features.push({ layer, id: i === 0 ? id : null, geometry, properties: { ...properties }, ...(Object.keys(attributes).length > 0 ? { attributes: { ...attributes } } : {}), sourceIndex: f.index } as unknown as ImportedNetworkFeature);
+      // Split parts cannot share one id: only the first keeps it. Each part gets its own copies
+      // of the attributes (a single part, the common case, takes the ones just built).
+      const own = parts.length === 1;
+      features.push({ layer, id: i === 0 ? id : null, geometry, properties: own ? properties : { ...properties }, ...(hasAttributes ? { attributes: own ? attributes : { ...attributes } } : {}), sourceIndex: f.index } as unknown as ImportedNetworkFeature);
     });
   }
   refuseImpossible(preview.fileName, impossible, sourceCrsLabel(opts.crs));

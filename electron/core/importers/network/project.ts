@@ -28,6 +28,8 @@ const WGS84 = '+proj=longlat +datum=WGS84 +no_defs';
 
 /** The converter for a source system; throws on an unknown code (the contract checks codes first). */
 export function projection(crs: SourceCrs, shift?: DatumShift): Projection {
+  // WGS84 in, WGS84 out: the caller's geometry is already its own 2D copy (to2d), so no second copy.
+  if (crs === 'wgs84') return { toWgs84: (g) => g, datumWarning: null };
   if (isCrs(crs)) return { toWgs84: (g) => convertGeometry(g, crs, 'wgs84'), datumWarning: null };
   const system = projectedSystem(crs);
   if (!system) throw new Error(`unknown coordinate system ${crs}`);

@@ -1,33 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { Geometry } from 'geojson';
-import type { z } from 'zod';
 import { AppError } from '../../../../shared/contract/errors';
-import type { ExportFormatName, FieldMappingInput, ImportPreview, ImportResult } from '../../../../shared/contract/imports';
+import type { ExportFormatName, ImportPreview, ImportResult, FieldMappingInput } from '../../../../shared/contract/imports';
+import { LAYER_LABELS, LAYERS, type BlockageStatus, type Layer } from '../../../../shared/domain/network';
+import type { CoreContext } from '../../context';
+import { bulkTransaction } from '../../db/bulkTransaction';
+import type { StoredRows, WriteMeta } from '../../db/feed/changeFeed';
+import type { FeatureRow, NetworkRepository } from '../../db/repositories/networkRepository';
+import { exportNetwork } from '../../importers/network';
 import { exportGpkg } from '../../importers/network/exportGpkg';
 import { exportLedger } from '../../importers/network/exportLedger';
 import { exportShapefileZip, type ShapefileEncoding } from '../../importers/network/exportShapefile';
-import { areaPropsSchema, blockagePropsSchema, culvertPropsSchema, ditchPropsSchema } from '../../../../shared/contract/network';
-import { LAYER_LABELS, LAYERS, type Layer } from '../../../../shared/domain/network';
-import type { DatumShift, SourceCrs } from '../../../../shared/geo/projected';
-import { withOverrides, type CoreContext } from '../../context';
-import { exportNetwork, toNetworkFeatures } from '../../importers/network';
+import type { NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
 import { inlineParser, type NetworkParser } from '../../importers/worker/networkParser';
-import type { FieldMapping, ImportedNetworkFeature, NetworkFeature as FileFeature, NetworkPreview } from '../../importers/network/types';
-import { geometryColumns } from '../network/features';
-import type { FeatureRow } from '../../db/repositories/networkRepository';
+import { PREVIEW_SAMPLE_SIZE } from '../../importers/worker/protocol';
 import { timed, type PhaseTimer } from '../../phaseTimer';
-import { bulkTransaction } from '../../db/bulkTransaction';
+import { recordReports } from '../blockages/lifecycle';
+import { geometryColumns } from '../network/features';
+import { listFeatures, networkRepo } from '../network/networkService';
+import { prepareImport, type FileIdUse, type PrepareContext, type PreparedItem, type PreparedSlice, type PreparedStream, type PrepareOptions } from './prepareImport';
 import type { PreviewStore } from './previewStore';
-import { insertFeatures, listFeatures, networkRepo, type NewFeature } from '../network/networkService';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const PROPS: Record<Layer, z.ZodObject> = {
-  ditch: ditchPropsSchema,
-  culvert: culvertPropsSchema,
-  blockage: blockagePropsSchema,
-  area: areaPropsSchema,
-};
 
 /** Read a file and keep its preview in `store` for the user to confirm; nothing is written. */
 export async function previewImport(store: PreviewStore, fileName: string, bytes: Uint8Array, parser: NetworkParser = inlineParser()): Promise<{ preview: NetworkPreview; view: ImportPreview }> {
@@ -46,7 +37,7 @@ export async function previewImport(store: PreviewStore, fileName: string, bytes
     fields: preview.fields,
     suggestedMapping: preview.suggestedMapping as FieldMappingInput,
     warnings: preview.warnings,
-    sample: preview.features.slice(0, 20).map((f) => ({
+    sample: preview.features.slice(0, PREVIEW_SAMPLE_SIZE).map((f) => ({
       index: f.index,
       layer: f.suggestedLayer,
       name: String((nameField ? f.properties[nameField] : null) ?? f.properties.name ?? f.properties.Name ?? f.properties['名称'] ?? ''),
@@ -56,66 +47,9 @@ export async function previewImport(store: PreviewStore, fileName: string, bytes
   return { preview, view };
 }
 
-/** Our stored attributes for an imported feature: the file's values, our defaults where it is silent. */
-function completeProperties(f: FileFeature, at: string): Record<string, unknown> {
-  const p = f.properties as unknown as Record<string, unknown>;
-  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  const attributes = f.attributes ?? {};
-  switch (f.layer) {
-    case 'ditch':
-      return {
-        name: text(p.name), kind: p.kind ?? 'field', village: text(p.village),
-        bottom_width_m: p.bottom_width_m ?? null, depth_m: p.depth_m ?? null, side_slope: p.side_slope ?? null,
-        manning_n: p.manning_n ?? null, slope: p.slope ?? null,
-        condition: p.condition ?? 'clear', work: p.work ?? 'existing', work_date: p.work_date ?? null, note: text(p.note), attributes,
-      };
-    case 'culvert':
-      return { name: text(p.name), village: '', diameter_m: p.diameter_m ?? null, length_m: p.length_m ?? null, barrels: p.barrels ?? 1, material: text(p.material), laid_date: p.laid_date ?? null, note: text(p.note), attributes };
-    case 'blockage':
-      return { name: text(p.name), village: text(p.village), status: p.status ?? 'reported', reported_at: p.reported_at ?? at, note: text(p.note), attributes };
-    case 'area':
-      return { name: text(p.name), kind: p.kind ?? 'field_block', runoff_coefficient: p.runoff_coefficient ?? null, curve_number: null, note: text(p.note), attributes };
-  }
-}
-
-/** Lines come as single LineStrings (one ditch segment each); other geometries as they are. */
-function splitGeometry(f: FileFeature): Geometry[] {
-  if (f.geometry.type === 'MultiLineString') return f.geometry.coordinates.map((c) => ({ type: 'LineString', coordinates: c }));
-  return [f.geometry];
-}
-
-/** Check every converted feature against the contract; collect every failure with its file number. */
-function validateAll(features: ImportedNetworkFeature[], at: string, fileName: string): ValidFeature[] {
-  const out: ValidFeature[] = [];
-  const problems: { feature: number; message: string; messageEn: string }[] = [];
-  for (const f of features) {
-    const parsed = PROPS[f.layer].safeParse(completeProperties(f, at));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      problems.push({ feature: f.sourceIndex, message: `${issue.path.join('.')}: ${issue.message}`, messageEn: `${issue.path.join('.')}: ${issue.message}` });
-      continue;
-    }
-    for (const geometry of splitGeometry(f)) out.push({ feature: { layer: f.layer, geometry, properties: parsed.data }, index: f.sourceIndex, fileId: f.id });
-  }
-  if (problems.length > 0) {
-    const list = problems.slice(0, 10).map((p) => `第 ${p.feature} 个（${p.message}）`).join('；');
-    throw new AppError(
-      'import_invalid',
-      {
-        zh: `文件 ${fileName} 中有 ${problems.length} 个要素的属性不符合要求，未导入任何内容：${list}`,
-        en: `${problems.length} feature(s) in ${fileName} have invalid attributes; nothing was imported: ${problems.slice(0, 10).map((p) => `#${p.feature} (${p.messageEn})`).join('; ')}`,
-      },
-      { features: problems },
-    );
-  }
-  return out;
-}
-
-type ValidFeature = { feature: NewFeature; index: number; fileId: string | null };
-
 /** The stored rows (live or deleted) of every file id that is one of our UUIDs, per layer: one query per layer, not one per feature. */
-function storedByFileId(repo: ReturnType<typeof networkRepo>, valid: readonly ValidFeature[]): Map<Layer, Map<string, FeatureRow>> {
-  const ids = [...new Set(valid.map((v) => v.fileId).filter((id): id is string => id !== null && UUID.test(id)))];
+function storedByFileId(repo: ReturnType<typeof networkRepo>, uses: readonly FileIdUse[]): Map<Layer, Map<string, FeatureRow>> {
+  const ids = [...new Set(uses.map((u) => u.fileId))];
   return new Map(LAYERS.map((l) => [l, ids.length === 0 ? new Map<string, FeatureRow>() : repo.getMany(l, ids)]));
 }
 
@@ -124,12 +58,12 @@ function storedByFileId(repo: ReturnType<typeof networkRepo>, valid: readonly Va
  * cannot be updated in place: the id belongs to a row of the other layer. Refuse, naming each, so
  * the user decides; nothing is written.
  */
-function refuseLayerChanges(stored: Map<Layer, Map<string, FeatureRow>>, valid: readonly ValidFeature[], fileName: string): void {
+function refuseLayerChanges(stored: Map<Layer, Map<string, FeatureRow>>, uses: readonly FileIdUse[], fileName: string): void {
   const moved: { index: number; name: string; from: Layer; to: Layer; id: string }[] = [];
-  for (const { feature, index, fileId } of valid) {
-    if (!fileId || !UUID.test(fileId) || stored.get(feature.layer)!.has(fileId)) continue;
-    const from = LAYERS.find((l) => l !== feature.layer && stored.get(l)!.has(fileId));
-    if (from) moved.push({ index, name: String(feature.properties.name ?? ''), from, to: feature.layer, id: fileId });
+  for (const { layer, index, name, fileId } of uses) {
+    if (stored.get(layer)!.has(fileId)) continue;
+    const from = LAYERS.find((l) => l !== layer && stored.get(l)!.has(fileId));
+    if (from) moved.push({ index, name, from, to: layer, id: fileId });
   }
   if (moved.length === 0) return;
   const list = (lang: 'zh' | 'en') =>
@@ -147,60 +81,96 @@ function refuseLayerChanges(stored: Map<Layer, Map<string, FeatureRow>>, valid: 
   );
 }
 
+/** The prepared import in the caller's thread (the CLI and tests, whose previews are parsed inline). */
+function inlinePrepared(preview: NetworkPreview, options: PrepareOptions, context: PrepareContext): PreparedStream {
+  const items = prepareImport(preview, options, context);
+  return { inWorker: false, next: () => items.next().value ?? { kind: 'done', phases: {} }, close: () => void items.return() };
+}
+
+/** The next item of the stream, which must be of this kind. */
+function expect<K extends PreparedItem['kind']>(stream: PreparedStream, kind: K): Extract<PreparedItem, { kind: K }> {
+  const item = stream.next();
+  if (item.kind !== kind) throw new Error(`import preparation: expected ${kind}, got ${item.kind}`);
+  return item as Extract<PreparedItem, { kind: K }>;
+}
+
 /**
  * Write a previewed file: convert to WGS84 under the confirmed system, map the fields, validate
  * every feature, then insert (or update, for features of ours re-imported by id) in ONE
- * transaction with one batch id, so a single undo takes the whole import back.
+ * transaction with one batch id, so a single undo takes the whole import back. The conversion,
+ * validation and row building run in the import worker when it parsed the file (each slice of
+ * rows built there while the previous one is inserted here), else inline (prepareImport.ts).
  */
-export function commitImport(
-  ctx: CoreContext,
-  preview: NetworkPreview,
-  options: { crs: SourceCrs; datumShift?: DatumShift; mapping?: FieldMappingInput; layerOverrides?: Record<string, Layer>; timer?: PhaseTimer },
-): ImportResult {
-  const { timer } = options;
+export function commitImport(ctx: CoreContext, preview: NetworkPreview, options: PrepareOptions & { timer?: PhaseTimer }): ImportResult {
+  const { timer, ...chosen } = options;
   const at = ctx.now().toISOString();
-  const converted = timed(timer, 'convert', () =>
-    toNetworkFeatures(preview, {
-      crs: options.crs,
-      ...(options.datumShift ? { datumShift: options.datumShift } : {}),
-      ...(options.mapping ? { mapping: options.mapping as FieldMapping } : {}),
-      ...(options.layerOverrides ? { layerOverrides: Object.fromEntries(Object.entries(options.layerOverrides).map(([k, v]) => [Number(k), v])) } : {}),
-    }),
-  );
-  const valid = timed(timer, 'validate', () => validateAll(converted.features, at, preview.fileName));
-  if (valid.length === 0) {
-    throw new AppError('import_invalid', { zh: `文件 ${preview.fileName} 中没有可导入的要素`, en: `${preview.fileName} has no features to import` });
-  }
   const repo = networkRepo(ctx);
-  const counts = Object.fromEntries(LAYERS.map((l) => [l, 0])) as ImportResult['counts'];
-  for (const { feature } of valid) counts[feature.layer]++;
-  let updated = 0;
   const batchId = randomUUID();
   const importBatchId = randomUUID();
-  bulkTransaction(ctx.db, () => {
-    // Read in the transaction that writes, so what exists cannot change between the look and the write.
-    const stored = timed(timer, 'validate', () => storedByFileId(repo, valid));
-    refuseLayerChanges(stored, valid, preview.fileName);
-    const meta = { batchId, source: 'import', at, action: 'import' };
-    repo.insertImportBatch({ id: importBatchId, fileName: preview.fileName, format: preview.format, crs: options.crs, counts, at }, meta);
-    const fresh: NewFeature[] = [];
-    const seen = new Set<string>();
-    for (const { feature, fileId } of valid) {
-      const reuse = fileId && UUID.test(fileId) && !seen.has(fileId) ? fileId : null;
-      if (reuse) seen.add(reuse);
-      const existing = reuse ? stored.get(feature.layer)!.get(reuse) : undefined;
-      if (existing) {
-        // Our own export coming back: update in place, keeping the old row for undo.
-        const after = { ...existing, ...(feature.properties as Record<string, string | number | null>), ...geometryColumns(feature.layer, feature.geometry), deleted_at: null, updated_at: at, import_batch_id: importBatchId };
-        repo.write(feature.layer, after, meta);
-        updated++;
-      } else {
-        fresh.push(reuse ? { ...feature, id: reuse } : feature);
+  const context: PrepareContext = { at, townshipId: ctx.townshipId, source: 'import', importBatchId, shapes: Object.fromEntries(LAYERS.map((l) => [l, repo.feed.shapes.bulk(l)])) as PrepareContext['shapes'] };
+  // The worker's answer comes once the whole file is converted and validated: that wait is the import's too.
+  const stream = timed(timer, 'wait', () => ctx.networkParser?.prepare?.(preview, chosen, context)) ?? inlinePrepared(preview, chosen, context);
+  try {
+    const summary = timed(timer, 'wait', () => expect(stream, 'summary'));
+    const { counts } = summary;
+    let updated = 0;
+    bulkTransaction(ctx.db, () => {
+      // Read in the transaction that writes, so what exists cannot change between the look and the write.
+      const stored = timed(timer, 'validate', () => storedByFileId(repo, summary.fileIds));
+      refuseLayerChanges(stored, summary.fileIds, preview.fileName);
+      const meta = { batchId, source: 'import', at, action: 'import' };
+      repo.insertImportBatch({ id: importBatchId, fileName: preview.fileName, format: preview.format, crs: chosen.crs, counts, at }, meta);
+      const reports: { blockageId: string; spec: { status: BlockageStatus; at: string; note: string } }[] = [];
+      let item = timed(timer, 'wait', () => stream.next());
+      for (; item.kind === 'slice'; item = timed(timer, 'wait', () => stream.next())) {
+        const fresh = Object.keys(item.reused).length > 0 ? splitReused(repo, item, stored, meta, at, importBatchId) : item;
+        updated += item.json.length - fresh.json.length;
+        repo.insertStored(item.layer, fresh, meta, timer);
+        if (item.layer === 'blockage') reports.push(...blockageReports(repo, fresh));
       }
+      if (item.kind !== 'done') throw new Error(`import preparation: expected a slice or the end, got ${item.kind}`);
+      // Where the preparation's time went (in the worker, beside the inserts, or inline).
+      for (const [phase, ms] of Object.entries(item.phases)) timer?.add(stream.inWorker ? `${phase} (worker)` : phase, ms);
+      timed(timer, 'feed', () => recordReports(ctx, { source: 'import', actor: '', teamId: null }, reports, batchId));
+    });
+    return { batchId, fileName: preview.fileName, counts, updated, crs: chosen.crs, warnings: summary.warnings };
+  } finally {
+    stream.close();
+  }
+}
+
+/**
+ * A slice's rows whose id came from the file and is stored already: our own export coming back.
+ * Each is updated in place (the old row kept for undo); the rest are returned to insert.
+ */
+function splitReused(repo: NetworkRepository, slice: PreparedSlice, stored: Map<Layer, Map<string, FeatureRow>>, meta: WriteMeta, at: string, importBatchId: string): StoredRows {
+  const columns = repo.feed.shapes.bulk(slice.layer).columns;
+  const width = columns.length;
+  const keyAt = columns.findIndex((c) => c.name === 'id');
+  const values: unknown[] = [];
+  const json: string[] = [];
+  slice.json.forEach((copy, i) => {
+    const again = slice.reused[i];
+    const existing = again ? stored.get(slice.layer)!.get(String(slice.values[i * width + keyAt])) : undefined;
+    if (again && existing) {
+      const after = { ...existing, ...(again.properties as Record<string, string | number | null>), ...geometryColumns(slice.layer, again.geometry), deleted_at: null, updated_at: at, import_batch_id: importBatchId };
+      repo.write(slice.layer, after, meta);
+    } else {
+      values.push(...slice.values.slice(i * width, (i + 1) * width));
+      json.push(copy);
     }
-    insertFeatures(withOverrides(ctx, { source: 'import' }), fresh, { batchId, action: 'import', source: 'import', importBatchId, at, ...(timer ? { timer } : {}) });
   });
-  return { batchId, fileName: preview.fileName, counts, updated, crs: options.crs, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })) };
+  return { values, json };
+}
+
+/** The first lifecycle event each imported blockage gets, from its stored values. */
+function blockageReports(repo: NetworkRepository, rows: StoredRows): { blockageId: string; spec: { status: BlockageStatus; at: string; note: string } }[] {
+  const names = repo.feed.shapes.bulk('blockage').columns.map((c) => c.name);
+  const [id, status, reportedAt] = ['id', 'status', 'reported_at'].map((n) => names.indexOf(n)) as [number, number, number];
+  return rows.json.map((_, i) => {
+    const at = i * names.length;
+    return { blockageId: String(rows.values[at + id]), spec: { status: rows.values[at + status] as BlockageStatus, at: String(rows.values[at + reportedAt]), note: '导入' } };
+  });
 }
 
 /** Commit by preview id (the UI's two-step flow). */

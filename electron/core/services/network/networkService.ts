@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Geometry } from 'geojson';
 import { AppError } from '../../../../shared/contract/errors';
 import type { CreateFeatureInput, MapCollection, NetworkChange, NetworkCollection, NetworkFeature, UpdateFeatureInput } from '../../../../shared/contract/network';
 import { LAYERS, LAYER_LABELS, type BlockageStatus, type Layer } from '../../../../shared/domain/network';
 import type { CoreContext } from '../../context';
 import type { FeedRow } from '../../db/feed/changeFeed';
 import { NetworkRepository, type FeatureRow, type NetworkHistoryRow } from '../../db/repositories/networkRepository';
-import { recordReports, reportState, type Actor } from '../blockages/lifecycle';
+import { recordReports, type Actor } from '../blockages/lifecycle';
 import { timed, type PhaseTimer } from '../../phaseTimer';
 import { orderedUuids } from '../../db/orderedIds';
-import { defaults, displayName, geometryColumns, rowToFeature } from './features';
+import { displayName, geometryColumns, rowToFeature } from './features';
+import { INSERT_SLICE as SLICE, newFeatureRow } from './newRow';
 
 export function networkRepo(ctx: CoreContext): NetworkRepository {
   return new NetworkRepository(ctx.db, ctx.townshipId);
@@ -22,20 +22,9 @@ function notFound(layer: Layer, id: string): AppError {
   });
 }
 
-/** One new feature ready to insert. Used by desk edits, imports and the demo alike. */
-export interface NewFeature {
-  layer: Layer;
-  geometry: Geometry;
-  properties: Record<string, unknown>;
-  id?: string;
-}
+import type { NewFeature } from './newRow';
+export type { NewFeature };
 
-/**
- * Features per bulk write. The rows built for a slice (and their feed copies) are garbage once it
- * is written, so they die young: building all 50,000 rows first kept them alive through every
- * minor GC and the collector copied them twice (a second of an import went to GC).
- */
-const SLICE = 500;
 
 /**
  * Insert features, each with its feed entry (and, for blockages, the first lifecycle event), in
@@ -62,30 +51,8 @@ export function insertFeatures(
   const who: Actor = { source: opts.source as Actor['source'], actor: '', teamId: null };
   // Ordered ids: the rows append to the primary-key index instead of landing all over it.
   const newId = orderedUuids();
-  const toRow = (f: NewFeature): FeatureRow => {
-    const row: FeatureRow = {
-      ...defaults(f.layer),
-      ...(f.properties as FeatureRow),
-      ...geometryColumns(f.layer, f.geometry),
-      id: f.id ?? newId(),
-      township_id: ctx.townshipId,
-      source: opts.source,
-      import_batch_id: opts.importBatchId ?? null,
-      created_at: at,
-      updated_at: at,
-      deleted_at: null,
-    };
-    // Stored as its JSON text (so the repository need not copy the row to bind it).
-    const attributes = row.attributes as unknown;
-    if (typeof attributes === 'object' && attributes !== null) row.attributes = JSON.stringify(attributes);
-    if (f.layer === 'blockage') {
-      if (!row.reported_at) row.reported_at = at;
-      const state = reportState(who, { at: String(row.reported_at) });
-      row.status_at = state.statusAt;
-      row.reported_by_team_id = state.reportedByTeamId;
-    }
-    return row;
-  };
+  const stamp = { townshipId: ctx.townshipId, source: opts.source, importBatchId: opts.importBatchId ?? null, at, who };
+  const toRow = (f: NewFeature): FeatureRow => newFeatureRow(f, f.id ?? newId(), stamp);
   const reports: { blockageId: string; spec: { status: BlockageStatus; at: string; note: string } }[] = [];
   for (const layer of LAYERS) {
     const mine = features.filter((f) => f.layer === layer);
