@@ -188,7 +188,7 @@ export class ChangeFeed {
    * copy, which is JSON.stringify of the stored row. Inside the caller's transaction.
    */
   insertStored(table: string, rows: StoredRows, meta: WriteMeta, timer?: PhaseTimer): void {
-    if (!this.db.inTransaction) throw new Error('ChangeFeed.insertMany runs inside the caller\'s transaction');
+    if (!this.db.inTransaction) throw new Error('ChangeFeed.insertStored runs inside the caller\'s transaction');
     const shape = this.shapes.require(table);
     const bulk = this.shapes.bulk(table);
     const names = bulk.columns.map((c) => c.name);

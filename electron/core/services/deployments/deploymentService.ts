@@ -34,23 +34,20 @@ function blockageLabels(ctx: CoreContext): Map<string, string> {
 }
 
 /**
- * One day's rows in grid order, each blockage's place as stored rather than its label: for callers
- * that need the figures, not the names (capacity's pumps, on every report; labelling reads every blockage).
+ * One day's rows in grid order; a blockage's place is its label where `labels` has one, else as
+ * stored. Capacity's pumps, read on every report, need the figures, not the names, and pass none:
+ * labelling reads every blockage.
  */
-export function getDayRows(ctx: CoreContext, date: string): DeploymentRow[] {
+export function getDayRows(ctx: CoreContext, date: string, labels?: Map<string, string>): DeploymentRow[] {
   const rated = getDeploymentOptions(ctx).ratedPumpM3h;
   return repo(ctx)
     .day(date)
-    .map((r) => toRow(r, rated));
+    .map((r) => toRow(r, rated, r.blockage_id ? (labels?.get(r.blockage_id) ?? r.place) : r.place));
 }
 
-/** One day's rows in grid order, with the day's sums. */
+/** One day's rows in grid order, each blockage named by its label, with the day's sums. */
 export function getDay(ctx: CoreContext, date: string): DeploymentDay {
-  const rated = getDeploymentOptions(ctx).ratedPumpM3h;
-  const labels = blockageLabels(ctx);
-  const rows = repo(ctx)
-    .day(date)
-    .map((r) => toRow(r, rated, r.blockage_id ? (labels.get(r.blockage_id) ?? r.place) : r.place));
+  const rows = getDayRows(ctx, date, blockageLabels(ctx));
   return { date, rows, totals: sumRows(rows) };
 }
 

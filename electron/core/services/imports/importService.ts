@@ -88,7 +88,7 @@ function inlinePrepared(preview: NetworkPreview, options: PrepareOptions, contex
 }
 
 /** The next item of the stream, which must be of this kind. */
-function expect<K extends PreparedItem['kind']>(stream: PreparedStream, kind: K): Extract<PreparedItem, { kind: K }> {
+function nextOfKind<K extends PreparedItem['kind']>(stream: PreparedStream, kind: K): Extract<PreparedItem, { kind: K }> {
   const item = stream.next();
   if (item.kind !== kind) throw new Error(`import preparation: expected ${kind}, got ${item.kind}`);
   return item as Extract<PreparedItem, { kind: K }>;
@@ -111,7 +111,7 @@ export function commitImport(ctx: CoreContext, preview: NetworkPreview, options:
   // The worker's answer comes once the whole file is converted and validated: that wait is the import's too.
   const stream = timed(timer, 'wait', () => ctx.networkParser?.prepare?.(preview, chosen, context)) ?? inlinePrepared(preview, chosen, context);
   try {
-    const summary = timed(timer, 'wait', () => expect(stream, 'summary'));
+    const summary = timed(timer, 'wait', () => nextOfKind(stream, 'summary'));
     const { counts } = summary;
     let updated = 0;
     bulkTransaction(ctx.db, () => {
