@@ -4,13 +4,12 @@
 // PDF bytes. Not a bench of its own.
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { openCore } from '../electron/core/app';
-import { warmSheetPrinting } from '../electron/core/services/sheets/warm';
 import { createHeadlessSheetRenderer } from '../electron/core/sheets/headless';
 
 const [dataDir, date, now] = process.argv.slice(2) as [string, string, string];
 const sheetRenderer = createHeadlessSheetRenderer();
-sheetRenderer.prepare(); // as serve.ts: Chromium starts while the core opens
+sheetRenderer.prepare(); // as serve.ts: Chromium starts before the core's modules load and while the core opens
+const [{ openCore }, { warmSheetPrinting }] = await Promise.all([import('../electron/core/app'), import('../electron/core/services/sheets/warm')]);
 const core = await openCore({ dataDir, transport: 'http', now: () => new Date(now), sheetRenderer });
 const started = performance.now();
 setImmediate(() => void warmSheetPrinting(core.ctx).then(() => console.log(`warm ${performance.now() - started}`)));

@@ -2,14 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/contract/errors';
-import { openCore } from '../app';
 import { defaultDataDir } from '../paths';
-import { startHttpHost } from './http';
-import { seedDemo } from '../demo';
-import { networkSummary } from '../services/network/networkQueries';
-import { startField, stopField } from '../field/registry';
 import { createHeadlessSheetRenderer } from '../sheets/headless';
-import { warmSheetPrinting } from '../services/sheets/warm';
+// Only what starts the print Chromium is imported up front; the core is imported once it runs (see main).
 
 const HELP = `用法 Usage: npm run serve -- [--data DIR] [--port N] [--field-port N]
 
@@ -48,8 +43,18 @@ async function main(): Promise<void> {
   }
   // Sheets print in headless Chromium from the same built renderer, fed their data in process.
   const sheetRenderer = createHeadlessSheetRenderer({ rendererDir: () => staticDir });
-  // Chromium starts and loads the print view while the core opens (its own process: the two overlap).
+  // Chromium starts and loads the print view while the core loads and opens (its own process: the
+  // two overlap). Loading the core's modules alone takes about a second, so they are imported only
+  // now (issue 15: a sheet asked for the moment the desk is up found Chromium still starting).
   sheetRenderer.prepare();
+  const [{ openCore }, { startHttpHost }, { seedDemo }, { networkSummary }, { startField, stopField }, { warmSheetPrinting }] = await Promise.all([
+    import('../app'),
+    import('./http'),
+    import('../demo'),
+    import('../services/network/networkQueries'),
+    import('../field/registry'),
+    import('../services/sheets/warm'),
+  ]);
   const core = await openCore({ dataDir: values.data ?? defaultDataDir(), transport: 'http', dailyBackup: true, syncLoop: true, parseInWorker: true, sheetRenderer, rendererDir: staticDir });
   if (values.demo) {
     const summary = networkSummary(core.ctx);
