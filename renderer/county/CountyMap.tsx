@@ -1,8 +1,8 @@
-import { Map as MapLibre, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibre, NavigationControl, ScaleControl, prewarm, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { coarserWhileMovingOnSoftwareWebgl } from '../common/softwareWebgl';
-import { countyApi } from './api';
+import { countyApi, type CountyExtent } from './api';
 
 // The worker is a file of our own bundle (the CSP allows no other script).
 setWorkerUrl(workerUrl);
@@ -11,7 +11,7 @@ setWorkerUrl(workerUrl);
 const KIND_WIDTH = ['match', ['get', 'kind'], 'river', 3.5, 'main', 2.5, 'branch', 1.6, 'minor', 1.2, 1] as const;
 const BLOCKED_WIDTH = ['match', ['get', 'kind'], 'river', 4.5, 'main', 3.5, 'branch', 2.6, 2] as const;
 
-function style(origin: string): StyleSpecification {
+function style(origin: string, ditchColor: unknown): StyleSpecification {
   return {
     version: 8,
     sources: {
@@ -21,7 +21,7 @@ function style(origin: string): StyleSpecification {
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f4f1e8' } },
       { id: 'county-area', type: 'fill', source: 'network', 'source-layer': 'area', paint: { 'fill-color': '#8fbf6a', 'fill-opacity': 0.12 } },
-      { id: 'county-ditch', type: 'line', source: 'network', 'source-layer': 'ditch', paint: { 'line-color': '#1f6feb', 'line-width': KIND_WIDTH as never } },
+      { id: 'county-ditch', type: 'line', source: 'network', 'source-layer': 'ditch', paint: { 'line-color': ditchColor as never, 'line-width': KIND_WIDTH as never } },
       // Blocked ditches come one by one at every zoom (never merged); drawn red over the township colours.
       {
         id: 'county-ditch-blocked',
@@ -50,49 +50,81 @@ function style(origin: string): StyleSpecification {
   };
 }
 
-/** All townships' networks on one map, each township's ditches in its colour. */
-export function CountyMap({ colors }: { colors: Record<string, string> }) {
+/** Start the map's workers (and their script's download and compile) before the map is made: once the session is known. */
+export function prewarmCountyMap(): void {
+  prewarm();
+}
+
+/** The ditches' colour: each township's own (the table's), blue for a township the table does not list. */
+function ditchColor(colors: Record<string, string>) {
+  const pairs = Object.entries(colors).flat();
+  return pairs.length ? ['match', ['get', 'township_id'], ...pairs, '#1f6feb'] : '#1f6feb';
+}
+
+type Bbox = [number, number, number, number];
+
+/**
+ * All townships' networks on one map, each township's ditches in its colour. The map is made once
+ * the county's extent (`extent`, when the page asked already) and the townships' colours are known
+ * (`colors` null until the report has come or failed): a data-driven colour set after the tiles
+ * are in makes maplibre cut every tile again.
+ */
+export function CountyMap({ colors, extent }: { colors: Record<string, string> | null; extent?: Promise<CountyExtent> | undefined }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibre | null>(null);
   const colorsRef = useRef(colors);
   colorsRef.current = colors;
+  // The colours the map was made or last painted with, so an unchanged table repaints nothing.
+  const painted = useRef('');
+  const [bbox, setBbox] = useState<Bbox | null | undefined>(undefined);
 
   const paint = (map: MapLibre) => {
-    const pairs = Object.entries(colorsRef.current).flat();
-    map.setPaintProperty('county-ditch', 'line-color', pairs.length ? (['match', ['get', 'township_id'], ...pairs, '#1f6feb'] as never) : '#1f6feb');
+    const now = colorsRef.current ?? {};
+    const key = JSON.stringify(now);
+    if (key === painted.current) return;
+    painted.current = key;
+    map.setPaintProperty('county-ditch', 'line-color', ditchColor(now) as never);
   };
 
   useEffect(() => {
-    const el = container.current!;
-    let map: MapLibre | null = null;
     let live = true;
     // The county's extent first, so the map opens on it: no tiles cut for a default view and then thrown away.
-    const open = (bbox: [number, number, number, number] | null) => {
-      if (!live) return;
-      map = new MapLibre({
-        container: el,
-        style: style(location.origin),
-        ...(bbox ? { bounds: bbox, fitBoundsOptions: { padding: 30, maxZoom: 13 } } : { center: [124.2, 43.4] as [number, number], zoom: 9 }),
-        attributionControl: false,
-        canvasContextAttributes: { preserveDrawingBuffer: true },
-      });
-      const m = map;
-      mapRef.current = m;
-      coarserWhileMovingOnSoftwareWebgl(m);
-      (window as unknown as { __countyMap?: MapLibre }).__countyMap = m;
-      m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-      m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-      m.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
-      m.on('idle', () => el.setAttribute('data-map-state', 'idle'));
-      m.on('load', () => paint(m));
-    };
-    countyApi.extent().then(({ bbox }) => open(bbox), () => open(null));
+    (extent ?? countyApi.extent()).then(
+      (r) => live && setBbox(r.bbox),
+      () => live && setBbox(null),
+    );
     return () => {
       live = false;
-      map?.remove();
-      mapRef.current = null;
     };
   }, []);
+
+  const ready = bbox !== undefined && colors !== null;
+  useEffect(() => {
+    if (!ready) return;
+    const el = container.current!;
+    const now = colorsRef.current ?? {};
+    painted.current = JSON.stringify(now);
+    const m = new MapLibre({
+      container: el,
+      style: style(location.origin, ditchColor(now)),
+      ...(bbox ? { bounds: bbox, fitBoundsOptions: { padding: 30, maxZoom: 13 } } : { center: [124.2, 43.4] as [number, number], zoom: 9 }),
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    mapRef.current = m;
+    coarserWhileMovingOnSoftwareWebgl(m);
+    (window as unknown as { __countyMap?: MapLibre }).__countyMap = m;
+    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    m.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
+    m.on('idle', () => el.setAttribute('data-map-state', 'idle'));
+    // Colours that changed while the style was loading.
+    m.on('load', () => paint(m));
+    return () => {
+      m.remove();
+      mapRef.current = null;
+    };
+  }, [ready]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -101,4 +133,3 @@ export function CountyMap({ colors }: { colors: Record<string, string> }) {
 
   return <div ref={container} className="county-map" data-testid="county-map" data-map-state="busy" />;
 }
-

@@ -1,17 +1,20 @@
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import type { CountyReport, CountySession } from '../../shared/contract/county';
 import { localToday } from '../src/pages/dashboard/format';
 import { useI18n } from '../src/i18n/I18n';
-import { CountyApiError, countyApi } from './api';
+import { PageBoundary } from '../src/shell/PageBoundary';
+import { CountyApiError, countyApi, type CountyExtent } from './api';
 import { CountyMap } from './CountyMap';
-import { TownshipDashboardView } from './TownshipDashboard';
 import { TownshipTable } from './TownshipTable';
+
+// A township's dashboard (its charts: recharts) loads when one is opened, not with the map (issue 15).
+const TownshipDashboardView = lazy(() => import('./TownshipDashboard').then((m) => ({ default: m.TownshipDashboardView })));
 
 /** One colour per township, in table order, on the map and in the table alike. */
 export const TOWNSHIP_COLORS = ['#1f6feb', '#d9480f', '#2b8a3e', '#9c36b5', '#c92a2a', '#0b7285', '#e67700', '#5f3dc4', '#a61e4d', '#364fc7'];
 
 /** 全县总览: the map of every township, the table for a day, the roll-up downloads; a township opens read only. */
-export function Overview({ session, onLogout }: { session: CountySession; onLogout(): void }) {
+export function Overview({ session, extent, onLogout }: { session: CountySession; extent?: Promise<CountyExtent> | undefined; onLogout(): void }) {
   const { t, locale, setLocale, errorText } = useI18n();
   const [date, setDate] = useState(() => new URLSearchParams(location.search).get('date') ?? localToday());
   const [report, setReport] = useState<CountyReport | null>(null);
@@ -67,11 +70,13 @@ export function Overview({ session, onLogout }: { session: CountySession; onLogo
       )}
       <div className="county-body">
         <section className="county-map-panel" aria-label={t('county.map.title')}>
-          <CountyMap colors={colors} />
+          <CountyMap colors={report ? colors : error ? {} : null} extent={extent} />
         </section>
         <section className="county-side">
           {open && report ? (
-            <TownshipDashboardView csrf={session.csrf} townshipId={open} date={date} onBack={() => setOpen(null)} />
+            <PageBoundary>
+              <TownshipDashboardView csrf={session.csrf} townshipId={open} date={date} onBack={() => setOpen(null)} />
+            </PageBoundary>
           ) : report ? (
             <TownshipTable report={report} colors={colors} onOpen={setOpen} />
           ) : (

@@ -25,12 +25,17 @@ async function call<T>(path: string, body: unknown, csrf: string | null): Promis
   return json as T;
 }
 
+/** The whole county's bounding box (null while no township has synced). */
+export interface CountyExtent {
+  bbox: [number, number, number, number] | null;
+}
+
 /** The county API the page uses; the CSRF token from login goes with every POST. */
 export const countyApi = {
   session: () => call<CountySession>('/county/api/session', undefined, null),
   login: (name: string, password: string) => call<CountySession>('/county/api/login', { name, password }, null),
   logout: (csrf: string) => call<{ ok: true }>('/county/api/logout', {}, csrf),
-  extent: () => call<{ bbox: [number, number, number, number] | null }>('/county/api/extent', undefined, null),
+  extent: () => call<CountyExtent>('/county/api/extent', undefined, null),
   report: (csrf: string, date: string) => call<CountyReport>('/county/api/report', { date }, csrf),
   township: (csrf: string, townshipId: string, date: string) => call<TownshipDashboard>('/county/api/township', { townshipId, date }, csrf),
 };

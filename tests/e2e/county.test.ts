@@ -73,6 +73,8 @@ afterAll(async () => {
 describe('county page', () => {
   it('a county user logs in, sees both townships on the map and in the table, opens one, prints the roll-up', async () => {
     const { page, errors } = await deskPage(browser);
+    const scripts: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
     await page.goto(`${url}/?date=${DEMO.today}`);
     await page.getByLabel('用户名').fill('县防汛办');
     await page.getByLabel('密码').fill('wrong password');
@@ -98,14 +100,29 @@ describe('county page', () => {
     expect(seen.count).toBeGreaterThan(20);
     expect(seen.townships).toEqual([...TOWNSHIPS].sort());
     await page.screenshot({ path: join(ARTIFACTS, 'county-overview.png') });
+    // A township's charts are not loaded with the map: only when one is opened.
+    expect(scripts.filter((u) => /TownshipDashboard/.test(u))).toEqual([]);
 
     await table.getByRole('button', { name: TOWNSHIPS[0]! }).click();
     const dash = page.getByTestId('county-dashboard');
     await dash.getByText(`${TOWNSHIPS[0]}汛期排涝总览`).waitFor();
     await dash.getByTestId('dashboard-kpis').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'county-township.png') });
+    expect(scripts.filter((u) => /TownshipDashboard/.test(u))).toHaveLength(1);
     await dash.getByRole('button', { name: /返回全县/ }).click();
     await table.waitFor();
+
+    // Opened again while logged in: the map opens on the county, already in each township's colour.
+    await page.reload();
+    await table.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=county-map]')?.getAttribute('data-map-state') === 'idle', undefined, { timeout: 20_000 });
+    const again = await page.evaluate(() => {
+      const map = (window as unknown as { __countyMap: { getPaintProperty(l: string, p: string): unknown; queryRenderedFeatures(o: unknown): { properties: Record<string, unknown> }[] } }).__countyMap;
+      return { color: map.getPaintProperty('county-ditch', 'line-color'), townships: [...new Set(map.queryRenderedFeatures({ layers: ['county-ditch'] }).map((f) => String(f.properties.township)))].sort() };
+    });
+    expect(again.townships).toEqual([...TOWNSHIPS].sort());
+    // ['match', ['get', 'township_id'], id, colour, id, colour, fallback]
+    expect(Array.isArray(again.color) && (again.color as unknown[]).length).toBe(3 + 2 * TOWNSHIPS.length);
 
     // The roll-up PDF, fetched with the page's own session cookie.
     const pdf = await page.evaluate(async (date) => {
