@@ -310,8 +310,9 @@ export class ChangeFeed {
 
   /** Entries after `seq` in local order, as the wire form (legacy history rows are not replayable and are left out). */
   since(seq: number, limit: number): { seq: number; entry: ChangeEntry }[] {
-    const rows = this.materialise(this.stmt('since', () => 'SELECT * FROM change_feed WHERE seq > ? AND syncable = 1 ORDER BY seq LIMIT ?').all(seq, limit) as FeedRow[]);
-    return rows.map((r) => ({ seq: r.seq, entry: toEntry(r) }));
+    const objects = new Map<number, Row>();
+    const rows = materialiseRows(this.cache, this.stmt('since', () => 'SELECT * FROM change_feed WHERE seq > ? AND syncable = 1 ORDER BY seq LIMIT ?').all(seq, limit) as FeedRow[], objects);
+    return rows.map((r) => ({ seq: r.seq, entry: toEntry(r, objects.get(r.seq)) }));
   }
 
   /** How many replayable entries there are after `afterSeq`. */
@@ -365,8 +366,12 @@ function opOf(shape: TableShape, before: Row | null, after: Row | null): ChangeO
   return JSON.stringify(before) === JSON.stringify(after) ? null : 'update';
 }
 
-/** A stored entry as it crosses the wire (a by-reference entry once materialised: ChangeFeed.materialise). */
-export function toEntry(r: FeedRow): ChangeEntry {
+/**
+ * A stored entry as it crosses the wire (a by-reference entry once materialised: ChangeFeed.materialise,
+ * or its row given as read from its table).
+ */
+export function toEntry(r: FeedRow, row?: Row): ChangeEntry {
+  if (row && r.op !== 'delete') return { ...toEntry({ ...r, row_json: '{}' }), row };
   if (r.row_by_ref === 1 && r.row_json === null) throw new Error(`change feed: entry ${r.change_id} sent before its row was read from ${r.table_name}`);
   return {
     changeId: r.change_id,
