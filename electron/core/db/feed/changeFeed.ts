@@ -7,6 +7,7 @@ import { connectionCache, type ConnectionCache } from './statements';
 import { rowKeyColumn, type ShapeCache, type TableShape } from './tables';
 import { storedRow } from './bulkShape';
 import { insertRows } from './multiRow';
+import { byReferenceDateSql, materialiseRows } from './rowsByReference';
 import { orderedUuids } from '../orderedIds';
 import { timed, type PhaseTimer } from '../../phaseTimer';
 
@@ -15,12 +16,12 @@ export type Row = Record<string, unknown>;
 
 /**
  * New rows completed as stored: their values one row after another, each in table column order
- * (one flat array: it crosses from the import worker as one object, not one per row), and each
- * row's feed copy (JSON.stringify of the stored row).
+ * (one flat array: it crosses from the import worker as one object, not one per row), and how
+ * many rows that is. Their feed entries carry them by reference (rowsByReference.ts).
  */
 export interface StoredRows {
   values: readonly unknown[];
-  json: readonly string[];
+  count: number;
 }
 
 /** What every write says about itself: the save it belongs to, where it came from, when, and the verb history shows. */
@@ -42,6 +43,7 @@ export interface FeedRow {
   table_name: string;
   row_id: string;
   op: ChangeOp;
+  /** The row after the change; for a by-reference entry NULL as stored and filled in by every read here. */
   row_json: string | null;
   before_json: string | null;
   hlc: string;
@@ -54,6 +56,8 @@ export interface FeedRow {
   undoes_batch: string | null;
   undone_by: string | null;
   syncable: number;
+  /** 1: a bulk insert's entry whose row is the row in its table until its next entry (migration 0016). */
+  row_by_ref: number;
 }
 
 /** One row a feed entry changed: enough for a cache to know what to refetch. */
@@ -169,23 +173,24 @@ export class ChangeFeed {
    * declared defaults filled in, values checked against the STRICT types, self-writing triggers
    * kept quiet: bulkShape.ts), so nothing is read back. Multi-row INSERTs for the table and for the
    * feed (multiRow.ts), one clock read. A row whose key exists already fails the whole batch. Returns the
-   * rows as stored (and as the feed carries them). `timer` splits the time into `sql` and `feed`.
+   * rows as stored (and as the feed's readers give them back). `timer` splits the time into `sql` and `feed`.
    */
   insertMany(table: string, rows: readonly Row[], meta: WriteMeta, timer?: PhaseTimer): Row[] {
     const bulk = this.shapes.bulk(table);
     const names = bulk.columns.map((c) => c.name);
     const stored = timed(timer, 'sql', () => rows.map((r) => storedRow(bulk, r)));
-    const json = timed(timer, 'feed', () => stored.map((r) => JSON.stringify(r)));
     const values: unknown[] = [];
     for (const r of stored) for (const n of names) values.push(r[n]);
-    this.insertStored(table, { values, json }, meta, timer);
+    this.insertStored(table, { values, count: stored.length }, meta, timer);
     return stored;
   }
 
   /**
    * insertMany for rows already completed elsewhere (the import worker builds them with the same
-   * storedRow against this table's bulk shape): each row's values in column order, and its feed
-   * copy, which is JSON.stringify of the stored row. Inside the caller's transaction.
+   * storedRow against this table's bulk shape): each row's values in column order. Inside the
+   * caller's transaction. The entries carry no copy of the rows: each is marked `row_by_ref` and
+   * read back from its table, or from the row's next entry (rowsByReference.ts), so the rows of
+   * tables keyed by township and key (never bulk-inserted) are refused here.
    */
   insertStored(table: string, rows: StoredRows, meta: WriteMeta, timer?: PhaseTimer): void {
     if (!this.db.inTransaction) throw new Error('ChangeFeed.insertStored runs inside the caller\'s transaction');
@@ -195,7 +200,8 @@ export class ChangeFeed {
     const width = names.length;
     const keyAt = names.indexOf(rowKeyColumn(shape));
     const townshipAt = names.indexOf('township_id');
-    const count = rows.json.length;
+    if (shape.key.length !== 1) throw new Error(`ChangeFeed.insertStored: ${table} is keyed by township and key; write its rows one by one`);
+    const count = rows.count;
     if (rows.values.length !== count * width) throw new Error(`ChangeFeed.insertStored: ${table} rows do not fit its columns`);
     for (let i = 0; shape.township && i < count; i++) if (rows.values[i * width + townshipAt] !== this.townshipId) throw new Error(`ChangeFeed.insertMany: a ${table} row of another township`);
     timed(timer, 'sql', () => {
@@ -211,29 +217,28 @@ export class ChangeFeed {
       const append = {
         key: 'feed:appendInsert',
         head: `INSERT INTO change_feed (change_id, township_id, table_name, row_id, op, row_json, before_json, hlc, base_hlc, origin,
-                 batch_id, source, action, at, undoes_batch, undone_by, syncable)`,
-        tuple: "(?, ?, ?, ?, 'insert', ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, 1)",
-        width: 12,
+                 batch_id, source, action, at, undoes_batch, undone_by, syncable, row_by_ref)`,
+        tuple: "(?, ?, ?, ?, 'insert', NULL, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, 1, 1)",
+        width: 11,
       };
       insertRows(this.cache.stmt, append, count, (i, v, at) => {
         v[at] = changeId();
         v[at + 1] = this.townshipId;
         v[at + 2] = table;
         v[at + 3] = String(rows.values[i * width + keyAt]);
-        v[at + 4] = rows.json[i];
-        v[at + 5] = hlcs[i];
-        v[at + 6] = origin;
-        v[at + 7] = meta.batchId;
-        v[at + 8] = meta.source;
-        v[at + 9] = meta.action;
-        v[at + 10] = meta.at;
-        v[at + 11] = undoes;
+        v[at + 4] = hlcs[i];
+        v[at + 5] = origin;
+        v[at + 6] = meta.batchId;
+        v[at + 7] = meta.source;
+        v[at + 8] = meta.action;
+        v[at + 9] = meta.at;
+        v[at + 10] = undoes;
       });
     });
   }
 
-  /** Append one entry as given (used by record and by applyRemote). */
-  appendRow(row: Omit<FeedRow, 'seq'>): number {
+  /** Append one entry as given, with its own copy of the row (used by record and by applyRemote). */
+  appendRow(row: Omit<FeedRow, 'seq' | 'row_by_ref'>): number {
     return Number(
       this.stmt(
         'append',
@@ -243,6 +248,11 @@ export class ChangeFeed {
                  @batch_id, @source, @action, @at, @undoes_batch, @undone_by, @syncable)`,
       ).run(row).lastInsertRowid,
     );
+  }
+
+  /** Fill in the rows of by-reference entries (rowsByReference.ts); every read of entries here does. */
+  materialise<T extends FeedRow>(rows: T[]): T[] {
+    return materialiseRows(this.cache, rows);
   }
 
   // ---- history and undo ----
@@ -266,8 +276,10 @@ export class ChangeFeed {
       args.push(...q.actions);
     }
     if (q.date !== undefined) {
-      parts.push("(json_extract(before_json, '$.date') = ? OR json_extract(row_json, '$.date') = ?)");
-      args.push(q.date, q.date);
+      // A by-reference entry's row is not in row_json: its date is read where the row is (rowsByReference.ts).
+      const byRef = q.scopes.map((s) => this.shapes.require(s.table)).filter((t) => t.columns.has('date') && t.key.length === 1);
+      parts.push(`(json_extract(before_json, '$.date') = ? OR json_extract(row_json, '$.date') = ?${byRef.map((t) => ` OR (row_by_ref = 1 AND ${byReferenceDateSql(t.name, t.key[0]!)})`).join('')})`);
+      args.push(q.date, q.date, ...byRef.map(() => q.date));
     }
     return { sql: parts.join(' AND '), args };
   }
@@ -275,7 +287,7 @@ export class ChangeFeed {
   /** Entries of the chosen tables, newest first. */
   recent(q: FeedQuery, limit: number): FeedRow[] {
     const w = this.where(q);
-    return this.db.prepare(`SELECT * FROM change_feed WHERE ${w.sql} ORDER BY seq DESC LIMIT ?`).all(...w.args, limit) as FeedRow[];
+    return this.materialise(this.db.prepare(`SELECT * FROM change_feed WHERE ${w.sql} ORDER BY seq DESC LIMIT ?`).all(...w.args, limit) as FeedRow[]);
   }
 
   /** The newest batch among the chosen entries, oldest entry first (empty when there is none). */
@@ -286,7 +298,7 @@ export class ChangeFeed {
 
   /** Every entry of one save, in the order made. */
   batch(batchId: string): FeedRow[] {
-    return this.stmt('batch', () => 'SELECT * FROM change_feed WHERE batch_id = ? AND township_id = ? ORDER BY seq').all(batchId, this.townshipId) as FeedRow[];
+    return this.materialise(this.stmt('batch', () => 'SELECT * FROM change_feed WHERE batch_id = ? AND township_id = ? ORDER BY seq').all(batchId, this.townshipId) as FeedRow[]);
   }
 
   /** Mark a batch as taken back by an undo batch (the one edit the feed allows, once). */
@@ -298,8 +310,9 @@ export class ChangeFeed {
 
   /** Entries after `seq` in local order, as the wire form (legacy history rows are not replayable and are left out). */
   since(seq: number, limit: number): { seq: number; entry: ChangeEntry }[] {
-    const rows = this.stmt('since', () => 'SELECT * FROM change_feed WHERE seq > ? AND syncable = 1 ORDER BY seq LIMIT ?').all(seq, limit) as FeedRow[];
-    return rows.map((r) => ({ seq: r.seq, entry: toEntry(r) }));
+    const objects = new Map<number, Row>();
+    const rows = materialiseRows(this.cache, this.stmt('since', () => 'SELECT * FROM change_feed WHERE seq > ? AND syncable = 1 ORDER BY seq LIMIT ?').all(seq, limit) as FeedRow[], objects);
+    return rows.map((r) => ({ seq: r.seq, entry: toEntry(r, objects.get(r.seq)) }));
   }
 
   /** How many replayable entries there are after `afterSeq`. */
@@ -353,8 +366,13 @@ function opOf(shape: TableShape, before: Row | null, after: Row | null): ChangeO
   return JSON.stringify(before) === JSON.stringify(after) ? null : 'update';
 }
 
-/** A stored entry as it crosses the wire. */
-export function toEntry(r: FeedRow): ChangeEntry {
+/**
+ * A stored entry as it crosses the wire (a by-reference entry once materialised: ChangeFeed.materialise,
+ * or its row given as read from its table).
+ */
+export function toEntry(r: FeedRow, row?: Row): ChangeEntry {
+  if (row && r.op !== 'delete') return { ...toEntry({ ...r, row_json: '{}' }), row };
+  if (r.row_by_ref === 1 && r.row_json === null) throw new Error(`change feed: entry ${r.change_id} sent before its row was read from ${r.table_name}`);
   return {
     changeId: r.change_id,
     townshipId: r.township_id,

@@ -14,9 +14,10 @@ import { migration0012 } from './0012-blockage-dispatch-needs';
 import { migration0013 } from './0013-bulk-rtree';
 import { migration0014 } from './0014-field-gps-accuracy';
 import { migration0015 } from './0015-conflict-review';
+import { migration0016 } from './0016-feed-rows-by-reference';
 
 /** Every schema version in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016];
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = checkRegistry(migrations);

@@ -76,7 +76,7 @@ export class NetworkRepository {
 
   /** insertMany for rows already completed as stored (the import worker's; ChangeFeed.insertStored). */
   insertStored(layer: Layer, rows: StoredRows, meta: WriteMeta, timer?: PhaseTimer): void {
-    if (rows.json.length === 0) return;
+    if (rows.count === 0) return;
     this.bulk(layer, () => this.feed.insertStored(layer, rows, meta, timer), timer);
   }
 
@@ -197,7 +197,7 @@ export class NetworkRepository {
    * count in `n`, the file's name beside), so a 50,000-ditch import does not flood the list.
    */
   history(limit: number): NetworkHistoryRow[] {
-    return this.db
+    const rows = this.db
       .prepare(
         `SELECT f.*, max(f.seq) AS seq, count(*) AS n, b.file_name
          FROM change_feed f LEFT JOIN import_batch b ON f.action = 'import' AND b.id = json_extract(f.row_json, '$.import_batch_id')
@@ -206,5 +206,19 @@ export class NetworkRepository {
          ORDER BY seq DESC LIMIT ?`,
       )
       .all(this.townshipId, limit) as NetworkHistoryRow[];
+    return this.withFileNames(this.feed.materialise(rows));
+  }
+
+  /** The file of each import entry that carried its row by reference (its import_batch_id was not in row_json for the join above). */
+  private withFileNames(rows: NetworkHistoryRow[]): NetworkHistoryRow[] {
+    const byRef = rows.filter((r) => r.action === 'import' && r.row_by_ref === 1 && r.file_name === null);
+    const batchOf = (r: NetworkHistoryRow) => (JSON.parse(r.row_json!) as { import_batch_id?: string | null }).import_batch_id ?? null;
+    const ids = [...new Set(byRef.map(batchOf).filter((id) => id !== null))];
+    if (ids.length === 0) return rows;
+    const names = new Map(
+      (this.db.prepare('SELECT id, file_name FROM import_batch WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: string; file_name: string }[]).map((b) => [b.id, b.file_name]),
+    );
+    for (const r of byRef) r.file_name = names.get(batchOf(r) ?? '') ?? null;
+    return rows;
   }
 }

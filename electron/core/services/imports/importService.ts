@@ -124,7 +124,7 @@ export function commitImport(ctx: CoreContext, preview: NetworkPreview, options:
       let item = timed(timer, 'wait', () => stream.next());
       for (; item.kind === 'slice'; item = timed(timer, 'wait', () => stream.next())) {
         const fresh = Object.keys(item.reused).length > 0 ? splitReused(repo, item, stored, meta, at, importBatchId) : item;
-        updated += item.json.length - fresh.json.length;
+        updated += item.count - fresh.count;
         repo.insertStored(item.layer, fresh, meta, timer);
         if (item.layer === 'blockage') reports.push(...blockageReports(repo, fresh));
       }
@@ -148,8 +148,8 @@ function splitReused(repo: NetworkRepository, slice: PreparedSlice, stored: Map<
   const width = columns.length;
   const keyAt = columns.findIndex((c) => c.name === 'id');
   const values: unknown[] = [];
-  const json: string[] = [];
-  slice.json.forEach((copy, i) => {
+  let count = 0;
+  for (let i = 0; i < slice.count; i++) {
     const again = slice.reused[i];
     const existing = again ? stored.get(slice.layer)!.get(String(slice.values[i * width + keyAt])) : undefined;
     if (again && existing) {
@@ -157,17 +157,17 @@ function splitReused(repo: NetworkRepository, slice: PreparedSlice, stored: Map<
       repo.write(slice.layer, after, meta);
     } else {
       values.push(...slice.values.slice(i * width, (i + 1) * width));
-      json.push(copy);
+      count++;
     }
-  });
-  return { values, json };
+  }
+  return { values, count };
 }
 
 /** The first lifecycle event each imported blockage gets, from its stored values. */
 function blockageReports(repo: NetworkRepository, rows: StoredRows): { blockageId: string; spec: { status: BlockageStatus; at: string; note: string } }[] {
   const names = repo.feed.shapes.bulk('blockage').columns.map((c) => c.name);
   const [id, status, reportedAt] = ['id', 'status', 'reported_at'].map((n) => names.indexOf(n)) as [number, number, number];
-  return rows.json.map((_, i) => {
+  return Array.from({ length: rows.count }, (_, i) => {
     const at = i * names.length;
     return { blockageId: String(rows.values[at + id]), spec: { status: rows.values[at + status] as BlockageStatus, at: String(rows.values[at + reportedAt]), note: '导入' } };
   });

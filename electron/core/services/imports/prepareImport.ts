@@ -55,12 +55,12 @@ export interface FileIdUse {
   fileId: string;
 }
 
-/** A slice of new rows of one layer, as stored (StoredRows), with their feed copies; `reused` holds, by position, the rows whose id came from the file. */
+/** A slice of new rows of one layer, as stored (StoredRows: the feed carries them by reference); `reused` holds, by position, the rows whose id came from the file. */
 export interface PreparedSlice {
   kind: 'slice';
   layer: Layer;
   values: (string | number | null)[];
-  json: string[];
+  count: number;
   reused: Record<number, { properties: Record<string, unknown>; geometry: Geometry }>;
 }
 
@@ -185,14 +185,14 @@ export function* prepareImport(preview: NetworkPreview, options: PrepareOptions,
     const names = shape.columns.map((col) => col.name);
     const mine = valid.filter((v) => v.feature.layer === layer);
     for (let start = 0; start < mine.length; start += INSERT_SLICE) {
-      const slice: PreparedSlice = { kind: 'slice', layer, values: [], json: [], reused: {} };
+      const slice: PreparedSlice = { kind: 'slice', layer, values: [], count: 0, reused: {} };
       timeInto(phases, 'lengths', () => {
         for (const v of mine.slice(start, start + INSERT_SLICE)) {
           const id = reuse.get(v);
-          if (id !== undefined) slice.reused[slice.json.length] = { properties: v.feature.properties, geometry: v.feature.geometry };
+          if (id !== undefined) slice.reused[slice.count] = { properties: v.feature.properties, geometry: v.feature.geometry };
           const row = storedRow(shape, newFeatureRow(v.feature, id ?? newId(), stamp));
           for (const name of names) slice.values.push(row[name]!);
-          slice.json.push(JSON.stringify(row));
+          slice.count++;
         }
       });
       yield slice;
