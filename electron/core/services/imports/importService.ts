@@ -99,7 +99,9 @@ function nextOfKind<K extends PreparedItem['kind']>(stream: PreparedStream, kind
  * every feature, then insert (or update, for features of ours re-imported by id) in ONE
  * transaction with one batch id, so a single undo takes the whole import back. The conversion,
  * validation and row building run in the import worker when it parsed the file (each slice of
- * rows built there while the previous one is inserted here), else inline (prepareImport.ts).
+ * rows validated and built there while the previous one is inserted here), else inline
+ * (prepareImport.ts). A feature that fails validation ends the stream with the import's error
+ * inside the transaction, so the slices already inserted are rolled back: nothing is written.
  */
 export function commitImport(ctx: CoreContext, preview: NetworkPreview, options: PrepareOptions & { timer?: PhaseTimer }): ImportResult {
   const { timer, ...chosen } = options;
@@ -108,7 +110,7 @@ export function commitImport(ctx: CoreContext, preview: NetworkPreview, options:
   const batchId = randomUUID();
   const importBatchId = randomUUID();
   const context: PrepareContext = { at, townshipId: ctx.townshipId, source: 'import', importBatchId, shapes: Object.fromEntries(LAYERS.map((l) => [l, repo.feed.shapes.bulk(l)])) as PrepareContext['shapes'] };
-  // The worker's answer comes once the whole file is converted and validated: that wait is the import's too.
+  // The worker's summary comes once the file is converted; validation goes on slice by slice beside the inserts.
   const stream = timed(timer, 'wait', () => ctx.networkParser?.prepare?.(preview, chosen, context)) ?? inlinePrepared(preview, chosen, context);
   try {
     const summary = timed(timer, 'wait', () => nextOfKind(stream, 'summary'));

@@ -4,7 +4,10 @@
  * store it with its change-feed copy. Pure, so it runs in the import worker beside the core's
  * inserts (a 50,000-feature file hands over a slice while the previous one is written) or inline
  * (the CLI, tests). `prepareImport` yields a summary first (counts, warnings, the file ids that
- * may be ours) once the whole file has passed, then the rows layer by layer in INSERT_SLICE slices.
+ * may be ours) once the file is converted, then validates and builds the rows layer by layer in
+ * INSERT_SLICE slices, so the core inserts the first slices while the rest is checked. A bad
+ * feature anywhere ends it with the import's AppError naming every one (the core's transaction
+ * takes back what was inserted).
  */
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
@@ -98,34 +101,45 @@ function splitGeometry(f: FileFeature): Geometry[] {
   return [f.geometry];
 }
 
-/** Check every converted feature against the contract; collect every failure with its file number. */
-function validateAll(features: ImportedNetworkFeature[], at: string, fileName: string): ValidFeature[] {
-  const out: ValidFeature[] = [];
-  const problems: { feature: number; message: string; messageEn: string }[] = [];
-  for (const f of features) {
-    const parsed = PROPS[f.layer].safeParse(completeProperties(f, at));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      problems.push({ feature: f.sourceIndex, message: `${issue.path.join('.')}: ${issue.message}`, messageEn: `${issue.path.join('.')}: ${issue.message}` });
-      continue;
-    }
-    for (const geometry of splitGeometry(f)) out.push({ feature: { layer: f.layer, geometry, properties: parsed.data }, index: f.sourceIndex, fileId: f.id });
+/** A feature that failed the contract: its file number and the first issue. */
+interface Problem {
+  /** Position among the converted features (file order), so the message lists them as the file does. */
+  order: number;
+  feature: number;
+  message: string;
+  messageEn: string;
+}
+
+/** Check one converted feature against the contract: its stored features (one per line part), or its problem. */
+function validateOne(f: ImportedNetworkFeature, order: number, at: string): ValidFeature[] | Problem {
+  const parsed = PROPS[f.layer].safeParse(completeProperties(f, at));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { order, feature: f.sourceIndex, message: `${issue.path.join('.')}: ${issue.message}`, messageEn: `${issue.path.join('.')}: ${issue.message}` };
   }
-  if (problems.length > 0) {
-    const list = problems.slice(0, 10).map((p) => `第 ${p.feature} 个（${p.message}）`).join('；');
-    throw new AppError(
-      'import_invalid',
-      {
-        zh: `文件 ${fileName} 中有 ${problems.length} 个要素的属性不符合要求，未导入任何内容：${list}`,
-        en: `${problems.length} feature(s) in ${fileName} have invalid attributes; nothing was imported: ${problems.slice(0, 10).map((p) => `#${p.feature} (${p.messageEn})`).join('; ')}`,
-      },
-      { features: problems },
-    );
-  }
-  return out;
+  return splitGeometry(f).map((geometry) => ({ feature: { layer: f.layer, geometry, properties: parsed.data }, index: f.sourceIndex, fileId: f.id }));
+}
+
+/** The import's refusal naming every feature that failed, in file order. */
+function invalidFeatures(found: Problem[], fileName: string): AppError {
+  const problems = [...found].sort((a, b) => a.order - b.order).map(({ feature, message, messageEn }) => ({ feature, message, messageEn }));
+  const list = problems.slice(0, 10).map((p) => `第 ${p.feature} 个（${p.message}）`).join('；');
+  return new AppError(
+    'import_invalid',
+    {
+      zh: `文件 ${fileName} 中有 ${problems.length} 个要素的属性不符合要求，未导入任何内容：${list}`,
+      en: `${problems.length} feature(s) in ${fileName} have invalid attributes; nothing was imported: ${problems.slice(0, 10).map((p) => `#${p.feature} (${p.messageEn})`).join('; ')}`,
+    },
+    { features: problems },
+  );
 }
 
 type ValidFeature = { feature: NewFeature; index: number; fileId: string | null };
+
+/** How many stored features a converted one becomes: one per line part. */
+function partCount(f: ImportedNetworkFeature): number {
+  return f.geometry.type === 'MultiLineString' ? f.geometry.coordinates.length : 1;
+}
 
 /** Add fn's time to the phase (the import bench prints where the time goes, worker or not). */
 function timeInto<T>(phases: Record<string, number>, phase: string, fn: () => T): T {
@@ -146,8 +160,8 @@ export interface PreparedStream {
 }
 
 /**
- * Convert, validate (throwing the import's AppError for a bad file, before any row is built) and
- * build the rows of a previewed file; see the module comment for what it yields.
+ * Convert, validate (throwing the import's AppError for a bad file after the last feature is
+ * checked) and build the rows of a previewed file; see the module comment for what it yields.
  */
 export function* prepareImport(preview: NetworkPreview, options: PrepareOptions, c: PrepareContext): Generator<PreparedItem, void, void> {
   const phases: Record<string, number> = {};
@@ -159,44 +173,71 @@ export function* prepareImport(preview: NetworkPreview, options: PrepareOptions,
       ...(options.layerOverrides ? { layerOverrides: Object.fromEntries(Object.entries(options.layerOverrides).map(([k, v]) => [Number(k), v])) } : {}),
     }),
   );
-  const valid = timeInto(phases, 'validate', () => validateAll(converted.features, c.at, preview.fileName));
-  if (valid.length === 0) {
+  const features = converted.features;
+  if (features.length === 0) {
     throw new AppError('import_invalid', { zh: `文件 ${preview.fileName} 中没有可导入的要素`, en: `${preview.fileName} has no features to import` });
   }
+  // The summary comes from a cheap pass over the converted features, before any is validated, so
+  // the core can look up the file ids and start inserting while the rest is validated and built.
+  // Its counts and ids are those of a file that passes; one that does not is refused at the end,
+  // and the core's transaction takes back what it had inserted.
   const counts = Object.fromEntries(LAYERS.map((l) => [l, 0])) as ImportResult['counts'];
-  for (const { feature } of valid) counts[feature.layer]++;
   const fileIds: FileIdUse[] = [];
   // The first feature in file order with one of our ids takes it; a repeat becomes a new feature.
-  const reuse = new Map<ValidFeature, string>();
+  const reuse = new Set<ImportedNetworkFeature>();
   const seen = new Set<string>();
-  for (const v of valid) {
-    if (!v.fileId || !UUID.test(v.fileId)) continue;
-    fileIds.push({ layer: v.feature.layer, index: v.index, name: String(v.feature.properties.name ?? ''), fileId: v.fileId });
-    if (!seen.has(v.fileId)) {
-      seen.add(v.fileId);
-      reuse.set(v, v.fileId);
+  const byLayer = new Map<Layer, number[]>(LAYERS.map((l) => [l, []]));
+  features.forEach((f, order) => {
+    const parts = partCount(f);
+    counts[f.layer] += parts;
+    byLayer.get(f.layer)!.push(order);
+    if (!f.id || !UUID.test(f.id)) return;
+    // The name as validation leaves it (trimmed text).
+    const name = (f.properties as { name?: unknown }).name;
+    for (let i = 0; i < parts; i++) fileIds.push({ layer: f.layer, index: f.sourceIndex, name: name === null || name === undefined ? '' : String(name).trim(), fileId: f.id });
+    if (!seen.has(f.id)) {
+      seen.add(f.id);
+      reuse.add(f);
     }
-  }
+  });
   yield { kind: 'summary', counts, warnings: converted.warnings.map((w) => ({ code: w.code, message: w.message })), fileIds };
   const newId = orderedUuids();
   const stamp = { townshipId: c.townshipId, source: c.source, importBatchId: c.importBatchId, at: c.at, who: { source: c.source as 'import', actor: '', teamId: null } };
+  const problems: Problem[] = [];
   for (const layer of LAYERS) {
     const shape = c.shapes[layer];
     const names = shape.columns.map((col) => col.name);
-    const mine = valid.filter((v) => v.feature.layer === layer);
-    for (let start = 0; start < mine.length; start += INSERT_SLICE) {
+    const orders = byLayer.get(layer)!;
+    let pending: { valid: ValidFeature; reused: boolean }[] = [];
+    const build = (items: typeof pending): PreparedSlice => {
       const slice: PreparedSlice = { kind: 'slice', layer, values: [], count: 0, reused: {} };
       timeInto(phases, 'lengths', () => {
-        for (const v of mine.slice(start, start + INSERT_SLICE)) {
-          const id = reuse.get(v);
-          if (id !== undefined) slice.reused[slice.count] = { properties: v.feature.properties, geometry: v.feature.geometry };
-          const row = storedRow(shape, newFeatureRow(v.feature, id ?? newId(), stamp));
+        for (const { valid: v, reused } of items) {
+          if (reused) slice.reused[slice.count] = { properties: v.feature.properties, geometry: v.feature.geometry };
+          const row = storedRow(shape, newFeatureRow(v.feature, reused ? v.fileId! : newId(), stamp));
           for (const name of names) slice.values.push(row[name]!);
           slice.count++;
         }
       });
-      yield slice;
+      return slice;
+    };
+    for (let start = 0; start < orders.length; start += INSERT_SLICE) {
+      timeInto(phases, 'validate', () => {
+        for (const order of orders.slice(start, start + INSERT_SLICE)) {
+          const f = features[order]!;
+          const checked = validateOne(f, order, c.at);
+          if (!Array.isArray(checked)) problems.push(checked);
+          // After the first failure nothing more is built (it would be taken back), but every feature is still checked.
+          else if (problems.length === 0) checked.forEach((valid, part) => pending.push({ valid, reused: part === 0 && reuse.has(f) }));
+        }
+      });
+      while (problems.length === 0 && pending.length >= INSERT_SLICE) {
+        yield build(pending.slice(0, INSERT_SLICE));
+        pending = pending.slice(INSERT_SLICE);
+      }
     }
+    if (problems.length === 0 && pending.length > 0) yield build(pending);
   }
+  if (problems.length > 0) throw invalidFeatures(problems, preview.fileName);
   yield { kind: 'done', phases };
 }
