@@ -13,3 +13,4 @@ export type { CutOffIndex } from './cutOffSums';
 export { ExactSum, exactSum } from './exactSum';
 export { LaminarRanges } from './laminarRanges';
 export { buildTopology, sameShape, type DrainageTopology } from './networkTopology';
+export { patchTopology } from './topologyPatch';

@@ -75,6 +75,12 @@ export function snapPoints(xs: Float64Array, ys: Float64Array, tolerance: number
 export interface PieceIndex {
   /** Calls visit(line, vertex, distanceSq) for each piece within the tolerance of (x, y). */
   near(x: number, y: number, visit: (line: number, vertex: number, distanceSq: number) => void): void;
+  /**
+   * Line `id` was replaced in `lines` (a moved ditch): its old pieces are forgotten and its new
+   * ones registered. The grid keeps its cells; a piece outside them lands in aliased cells, which
+   * only adds candidates that the distance test then drops, so near() answers as a fresh index would.
+   */
+  replace(id: number): void;
 }
 
 /**
@@ -84,7 +90,6 @@ export interface PieceIndex {
  * river piece costs cells in proportion to its length, not to its bounding box's area.
  */
 export function buildPieceIndex(lines: readonly Float64Array[], ids: readonly number[], tolerance: number, cellSize: number): PieceIndex {
-  if (ids.length === 0) return { near() {} };
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const id of ids) {
     const line = lines[id]!;
@@ -95,14 +100,19 @@ export function buildPieceIndex(lines: readonly Float64Array[], ids: readonly nu
       maxY = Math.max(maxY, line[i + 1]!);
     }
   }
+  if (ids.length === 0) minX = minY = maxX = maxY = 0;
   const grid = makeGrid(minX - tolerance, minY - tolerance, maxX + tolerance, maxY + tolerance, Math.max(cellSize, tolerance));
   const head = new Map<number, number>();
   const entryLine: number[] = [];
   const entryVertex: number[] = [];
   const entryNext: number[] = [];
+  // An entry counts while its line's version is the one it was registered with (replace bumps it).
+  const entryVersion: number[] = [];
+  const version = new Int32Array(lines.length);
 
-  for (const id of ids) {
+  const register = (id: number): void => {
     const line = lines[id]!;
+    const at = version[id]!;
     for (let v = 0; v + 3 < line.length; v += 2) {
       const ax = line[v]!, ay = line[v + 1]!, bx = line[v + 2]!, by = line[v + 3]!;
       const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / grid.cell));
@@ -116,28 +126,35 @@ export function buildPieceIndex(lines: readonly Float64Array[], ids: readonly nu
             const key = cx * grid.stride + cy;
             const first = head.get(key);
             // Neighbouring steps share cells; the piece registered last sits at the head.
-            if (first !== undefined && entryLine[first] === id && entryVertex[first] === v / 2) continue;
+            if (first !== undefined && entryLine[first] === id && entryVertex[first] === v / 2 && entryVersion[first] === at) continue;
             entryLine.push(id);
             entryVertex.push(v / 2);
+            entryVersion.push(at);
             entryNext.push(first ?? -1);
             head.set(key, entryLine.length - 1);
           }
         }
       }
     }
-  }
+  };
+  for (const id of ids) register(id);
 
   const tolSq = tolerance * tolerance;
   return {
     near(x, y, visit) {
       for (let e = head.get(cellX(grid, x) * grid.stride + cellY(grid, y)) ?? -1; e !== -1; e = entryNext[e]!) {
         const id = entryLine[e]!;
+        if (entryVersion[e] !== version[id]) continue;
         const vertex = entryVertex[e]!;
         const line = lines[id]!;
         const i = vertex * 2;
         const d = pointPieceDistanceSq(x, y, line[i]!, line[i + 1]!, line[i + 2]!, line[i + 3]!);
         if (d <= tolSq) visit(id, vertex, d);
       }
+    },
+    replace(id) {
+      version[id] = version[id]! + 1;
+      register(id);
     },
   };
 }

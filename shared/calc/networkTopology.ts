@@ -6,20 +6,18 @@
  * of a ditch's section or condition reuses it (electron/core/services/capacity/networkState.ts).
  */
 import type { Bilingual } from '../contract/errors';
-import { findBridges } from './graph/bridges';
-import { buildCsr } from './graph/csr';
-import { immediateDominators } from './graph/dominators';
-import { distancesFromSources } from './graph/shortestPaths';
-import { UnionFind } from './graph/unionFind';
+import { drainageLayout } from './drainageLayout';
+import type { EndpointGrid } from './endpointGrid';
 import { lineLengthM } from './lineLength';
 import { localProjection, projectLine, type LocalProjection } from './localMetres';
-import { buildPieceIndex, snapPoints, type PieceIndex } from './networkGrid';
+import { buildPieceIndex, type PieceIndex } from './networkGrid';
 import { invalidSegmentReasons, networkMessages } from './networkMessages';
 import type { NetworkAnalysis, NetworkProblem, NetworkSegment } from './networkTypes';
+import { placeLayout } from './topologyLayout';
 
 const KINDS: ReadonlySet<string> = new Set(['field', 'branch', 'main', 'river']);
 /** Grid cell for the line-piece indexes, m: a few pieces per cell in a dense ditch network. */
-const PIECE_CELL_M = 100;
+export const PIECE_CELL_M = 100;
 
 const isNonNegative = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isAbsentOrNonNegative = (v: unknown): boolean => v === undefined || v === null || isNonNegative(v);
@@ -69,11 +67,58 @@ export interface DrainageTopology {
   rangeStart: Int32Array;
   rangeEnd: Int32Array;
   drainingCount: number;
+  /** 1 where ditch k flows against its coordinate order. */
+  reversed: Uint8Array;
   /** Duplicate and invalid segments, gaps, loops and stuck segments, in that order. */
   problems: NetworkProblem[];
   reversedSegmentIds: string[];
   cutOffOrder: string[];
   stats: NetworkAnalysis['stats'];
+  /** What topologyPatch.ts needs to lay out part of the network again. */
+  parts: TopologyParts;
+}
+
+/** Per ditch and per endpoint, what a layout found (drainageLayout.ts), in the township's numbering. */
+export interface TopologyParts {
+  /** The reference latitude of the projection (degrees), rounded so that a move rarely changes it. */
+  refLat: number;
+  ids: string[];
+  /** Endpoint 2k is ditch k's start, 2k+1 its end, projected. */
+  endX: Float64Array;
+  endY: Float64Array;
+  nearRiver: Uint8Array;
+  /** Per endpoint: 1 when it heads (is the first endpoint of) a junction, 2 when that junction is an outlet. */
+  head: Uint8Array;
+  junctionCount: number;
+  outletCount: number;
+  componentNext: Int32Array;
+  gapLabel: Int32Array;
+  loopLabel: Int32Array;
+  stuck: Uint8Array;
+  /** The preorder's blocks by key (drainageLayout.ts). */
+  blockKey: Int32Array;
+  blockStart: Int32Array;
+  blockLength: Int32Array;
+  /** Duplicate and invalid segments (a move keeps them). */
+  segmentProblems: NetworkProblem[];
+  ditchPieces: PieceIndex | null;
+  endpoints: EndpointGrid | null;
+}
+
+/**
+ * The latitude the projection is centred on: the mean of the lines' first points, to 0.1° (11 km;
+ * the east–west scale then errs by under 0.2% at 45°, a few millimetres on a snap tolerance), so
+ * that moving a ditch keeps every other projected point where it was (topologyPatch.ts).
+ */
+export function referenceLatitude(segments: readonly NetworkSegment[], usable: Uint8Array): number {
+  let latSum = 0;
+  let count = 0;
+  for (let i = 0; i < segments.length; i++) {
+    if (usable[i] !== 1) continue;
+    latSum += segments[i]!.coords[0]![1];
+    count++;
+  }
+  return count > 0 ? Math.round((latSum / count) * 10) / 10 : 0;
 }
 
 /** Builds the topology of `segments`; `tolerance` (m, ≥ 0, checked by the caller) joins ends and finds outlets. */
@@ -98,11 +143,8 @@ export function buildTopology(segments: readonly NetworkSegment[], tolerance: nu
   });
   const ditches: number[] = []; // ditch number k → segment index
   const rivers: number[] = [];
-  let latSum = 0;
   segments.forEach((segment, i) => {
-    if (usable[i] !== 1) return;
-    (segment.kind === 'river' ? rivers : ditches).push(i);
-    latSum += segment.coords[0]![1];
+    if (usable[i] === 1) (segment.kind === 'river' ? rivers : ditches).push(i);
   });
   const ditchCount = ditches.length;
   const ditchOf = new Int32Array(segments.length).fill(-1);
@@ -110,198 +152,40 @@ export function buildTopology(segments: readonly NetworkSegment[], tolerance: nu
   const seg = (k: number): NetworkSegment => segments[ditches[k]!]!;
 
   // --- Projected lines (only for matching; lengths are geodesic).
-  const projection = localProjection(ditches.length + rivers.length > 0 ? latSum / (ditches.length + rivers.length) : 0);
+  const refLat = referenceLatitude(segments, usable);
+  const projection = localProjection(refLat);
   const empty = new Float64Array(0);
   const lines: Float64Array[] = segments.map((segment, i) => (usable[i] === 1 ? projectLine(segment.coords, projection) : empty));
 
-  // --- Junctions: endpoint 2k is ditch k's start, 2k+1 its end.
+  // --- Endpoints, and which touch a river (anywhere along it).
+  const riverIndex = buildPieceIndex(lines, rivers, tolerance, PIECE_CELL_M);
   const endX = new Float64Array(2 * ditchCount);
   const endY = new Float64Array(2 * ditchCount);
-  for (let k = 0; k < ditchCount; k++) {
-    const line = lines[ditches[k]!]!;
-    endX[2 * k] = line[0]!;
-    endY[2 * k] = line[1]!;
-    endX[2 * k + 1] = line[line.length - 2]!;
-    endY[2 * k + 1] = line[line.length - 1]!;
-  }
-  const endpointSets = snapPoints(endX, endY, tolerance);
-  const junctionOfRoot = new Int32Array(2 * ditchCount).fill(-1);
-  const junctionOf = new Int32Array(2 * ditchCount);
-  let junctionCount = 0;
-  for (let p = 0; p < 2 * ditchCount; p++) {
-    const root = endpointSets.find(p);
-    if (junctionOfRoot[root] === -1) junctionOfRoot[root] = junctionCount++;
-    junctionOf[p] = junctionOfRoot[root]!;
-  }
-  const startJ = new Int32Array(ditchCount);
-  const endJ = new Int32Array(ditchCount);
-  for (let k = 0; k < ditchCount; k++) {
-    startJ[k] = junctionOf[2 * k]!;
-    endJ[k] = junctionOf[2 * k + 1]!;
-  }
-
-  // --- Outlets: junctions touching a river anywhere along it.
-  const riverIndex = buildPieceIndex(lines, rivers, tolerance, PIECE_CELL_M);
-  const isOutlet = new Uint8Array(junctionCount);
-  const outlets: number[] = [];
-  for (let p = 0; p < 2 * ditchCount; p++) {
-    const j = junctionOf[p]!;
-    if (isOutlet[j] === 1) continue;
-    riverIndex.near(endX[p]!, endY[p]!, () => {
-      if (isOutlet[j] === 0) {
-        isOutlet[j] = 1;
-        outlets.push(j);
-      }
-    });
-  }
-
-  // --- Distance of each junction to the nearest outlet, m, and each ditch's direction.
+  const nearRiver = new Uint8Array(2 * ditchCount);
   const lengthM = new Float64Array(ditchCount);
-  for (let k = 0; k < ditchCount; k++) {
-    const given = seg(k).lengthM;
-    lengthM[k] = given === undefined || given === null ? lineLengthM(seg(k).coords) : given;
-  }
-  const undirected = buildCsr(
-    junctionCount,
-    [...startJ, ...endJ],
-    [...endJ, ...startJ],
-    [...ditches.keys(), ...ditches.keys()],
-  );
-  const distance = distancesFromSources(undirected, lengthM, outlets);
-  const upJ = new Int32Array(ditchCount);
-  const downJ = new Int32Array(ditchCount);
-  const reversedSegmentIds: string[] = [];
-  for (let k = 0; k < ditchCount; k++) {
-    const s = startJ[k]!;
-    const e = endJ[k]!;
-    if (distance[s]! < distance[e]!) {
-      upJ[k] = e;
-      downJ[k] = s;
-      reversedSegmentIds.push(seg(k).id);
-    } else {
-      upJ[k] = s;
-      downJ[k] = e;
-    }
-  }
+  for (let k = 0; k < ditchCount; k++) placeDitch(lines[ditches[k]!]!, seg(k), k, endX, endY, nearRiver, lengthM, riverIndex);
 
-  // --- Reversed flow graph: 0 = sink, 1 + j = junction j, 1 + J + k = ditch k.
-  const ditchNode = (k: number): number => 1 + junctionCount + k;
-  const nodeCount = 1 + junctionCount + ditchCount;
-  const edgeCount = outlets.length + 2 * ditchCount;
-  const from = new Int32Array(edgeCount);
-  const to = new Int32Array(edgeCount);
-  let edge = 0;
-  for (const j of outlets) {
-    from[edge] = 0;
-    to[edge++] = 1 + j;
-  }
-  for (let k = 0; k < ditchCount; k++) {
-    // Water goes up-junction → ditch → down-junction; reversed: down → ditch → up.
-    from[edge] = 1 + downJ[k]!;
-    to[edge++] = ditchNode(k);
-    from[edge] = ditchNode(k);
-    to[edge++] = 1 + upJ[k]!;
-  }
-  const idom = immediateDominators(0, buildCsr(nodeCount, from, to), buildCsr(nodeCount, to, from));
-
-  // --- Dominator-tree preorder: each ditch's subtree is the range [rangeStart, rangeEnd) of `order`.
-  const childFrom: number[] = [];
-  const childTo: number[] = [];
-  for (let v = 1; v < nodeCount; v++) {
-    if (idom[v] !== -1) {
-      childFrom.push(idom[v]!);
-      childTo.push(v);
-    }
-  }
-  const children = buildCsr(nodeCount, childFrom, childTo);
-  const rangeStart = new Int32Array(ditchCount).fill(-1);
-  const rangeEnd = new Int32Array(ditchCount).fill(-1);
-  const order = new Int32Array(ditchCount);
-  let position = 0;
-  {
-    const stackNode = new Int32Array(nodeCount);
-    const stackCursor = new Int32Array(nodeCount);
-    let sp = 0;
-    stackNode[sp] = 0;
-    stackCursor[sp++] = children.offsets[0]!;
-    while (sp > 0) {
-      const v = stackNode[sp - 1]!;
-      const c = stackCursor[sp - 1]!;
-      if (c < children.offsets[v + 1]!) {
-        stackCursor[sp - 1] = c + 1;
-        const w = children.targets[c]!;
-        const k = w - 1 - junctionCount;
-        if (k >= 0) {
-          rangeStart[k] = position;
-          order[position++] = k;
-        }
-        stackNode[sp] = w;
-        stackCursor[sp++] = children.offsets[w]!;
-      } else {
-        sp--;
-        const k = v - 1 - junctionCount;
-        if (k >= 0) rangeEnd[k] = position;
-      }
-    }
-  }
-  const drainingCount = position;
-
-  // --- Gaps (components without an outlet) and stuck segments (an outlet, but no way to it).
-  const components = new UnionFind(junctionCount);
-  for (let k = 0; k < ditchCount; k++) components.union(startJ[k]!, endJ[k]!);
-  const componentHasOutlet = new Uint8Array(junctionCount);
-  for (const j of outlets) componentHasOutlet[components.find(j)] = 1;
-  const gaps = new Map<number, string[]>();
-  const stuck: string[] = [];
-  const inGap = new Uint8Array(ditchCount);
-  for (let k = 0; k < ditchCount; k++) {
-    if (rangeStart[k] !== -1) continue;
-    const root = components.find(startJ[k]!);
-    if (componentHasOutlet[root] === 1) {
-      stuck.push(seg(k).id);
-    } else {
-      inGap[k] = 1;
-      const list = gaps.get(root);
-      if (list === undefined) gaps.set(root, [seg(k).id]);
-      else list.push(seg(k).id);
-    }
-  }
-  for (const ids of gaps.values()) problems.push({ code: 'gap', segmentIds: ids, message: networkMessages.gap(ids.length) });
-
-  // --- Loops: segments on a cycle of the ditch network (not bridges), grouped by connected area.
-  const cycleFrom: number[] = [];
-  const cycleTo: number[] = [];
-  const cycleLabel: number[] = [];
-  for (let k = 0; k < ditchCount; k++) {
-    if (startJ[k] === endJ[k]) continue; // a closed ring: a loop by itself, handled below
-    cycleFrom.push(startJ[k]!, endJ[k]!);
-    cycleTo.push(endJ[k]!, startJ[k]!);
-    cycleLabel.push(k, k);
-  }
-  const isBridge = findBridges(buildCsr(junctionCount, cycleFrom, cycleTo, cycleLabel), ditchCount);
-  const loopAreas = new UnionFind(junctionCount);
-  const onLoop = new Uint8Array(ditchCount);
-  for (let k = 0; k < ditchCount; k++) {
-    if (startJ[k] === endJ[k] || isBridge[k] === 0) {
-      onLoop[k] = 1;
-      loopAreas.union(startJ[k]!, endJ[k]!);
-    }
-  }
-  const loops = new Map<number, string[]>();
-  for (let k = 0; k < ditchCount; k++) {
-    if (onLoop[k] !== 1) continue;
-    const root = loopAreas.find(startJ[k]!);
-    const list = loops.get(root);
-    if (list === undefined) loops.set(root, [seg(k).id]);
-    else list.push(seg(k).id);
-  }
-  for (const ids of loops.values()) problems.push({ code: 'loop', segmentIds: ids, message: networkMessages.loop(ids.length) });
-  if (stuck.length > 0) problems.push({ code: 'stuck', segmentIds: stuck, message: networkMessages.stuck(stuck.length) });
-
-  let ditchIndex: PieceIndex | null = null;
-  const cutOffOrder: string[] = new Array<string>(drainingCount);
-  for (let i = 0; i < drainingCount; i++) cutOffOrder[i] = seg(order[i]!).id;
-  return {
+  const parts: TopologyParts = {
+    refLat,
+    ids: ditches.map((i) => segments[i]!.id),
+    endX,
+    endY,
+    nearRiver,
+    head: new Uint8Array(2 * ditchCount),
+    junctionCount: 0,
+    outletCount: 0,
+    componentNext: new Int32Array(ditchCount),
+    gapLabel: new Int32Array(ditchCount).fill(-1),
+    loopLabel: new Int32Array(ditchCount).fill(-1),
+    stuck: new Uint8Array(ditchCount),
+    blockKey: new Int32Array(0),
+    blockStart: new Int32Array(0),
+    blockLength: new Int32Array(0),
+    segmentProblems: problems,
+    ditchPieces: null,
+    endpoints: null,
+  };
+  const topology: DrainageTopology = {
     tolerance,
     segmentCount: segments.length,
     indexById,
@@ -311,24 +195,38 @@ export function buildTopology(segments: readonly NetworkSegment[], tolerance: nu
     projection,
     lines,
     riverIndex,
-    ditchIndex: () => (ditchIndex ??= buildPieceIndex(lines, ditches, tolerance, PIECE_CELL_M)),
+    ditchIndex: () => (parts.ditchPieces ??= buildPieceIndex(lines, ditches, tolerance, PIECE_CELL_M)),
     lengthM,
-    order,
-    rangeStart,
-    rangeEnd,
-    drainingCount,
-    problems,
-    reversedSegmentIds,
-    cutOffOrder,
-    stats: {
-      segments: segments.length,
-      ditchSegments: ditchCount,
-      riverSegments: rivers.length,
-      junctions: junctionCount,
-      outletJunctions: outlets.length,
-      drainingSegments: drainingCount,
-    },
+    order: new Int32Array(ditchCount),
+    rangeStart: new Int32Array(ditchCount).fill(-1),
+    rangeEnd: new Int32Array(ditchCount).fill(-1),
+    drainingCount: 0,
+    reversed: new Uint8Array(ditchCount),
+    problems: [],
+    reversedSegmentIds: [],
+    cutOffOrder: [],
+    stats: { segments: segments.length, ditchSegments: ditchCount, riverSegments: rivers.length, junctions: 0, outletJunctions: 0, drainingSegments: 0 },
+    parts,
   };
+  const all = new Int32Array(ditchCount);
+  for (let k = 0; k < ditchCount; k++) all[k] = k;
+  placeLayout(topology, all, drainageLayout(endX, endY, nearRiver, lengthM, tolerance));
+  return topology;
+}
+
+/** Ditch k's ends, whether each touches a river, and its length (the given one, else geodesic). */
+export function placeDitch(line: Float64Array, segment: NetworkSegment, k: number, endX: Float64Array, endY: Float64Array, nearRiver: Uint8Array, lengthM: Float64Array, riverIndex: PieceIndex): void {
+  endX[2 * k] = line[0]!;
+  endY[2 * k] = line[1]!;
+  endX[2 * k + 1] = line[line.length - 2]!;
+  endY[2 * k + 1] = line[line.length - 1]!;
+  for (const p of [2 * k, 2 * k + 1]) {
+    let near = 0;
+    riverIndex.near(endX[p]!, endY[p]!, () => (near = 1));
+    nearRiver[p] = near;
+  }
+  const given = segment.lengthM;
+  lengthM[k] = given === undefined || given === null ? lineLengthM(segment.coords) : given;
 }
 
 /**

@@ -19,13 +19,16 @@ function add(s: AreaSums, d: EvaluatedDitch, sign: 1 | -1, withLength: boolean):
   else s.excluded += sign;
 }
 
+/** The sums of one area's member ditches. */
+export function areaSumOf(members: readonly number[], ditches: readonly EvaluatedDitch[]): AreaSums {
+  const s: AreaSums = { lengthM: new ExactSum(), storageM3: new ExactSum(), excluded: 0 };
+  for (const i of members) add(s, ditches[i]!, 1, true);
+  return s;
+}
+
 /** The sums of every area's member ditches. O(memberships). */
 export function areaSums(membership: Membership, ditches: readonly EvaluatedDitch[]): AreaSums[] {
-  return membership.ditchesOfArea.map((members) => {
-    const s: AreaSums = { lengthM: new ExactSum(), storageM3: new ExactSum(), excluded: 0 };
-    for (const i of members) add(s, ditches[i]!, 1, true);
-    return s;
-  });
+  return membership.ditchesOfArea.map((members) => areaSumOf(members, ditches));
 }
 
 /** Ditch i's section changed from `before` to `after` (same line and length): the areas it lies in again. */

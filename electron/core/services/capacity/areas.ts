@@ -3,13 +3,11 @@
  * ditches and what takes water out of the area — the ditches that leave it (or discharge into a
  * river inside it), each limited by the smallest culvert on it, and the pumps deployed there.
  */
-import { drainDownHours, gradeDrainDown } from '../../../../shared/calc';
-import { localProjection, projectLine } from '../../../../shared/calc/localMetres';
-import { buildPieceIndex } from '../../../../shared/calc/networkGrid';
+import { drainDownHours, gradeDrainDown, type DrainageTopology } from '../../../../shared/calc';
 import type { AreaDrain, CapacityQueryParsed, CapacitySettings } from '../../../../shared/contract/capacity';
 import type { Bilingual } from '../../../../shared/contract/errors';
 import type { AreaSums } from './areaSums';
-import { BoxGrid, pointInPolygons } from './geometry';
+import { pointInPolygons, type BoxGrid } from './geometry';
 import type { AreaRow, LonLat } from './load';
 import type { Membership } from './membership';
 import type { Ranked } from './ranking';
@@ -43,23 +41,6 @@ export interface AreaInputs {
   nameOf(id: string): string;
 }
 
-/** For each ditch, true when its downstream end lies within the snap tolerance of a river. */
-function endsAtRiver(ditches: readonly EvaluatedDitch[], downstream: readonly LonLat[], tolerance: number): Uint8Array {
-  const out = new Uint8Array(ditches.length);
-  const rivers: number[] = [];
-  ditches.forEach((d, i) => d.row.kind === 'river' && rivers.push(i));
-  if (rivers.length === 0 || ditches.length === 0) return out;
-  const projection = localProjection(ditches[rivers[0]!]!.row.coords[0]![1]);
-  const empty = new Float64Array(0);
-  const lines = ditches.map((d) => (d.row.kind === 'river' ? projectLine(d.row.coords, projection) : empty));
-  const index = buildPieceIndex(lines, rivers, tolerance, 100);
-  downstream.forEach((p, i) => {
-    if (ditches[i]!.row.kind === 'river') return;
-    index.near(projection.x(p[0]), projection.y(p[1]), () => (out[i] = 1));
-  });
-  return out;
-}
-
 /**
  * Pumps count for an area when they are out at its village (a village area of that name) or at a
  * blockage point inside it. A free-text work site cannot be placed and serves no area.
@@ -71,32 +52,77 @@ export function pumpsServe(p: PumpPlace, area: AreaRow): boolean {
 
 const note = (zh: string, en: string): Bilingual => ({ zh, en });
 
+/** How each ditch (by index in the ditch list) flows, from the network's topology. */
+export interface DitchFlow {
+  /** It flows against its coordinate order. */
+  reversed(i: number): boolean;
+  /** Its downstream end lies within the snap tolerance of a river. */
+  atRiver(i: number): boolean;
+}
+
+/** The flow of the topology's ditches; a river or an unusable line flows nowhere. */
+export function flowOf(topology: DrainageTopology): DitchFlow {
+  const reversed = (i: number) => {
+    const k = topology.ditchOf[i]!;
+    return k !== -1 && topology.reversed[k] === 1;
+  };
+  return {
+    reversed,
+    atRiver: (i) => {
+      const k = topology.ditchOf[i]!;
+      return k !== -1 && topology.parts.nearRiver[2 * k + (reversed(i) ? 0 : 1)] === 1;
+    },
+  };
+}
+
+/** The areas ditch i leaves: its upstream end inside, its downstream end outside or at a river. */
+function areasLeft(d: EvaluatedDitch, i: number, areas: readonly AreaRow[], grid: BoxGrid, flow: DitchFlow): number[] {
+  if (d.row.kind === 'river') return [];
+  const c = d.row.coords;
+  const reversed = flow.reversed(i);
+  const up = reversed ? c[c.length - 1]! : c[0]!;
+  const down = reversed ? c[0]! : c[c.length - 1]!;
+  const out: number[] = [];
+  for (const a of grid.at(up)) {
+    const polygons = areas[a]!.polygons;
+    if (!pointInPolygons(up, polygons)) continue;
+    if (flow.atRiver(i) || !pointInPolygons(down, polygons)) out.push(a);
+  }
+  return out;
+}
+
 /**
  * Exits of each area: ditches whose upstream end is inside and whose downstream end is outside it
  * or at a river inside it. It follows lines, kinds and flow directions only, so it is kept with the
- * network's topology. The grid keeps this to the few areas around each ditch end.
+ * network's topology. The grid (membership's) keeps this to the few areas around each ditch end.
  */
-export function areaExits(ditches: readonly EvaluatedDitch[], areas: readonly AreaRow[], reversedIds: ReadonlySet<string>, tolerance: number): number[][] {
-  const up: LonLat[] = [];
-  const down: LonLat[] = [];
-  for (const d of ditches) {
-    const c = d.row.coords;
-    const reversed = reversedIds.has(d.row.id);
-    up.push(reversed ? c[c.length - 1]! : c[0]!);
-    down.push(reversed ? c[0]! : c[c.length - 1]!);
-  }
-  const atRiver = endsAtRiver(ditches, down, tolerance);
-  const grid = new BoxGrid(areas.map((x) => x.bbox));
+export function areaExits(ditches: readonly EvaluatedDitch[], areas: readonly AreaRow[], grid: BoxGrid, flow: DitchFlow): number[][] {
   const exitsOfArea: number[][] = areas.map(() => []);
   ditches.forEach((d, i) => {
-    if (d.row.kind === 'river') return;
-    for (const a of grid.at(up[i]!)) {
-      const polygons = areas[a]!.polygons;
-      if (!pointInPolygons(up[i]!, polygons)) continue;
-      if (atRiver[i] === 1 || !pointInPolygons(down[i]!, polygons)) exitsOfArea[a]!.push(i);
-    }
+    for (const a of areasLeft(d, i, areas, grid, flow)) exitsOfArea[a]!.push(i);
   });
   return exitsOfArea;
+}
+
+/**
+ * `exitsOfArea` after the ditches `changed` moved or changed direction (same list and areas): taken
+ * out of every list and put back, in index order, where they leave an area now. O(exits + changed).
+ */
+export function patchAreaExits(exitsOfArea: number[][], ditches: readonly EvaluatedDitch[], areas: readonly AreaRow[], grid: BoxGrid, flow: DitchFlow, changed: ReadonlySet<number>): void {
+  if (changed.size === 0) return;
+  const touched = new Set<number>();
+  exitsOfArea.forEach((list, a) => {
+    if (!list.some((i) => changed.has(i))) return;
+    exitsOfArea[a] = list.filter((i) => !changed.has(i));
+    touched.add(a);
+  });
+  for (const i of changed) {
+    for (const a of areasLeft(ditches[i]!, i, areas, grid, flow)) {
+      exitsOfArea[a]!.push(i);
+      touched.add(a);
+    }
+  }
+  for (const a of touched) exitsOfArea[a]!.sort((x, y) => x - y);
 }
 
 /**

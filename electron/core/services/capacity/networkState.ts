@@ -23,15 +23,15 @@
  * incremental.test.ts, incrementalProperty.test.ts).
  */
 import type { Database } from 'better-sqlite3';
-import { buildTopology, patchAnalysis, rankOnTopologyIndexed, sameShape, type CutOffIndex, type DrainageTopology, type NetworkAnalysis, type NetworkSegment } from '../../../../shared/calc';
+import { buildTopology, patchAnalysis, patchTopology, rankOnTopologyIndexed, sameShape, type CutOffIndex, type DrainageTopology, type NetworkAnalysis, type NetworkSegment } from '../../../../shared/calc';
 import type { CapacitySettings } from '../../../../shared/contract/capacity';
 import type { CoreContext } from '../../context';
 import { ChangeFeed, type FeedTouch } from '../../db/feed/changeFeed';
-import { areaExits } from './areas';
-import { areaSums, patchAreaSums, type AreaSums } from './areaSums';
+import { areaExits, flowOf, patchAreaExits } from './areas';
+import { areaSumOf, areaSums, patchAreaSums, type AreaSums } from './areaSums';
 import { culvertDitchFinder } from './culvertDitch';
 import { loadNetwork, rowsById, type DitchRow, type NetworkRows } from './load';
-import { areaMembership, type Membership } from './membership';
+import { areaMembership, patchMembership, type Membership } from './membership';
 import { analysisInput, networkLookups, segmentOf, type NetworkLookups } from './ranking';
 import { patchRankingSums, rankingSums, type RangeRunoffSums } from './rankingSums';
 import { evaluateCulverts, evaluateDitches, type EvaluatedCulvert, type EvaluatedDitch } from './sections';
@@ -101,11 +101,20 @@ function namesOf(rows: NetworkRows): Map<string, string> {
   return names;
 }
 
-/** The ranking on the state's topology and the sums kept with it, from the rows and ditches in memory. O(E). */
-function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' | 'settings' | 'ditches' | 'membership'>) {
+/**
+ * The ranking on the state's topology and the sums kept with it, from the rows and ditches in
+ * memory: O(B log B + positions the blockages' ranges cover), and O(memberships) for the areas'
+ * sums unless they were patched (`keepAreaSums`).
+ */
+function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' | 'settings' | 'ditches' | 'membership' | 'areaSums'>, keepAreaSums = false) {
   const { blockages, options } = analysisInput(state.rows.openBlockages, state.settings);
   const { analysis, index } = rankOnTopologyIndexed(state.topology, state.segments, blockages, options);
-  return { analysis, index, rankingSums: rankingSums(index, state.topology, state.ditches, state.membership), areaSums: areaSums(state.membership, state.ditches) };
+  return {
+    analysis,
+    index,
+    rankingSums: rankingSums(index, state.topology, state.ditches, state.membership),
+    areaSums: keepAreaSums ? state.areaSums : areaSums(state.membership, state.ditches),
+  };
 }
 
 const isInvalid = (d: EvaluatedDitch) => d.figures === null && d.row.kind !== 'river';
@@ -133,17 +142,40 @@ function shapeFromRows(state: Pick<CapacityNetwork, 'rows' | 'ditches' | 'settin
   const membership = areaMembership(state.rows.ditches, state.rows.areas);
   const segments = state.ditches.map((d, i) => segmentOf(d, membership.catchmentM2[i] ?? null));
   const topo = topology ?? buildTopology(segments, state.settings.snapToleranceM);
-  const lookups = networkLookups(state.ditches, topo.cutOffOrder, topo.reversedSegmentIds, indexOf);
-  const exitsOfArea = areaExits(state.ditches, state.rows.areas, lookups.reversed, state.settings.snapToleranceM);
+  const lookups = networkLookups(state.ditches, topo, indexOf);
+  const exitsOfArea = areaExits(state.ditches, state.rows.areas, membership.grid, flowOf(topo));
   return { membership, segments, topology: topo, lookups, exitsOfArea };
+}
+
+/**
+ * The shape after ditches `edited` moved, were reshaped or changed length, in place (issue 15):
+ * the topology laid out again where the change reaches (shared/calc/topologyPatch.ts), the edited
+ * ditches placed in the areas again and their areas' land shared out again (the catchments of
+ * those areas' ditches), the exits of the ditches that moved or now flow the other way, and those
+ * areas' sums. False when the topology cannot be patched (a river, an unusable line, the
+ * projection's centre moved): then everything is made again from the rows.
+ */
+function patchShape(state: CapacityNetwork, edited: readonly EditedDitch[]): boolean {
+  const changed = edited.map((e) => e.i);
+  const wasReversed = state.topology.reversed.slice();
+  if (!patchTopology(state.topology, state.segments, changed)) return false;
+  const { areas: touchedAreas, ditches: recomputed } = patchMembership(state.membership, state.rows.ditches, state.rows.areas, changed);
+  for (const i of recomputed) state.segments[i] = segmentOf(state.ditches[i]!, state.membership.catchmentM2[i] ?? null);
+  const flowChanged = new Set(changed);
+  const { reversed, ditches } = state.topology;
+  for (let k = 0; k < reversed.length; k++) if (reversed[k] !== wasReversed[k]) flowChanged.add(ditches[k]!);
+  patchAreaExits(state.exitsOfArea, state.ditches, state.rows.areas, state.membership.grid, flowOf(state.topology), flowChanged);
+  for (const a of touchedAreas) state.areaSums[a] = areaSumOf(state.membership.ditchesOfArea[a]!, state.ditches);
+  return true;
 }
 
 /** Everything from the database, up to date with the feed at `seq` (read before the rows). */
 function rebuild(ctx: CoreContext, settings: CapacitySettings, settingsKey: string, seq: number): CapacityNetwork {
   const rows = loadNetwork(ctx);
   const ditches = evaluateDitches(rows.ditches, settings);
-  const culverts = evaluateCulverts(rows.culverts, culvertDitchFinder(rows.ditches, settings.snapToleranceM), settings);
-  const partial = { settings, rows, ditches, culverts, ...shapeFromRows({ rows, ditches, settings }, null) };
+  const shape = shapeFromRows({ rows, ditches, settings }, null);
+  const culverts = evaluateCulverts(rows.culverts, culvertDitchFinder(rows.ditches, shape.topology), settings);
+  const partial = { settings, rows, ditches, culverts, ...shape, areaSums: [] };
   const sums = totalsSums(ditches);
   return {
     ...partial,
@@ -235,7 +267,7 @@ function patchCulverts(ctx: CoreContext, state: CapacityNetwork, ids: ReadonlySe
   if (ids.size > 0) state.rows.culverts = replaceById(state.rows.culverts, ids, rowsById(ctx).culverts([...ids]));
   if (shapeChanged) {
     // Which ditch a culvert without a ditch_id sits on follows the lines.
-    state.culverts = evaluateCulverts(state.rows.culverts, culvertDitchFinder(state.rows.ditches, settings.snapToleranceM), settings);
+    state.culverts = evaluateCulverts(state.rows.culverts, culvertDitchFinder(state.rows.ditches, state.topology), settings);
   } else {
     const edited = new Map(editedDitches.map((d) => [d.after.row.id, d.after.row]));
     const before = new Map(state.culverts.map((c) => [c.row.id, c]));
@@ -246,7 +278,7 @@ function patchCulverts(ctx: CoreContext, state: CapacityNetwork, ids: ReadonlySe
         const ditch = old.ditchId === null ? undefined : edited.get(old.ditchId);
         return ditch ? evaluateCulverts([row], () => ditch, settings)[0]! : old;
       }
-      finder ??= culvertDitchFinder(state.rows.ditches, settings.snapToleranceM);
+      finder ??= culvertDitchFinder(state.rows.ditches, state.topology);
       return evaluateCulverts([row], finder, settings)[0]!;
     });
   }
@@ -265,7 +297,9 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
   if (ids.area.size > 0) state.rows.areas = replaceById(state.rows.areas, ids.area, read.areas([...ids.area]));
   const ditchIds = ids.ditch;
   const { shapeChanged, reordered, edited } = ditchIds.size > 0 ? patchDitches(state, ditchIds, read.ditches([...ditchIds])) : { shapeChanged: false, reordered: false, edited: [] };
-  if (shapeChanged || ids.area.size > 0) Object.assign(state, shapeFromRows(state, shapeChanged ? null : state.topology, reordered ? undefined : state.lookups.indexOf));
+  // A move in place patches the shape; ditches that came or went, or areas written, make it again.
+  const moved = shapeChanged && !reordered && ids.area.size === 0 && patchShape(state, edited);
+  if (!moved && (shapeChanged || ids.area.size > 0)) Object.assign(state, shapeFromRows(state, shapeChanged ? null : state.topology, reordered ? undefined : state.lookups.indexOf));
   patchCulverts(ctx, state, ids.culvert, edited, shapeChanged);
   if (ditchIds.size > 0) {
     if (reordered) {
@@ -288,7 +322,7 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
   }
   for (const b of state.rows.openBlockages) if (ids.blockage.has(b.id)) state.names.set(b.id, blockageName(b));
   if (shapeChanged || ids.blockage.size > 0 || ids.area.size > 0) {
-    Object.assign(state, analyse(state));
+    Object.assign(state, analyse(state, moved));
   } else if (edited.length > 0) {
     // The same topology, blockages and areas: only what lies downstream of, or around, each edited ditch.
     const { options } = analysisInput([], state.settings);

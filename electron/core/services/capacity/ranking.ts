@@ -4,7 +4,7 @@
  * (its C or CN, not one township-wide C) and ditches whose section data are invalid — from the
  * per-range sums kept with the network state (rankingSums.ts), so a rain costs O(B), not O(ditches).
  */
-import { ExactSum, rankByImpact, type CutOffIndex, type NetworkAnalysis, type NetworkBlockage, type NetworkOptions, type NetworkProblem, type NetworkSegment } from '../../../../shared/calc';
+import { ExactSum, rankByImpact, type CutOffIndex, type DrainageTopology, type NetworkAnalysis, type NetworkBlockage, type NetworkOptions, type NetworkProblem, type NetworkSegment } from '../../../../shared/calc';
 import type { BlockageImpactRow, CapacitySettings, NetworkProblemRow } from '../../../../shared/contract/capacity';
 import type { AreaRow, BlockageRow } from './load';
 import type { RangeRunoffSums } from './rankingSums';
@@ -17,29 +17,50 @@ export interface Ranked {
   ranking: BlockageImpactRow[];
   problems: NetworkProblemRow[];
   /** Position of each ditch id in analysis.cutOffOrder (absent: it reaches no river). */
-  orderOf: Map<string, number>;
-  reversed: Set<string>;
+  orderOf: NetworkLookups['orderOf'];
+  reversed: NetworkLookups['reversed'];
 }
 
-/** Look-ups that follow the network's shape, built once per topology (networkState.ts). */
+/** Look-ups that follow the network's shape (networkState.ts). */
 export interface NetworkLookups {
   /** Index of each ditch id in the ditch list. */
   indexOf: Map<string, number>;
-  /** Position of each ditch id in analysis.cutOffOrder. */
-  orderOf: Map<string, number>;
+  /** Position of each ditch id in analysis.cutOffOrder (absent: it reaches no river). */
+  orderOf: Pick<ReadonlyMap<string, number>, 'get' | 'has'>;
   /** Ditches that flow against their coordinate order. */
-  reversed: Set<string>;
+  reversed: Pick<ReadonlySet<string>, 'has'>;
 }
 
-/** The look-ups of a topology's cut-off order and flow directions (`indexOf` given when the ditch list kept its order). */
-export function networkLookups(ditches: readonly EvaluatedDitch[], cutOffOrder: readonly string[], reversedSegmentIds: readonly string[], indexOf?: Map<string, number>): NetworkLookups {
+/**
+ * The look-ups of a topology (`indexOf` given when the ditch list kept its order). Positions and
+ * directions are read from the topology when asked, not copied into maps, so a patched topology
+ * (a moved ditch) needs no O(network) look-ups made again.
+ */
+export function networkLookups(ditches: readonly EvaluatedDitch[], topology: DrainageTopology, indexOf?: Map<string, number>): NetworkLookups {
   if (!indexOf) {
     indexOf = new Map<string, number>();
     for (let i = 0; i < ditches.length; i++) indexOf.set(ditches[i]!.row.id, i);
   }
-  const orderOf = new Map<string, number>();
-  cutOffOrder.forEach((id, p) => orderOf.set(id, p));
-  return { indexOf, orderOf, reversed: new Set(reversedSegmentIds) };
+  const ids = indexOf;
+  const ditchNumber = (id: string): number => {
+    const i = ids.get(id);
+    return i === undefined ? -1 : topology.ditchOf[i]!;
+  };
+  const positionOf = (id: string): number | undefined => {
+    const k = ditchNumber(id);
+    const p = k === -1 ? -1 : topology.rangeStart[k]!;
+    return p === -1 ? undefined : p;
+  };
+  return {
+    indexOf,
+    orderOf: { get: positionOf, has: (id) => positionOf(id) !== undefined },
+    reversed: {
+      has: (id) => {
+        const k = ditchNumber(id);
+        return k !== -1 && topology.reversed[k] === 1;
+      },
+    },
+  };
 }
 
 const SHOWN_IDS = 20;
