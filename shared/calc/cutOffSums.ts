@@ -39,8 +39,14 @@ function addSegment(s: RangeSums, segment: NetworkSegment, lengthM: number, sign
   else s.catchmentM2.add(sign * catchment);
 }
 
-/** The sums of every range of `impacts` (their cutOff not yet filled). O(positions covered). */
-export function cutOffIndex(topology: DrainageTopology, segments: readonly NetworkSegment[], impacts: readonly BlockageImpact[]): CutOffIndex {
+/**
+ * Sums kept from a previous index for a range [start, end) whose ditches and their figures are
+ * unchanged (its positions may have shifted), or undefined to sum it again.
+ */
+export type KeptSums<T> = (start: number, end: number) => T | undefined;
+
+/** The sums of every range of `impacts` (their cutOff not yet filled). O(positions covered and not kept). */
+export function cutOffIndex(topology: DrainageTopology, segments: readonly NetworkSegment[], impacts: readonly BlockageImpact[], kept?: KeptSums<RangeSums>): CutOffIndex {
   const { order, ditches, lengthM } = topology;
   const ranges = new LaminarRanges(impacts.map((i) => i.cutOffRange));
   const sums = ranges.totals(
@@ -56,6 +62,7 @@ export function cutOffIndex(topology: DrainageTopology, segments: readonly Netwo
       into.catchmentM2.addSum(from.catchmentM2);
       into.catchmentMissing += from.catchmentMissing;
     },
+    kept && ((r) => kept(ranges.starts[r]!, ranges.ends[r]!)),
   );
   const byRange: BlockageImpact[][] = sums.map(() => []);
   for (const impact of impacts) byRange[ranges.find(impact.cutOffRange.start, impact.cutOffRange.end)]!.push(impact);

@@ -28,6 +28,13 @@ export class ExactSum {
     p.push(x);
   }
 
+  /** A sum of its own with the same terms. */
+  clone(): ExactSum {
+    const copy = new ExactSum();
+    copy.partials = [...this.partials];
+    return copy;
+  }
+
   /** Adds everything in `other` (its partials are exact, so the sum stays exact). */
   addSum(other: ExactSum): void {
     for (const x of other.partials) this.add(x);

@@ -9,7 +9,7 @@ export * from './rain';
 export * from './lineLength';
 export * from './networkTypes';
 export { analyzeBlockages, cutOffSegmentIds, patchAnalysis, rankByImpact, rankOnTopology, rankOnTopologyIndexed } from './network';
-export type { CutOffIndex } from './cutOffSums';
+export type { CutOffIndex, KeptSums, RangeSums } from './cutOffSums';
 export { ExactSum, exactSum } from './exactSum';
 export { LaminarRanges } from './laminarRanges';
 export { buildTopology, sameShape, type DrainageTopology } from './networkTopology';

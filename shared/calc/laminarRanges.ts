@@ -72,11 +72,18 @@ export class LaminarRanges {
   /**
    * One total per range: `make` an empty one, `add` each position it covers that no smaller range
    * does, and `merge` in the totals of the ranges directly inside it. Inner ranges come first.
+   * `kept(r)` may give range r's total from before (its positions hold what they held), which is
+   * then used as it is and not walked.
    */
-  totals<T>(make: () => T, add: (total: T, p: number) => void, merge: (into: T, from: T) => void): T[] {
+  totals<T>(make: () => T, add: (total: T, p: number) => void, merge: (into: T, from: T) => void, kept?: (r: number) => T | undefined): T[] {
     const m = this.starts.length;
     const out = new Array<T>(m);
     for (let r = m - 1; r >= 0; r--) {
+      const before = kept?.(r);
+      if (before !== undefined) {
+        out[r] = before;
+        continue;
+      }
       const total = make();
       const end = this.ends[r]!;
       let p = this.starts[r]!;

@@ -28,7 +28,7 @@ import { requireNumber } from './guards';
 import { buildTopology, type DrainageTopology } from './networkTopology';
 import { networkMessages } from './networkMessages';
 import type { BlockageImpact, CutOffTotals, NetworkAnalysis, NetworkBlockage, NetworkOptions, NetworkProblem, NetworkSegment } from './networkTypes';
-import { cutOffIndex, cutOffTotals, patchCutOff, type CutOffIndex } from './cutOffSums';
+import { cutOffIndex, cutOffTotals, patchCutOff, type CutOffIndex, type KeptSums, type RangeSums } from './cutOffSums';
 
 /** Stands in for a blockage's totals until its range is summed. */
 const NO_TOTALS: CutOffTotals = { segmentCount: 0, lengthM: 0, storageM3: 0, conveyanceM3s: 0, catchmentM2: 0, catchmentMissingCount: 0, runoffHeldM3: 0 };
@@ -64,12 +64,16 @@ export function rankOnTopology(
   return rankOnTopologyIndexed(topology, segments, blockages, options).analysis;
 }
 
-/** rankOnTopology, with the cut-off sums it ranked on, to patch after a section edit (patchAnalysis). */
+/**
+ * rankOnTopology, with the cut-off sums it ranked on, to patch after a section edit (patchAnalysis);
+ * `kept` gives the sums of ranges a patched topology left as they were (cutOffSums.ts).
+ */
 export function rankOnTopologyIndexed(
   topology: DrainageTopology,
   segments: readonly NetworkSegment[],
   blockages: readonly NetworkBlockage[],
   options: NetworkOptions,
+  kept?: KeptSums<RangeSums>,
 ): { analysis: NetworkAnalysis; index: CutOffIndex } {
   checkOptions(options);
   const { tolerance, indexById, usable, ditchOf, projection, riverIndex, rangeStart, rangeEnd } = topology;
@@ -138,7 +142,7 @@ export function rankOnTopologyIndexed(
     }
     ranking.push({ rank: 0, blockageId, segmentId, locatedBy, cutOff: NO_TOTALS, cutOffRange: { start, end: rangeEnd[k]! }, blockagesInside: [] });
   }
-  const index = cutOffIndex(topology, segments, ranking);
+  const index = cutOffIndex(topology, segments, ranking, kept);
   index.impacts.forEach((impacts, r) => {
     for (const impact of impacts) impact.cutOff = cutOffTotals(index, r, options);
   });

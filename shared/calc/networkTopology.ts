@@ -7,6 +7,7 @@
  */
 import type { Bilingual } from '../contract/errors';
 import { drainageLayout } from './drainageLayout';
+import { ExactSum } from './exactSum';
 import type { EndpointGrid } from './endpointGrid';
 import { lineLengthM } from './lineLength';
 import { localProjection, projectLine, type LocalProjection } from './localMetres';
@@ -82,6 +83,9 @@ export interface DrainageTopology {
 export interface TopologyParts {
   /** The reference latitude of the projection (degrees), rounded so that a move rarely changes it. */
   refLat: number;
+  /** The exact sum of the usable lines' first latitudes, and each segment's first latitude (0 when unusable). */
+  latSum: ExactSum;
+  firstLat: Float64Array;
   ids: string[];
   /** Endpoint 2k is ditch k's start, 2k+1 its end, projected. */
   endX: Float64Array;
@@ -101,24 +105,20 @@ export interface TopologyParts {
   blockLength: Int32Array;
   /** Duplicate and invalid segments (a move keeps them). */
   segmentProblems: NetworkProblem[];
+  /** Whether `problems` and `reversedSegmentIds` were listed from the labels yet. */
+  listed: boolean;
   ditchPieces: PieceIndex | null;
   endpoints: EndpointGrid | null;
 }
 
 /**
- * The latitude the projection is centred on: the mean of the lines' first points, to 0.1° (11 km;
- * the east–west scale then errs by under 0.2% at 45°, a few millimetres on a snap tolerance), so
- * that moving a ditch keeps every other projected point where it was (topologyPatch.ts).
+ * The latitude the projection is centred on: the mean of the usable lines' first points (`latSum`
+ * of `count`), to 0.1° (11 km; the east–west scale then errs by under 0.2% at 45°, a few
+ * millimetres on a snap tolerance), so that moving a ditch keeps every other projected point where
+ * it was (topologyPatch.ts). The sum is exact, so a patched one rounds as a fresh one does.
  */
-export function referenceLatitude(segments: readonly NetworkSegment[], usable: Uint8Array): number {
-  let latSum = 0;
-  let count = 0;
-  for (let i = 0; i < segments.length; i++) {
-    if (usable[i] !== 1) continue;
-    latSum += segments[i]!.coords[0]![1];
-    count++;
-  }
-  return count > 0 ? Math.round((latSum / count) * 10) / 10 : 0;
+export function referenceLatitude(latSum: ExactSum, count: number): number {
+  return count > 0 ? Math.round((latSum.value() / count) * 10) / 10 : 0;
 }
 
 /** Builds the topology of `segments`; `tolerance` (m, ≥ 0, checked by the caller) joins ends and finds outlets. */
@@ -152,7 +152,14 @@ export function buildTopology(segments: readonly NetworkSegment[], tolerance: nu
   const seg = (k: number): NetworkSegment => segments[ditches[k]!]!;
 
   // --- Projected lines (only for matching; lengths are geodesic).
-  const refLat = referenceLatitude(segments, usable);
+  const latSum = new ExactSum();
+  const firstLat = new Float64Array(segments.length);
+  segments.forEach((segment, i) => {
+    if (usable[i] !== 1) return;
+    firstLat[i] = segment.coords[0]![1];
+    latSum.add(firstLat[i]!);
+  });
+  const refLat = referenceLatitude(latSum, ditches.length + rivers.length);
   const projection = localProjection(refLat);
   const empty = new Float64Array(0);
   const lines: Float64Array[] = segments.map((segment, i) => (usable[i] === 1 ? projectLine(segment.coords, projection) : empty));
@@ -167,6 +174,8 @@ export function buildTopology(segments: readonly NetworkSegment[], tolerance: nu
 
   const parts: TopologyParts = {
     refLat,
+    latSum,
+    firstLat,
     ids: ditches.map((i) => segments[i]!.id),
     endX,
     endY,
@@ -182,6 +191,7 @@ export function buildTopology(segments: readonly NetworkSegment[], tolerance: nu
     blockStart: new Int32Array(0),
     blockLength: new Int32Array(0),
     segmentProblems: problems,
+    listed: false,
     ditchPieces: null,
     endpoints: null,
   };

@@ -15,19 +15,28 @@ import { placeLayout } from './topologyLayout';
 
 /**
  * Patches `t`, built from the segments before, for `segments` where only those at `changed`
- * (segment indexes) differ — same ids, each a usable non-river ditch before and after. Returns
- * false, leaving `t` as it was, when that does not hold or the projection's centre moved: build again.
+ * (segment indexes) differ — same ids, each a usable non-river ditch before and after. Returns the
+ * ditch numbers laid out again (whole components; the others kept their cut-off sets, at positions
+ * that may have shifted), or null, leaving `t` as it was, when that does not hold or the
+ * projection's centre moved: build again.
  */
-export function patchTopology(t: DrainageTopology, segments: readonly NetworkSegment[], changed: readonly number[]): boolean {
-  if (segments.length !== t.segmentCount) return false;
+export function patchTopology(t: DrainageTopology, segments: readonly NetworkSegment[], changed: readonly number[]): Int32Array | null {
+  if (segments.length !== t.segmentCount) return null;
   const parts = t.parts;
   for (const i of changed) {
     const k = t.ditchOf[i]!;
     const s = segments[i]!;
     // A river moved changes outlets anywhere along it; a ditch turned river or unusable changes the numbering.
-    if (k === -1 || s.kind === 'river' || s.id !== parts.ids[k] || segmentFault(s) !== null) return false;
+    if (k === -1 || s.kind === 'river' || s.id !== parts.ids[k] || segmentFault(s) !== null) return null;
   }
-  if (referenceLatitude(segments, t.usable) !== parts.refLat) return false;
+  const latSum = parts.latSum.clone();
+  for (const i of changed) {
+    latSum.add(-parts.firstLat[i]!);
+    latSum.add(segments[i]!.coords[0]![1]);
+  }
+  if (referenceLatitude(latSum, t.stats.ditchSegments + t.stats.riverSegments) !== parts.refLat) return null;
+  parts.latSum = latSum;
+  for (const i of changed) parts.firstLat[i] = segments[i]!.coords[0]![1];
 
   // --- The changed ditches' lines, ends and lengths, and the indexes that hold them.
   const oldX: number[] = [];
@@ -84,5 +93,5 @@ export function patchTopology(t: DrainageTopology, segments: readonly NetworkSeg
     lengthM[local] = t.lengthM[k]!;
   });
   placeLayout(t, ks, drainageLayout(endX, endY, nearRiver, lengthM, t.tolerance));
-  return true;
+  return ks;
 }

@@ -83,6 +83,17 @@ export interface CapacityNetwork extends NetworkState {
   culvertsOfDitch: Map<string, number[]>;
 }
 
+/** What a move patched in place (patchShape) left for the analysis to reuse. */
+interface MovedShape {
+  /** Ditch numbers laid out again. */
+  laid: Int32Array;
+  /** Ditches (indexes) whose segment changed: those edited, and those whose catchment was shared out again. */
+  resegmented: ReadonlySet<number>;
+  /** Each ditch's range before the move. */
+  rangeStart: Int32Array;
+  rangeEnd: Int32Array;
+}
+
 /** A ditch replaced in place: at index i, evaluated before and after. */
 interface EditedDitch {
   i: number;
@@ -103,17 +114,57 @@ function namesOf(rows: NetworkRows): Map<string, string> {
 
 /**
  * The ranking on the state's topology and the sums kept with it, from the rows and ditches in
- * memory: O(B log B + positions the blockages' ranges cover), and O(memberships) for the areas'
- * sums unless they were patched (`keepAreaSums`).
+ * memory: O(B log B + positions the blockages' ranges cover). After a move patched in place
+ * (`moved`), the areas' sums are already patched and a range that holds the same ditches with the
+ * same figures keeps its sums (only its position may have shifted), so only the ranges the move
+ * reached are summed again.
  */
-function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' | 'settings' | 'ditches' | 'membership' | 'areaSums'>, keepAreaSums = false) {
+function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' | 'settings' | 'ditches' | 'membership' | 'areaSums'>, moved: (MovedShape & Pick<CapacityNetwork, 'index' | 'rankingSums'>) | null = null) {
   const { blockages, options } = analysisInput(state.rows.openBlockages, state.settings);
-  const { analysis, index } = rankOnTopologyIndexed(state.topology, state.segments, blockages, options);
+  const before = moved ? keptRange(state.topology, moved) : null;
+  const keptSums = before && moved ? (start: number, end: number) => at(moved.index.sums, before(start, end)) : undefined;
+  const { analysis, index } = rankOnTopologyIndexed(state.topology, state.segments, blockages, options, keptSums);
+  const keptRunoff = before && moved ? (start: number, end: number) => at(moved.rankingSums, before(start, end)) : undefined;
   return {
     analysis,
     index,
-    rankingSums: rankingSums(index, state.topology, state.ditches, state.membership),
-    areaSums: keepAreaSums ? state.areaSums : areaSums(state.membership, state.ditches),
+    rankingSums: rankingSums(index, state.topology, state.ditches, state.membership, keptRunoff),
+    areaSums: moved ? state.areaSums : areaSums(state.membership, state.ditches),
+  };
+}
+
+const at = <T,>(list: readonly T[], r: number): T | undefined => (r === -1 ? undefined : list[r]);
+
+/**
+ * For a range [start, end) of the patched topology, the index of the same ditches' range in the
+ * state's analysis from before the move, or −1 when its sums must be made again: its ditch was
+ * laid out again, or a ditch inside it has a new segment (its catchment was shared out again).
+ * A ditch's range is its subtree, which lies in its own junction component, so one not laid out
+ * again holds the same ditches as before.
+ */
+function keptRange(topology: DrainageTopology, moved: MovedShape & Pick<CapacityNetwork, 'index'>): (start: number, end: number) => number {
+  const laid = new Uint8Array(topology.ditches.length);
+  for (const k of moved.laid) laid[k] = 1;
+  const dirty: number[] = [];
+  for (const i of moved.resegmented) {
+    const k = topology.ditchOf[i]!;
+    const p = k === -1 ? -1 : topology.rangeStart[k]!;
+    if (p !== -1) dirty.push(p);
+  }
+  dirty.sort((a, b) => a - b);
+  const ranges = moved.index.ranges;
+  return (start, end) => {
+    const k = topology.order[start]!;
+    if (laid[k] === 1) return -1;
+    let lo = 0;
+    let hi = dirty.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dirty[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < dirty.length && dirty[lo]! < end) return -1;
+    return ranges.find(moved.rangeStart[k]!, moved.rangeEnd[k]!);
   };
 }
 
@@ -155,10 +206,13 @@ function shapeFromRows(state: Pick<CapacityNetwork, 'rows' | 'ditches' | 'settin
  * areas' sums. False when the topology cannot be patched (a river, an unusable line, the
  * projection's centre moved): then everything is made again from the rows.
  */
-function patchShape(state: CapacityNetwork, edited: readonly EditedDitch[]): boolean {
+function patchShape(state: CapacityNetwork, edited: readonly EditedDitch[]): MovedShape | null {
   const changed = edited.map((e) => e.i);
-  const wasReversed = state.topology.reversed.slice();
-  if (!patchTopology(state.topology, state.segments, changed)) return false;
+  const { rangeStart, rangeEnd } = state.topology;
+  const before = { wasReversed: state.topology.reversed.slice(), rangeStart: rangeStart.slice(), rangeEnd: rangeEnd.slice() };
+  const laid = patchTopology(state.topology, state.segments, changed);
+  if (laid === null) return null;
+  const { wasReversed } = before;
   const { areas: touchedAreas, ditches: recomputed } = patchMembership(state.membership, state.rows.ditches, state.rows.areas, changed);
   for (const i of recomputed) state.segments[i] = segmentOf(state.ditches[i]!, state.membership.catchmentM2[i] ?? null);
   const flowChanged = new Set(changed);
@@ -166,7 +220,7 @@ function patchShape(state: CapacityNetwork, edited: readonly EditedDitch[]): boo
   for (let k = 0; k < reversed.length; k++) if (reversed[k] !== wasReversed[k]) flowChanged.add(ditches[k]!);
   patchAreaExits(state.exitsOfArea, state.ditches, state.rows.areas, state.membership.grid, flowOf(state.topology), flowChanged);
   for (const a of touchedAreas) state.areaSums[a] = areaSumOf(state.membership.ditchesOfArea[a]!, state.ditches);
-  return true;
+  return { laid, resegmented: recomputed, rangeStart: before.rangeStart, rangeEnd: before.rangeEnd };
 }
 
 /** Everything from the database, up to date with the feed at `seq` (read before the rows). */
@@ -298,7 +352,7 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
   const ditchIds = ids.ditch;
   const { shapeChanged, reordered, edited } = ditchIds.size > 0 ? patchDitches(state, ditchIds, read.ditches([...ditchIds])) : { shapeChanged: false, reordered: false, edited: [] };
   // A move in place patches the shape; ditches that came or went, or areas written, make it again.
-  const moved = shapeChanged && !reordered && ids.area.size === 0 && patchShape(state, edited);
+  const moved = shapeChanged && !reordered && ids.area.size === 0 ? patchShape(state, edited) : null;
   if (!moved && (shapeChanged || ids.area.size > 0)) Object.assign(state, shapeFromRows(state, shapeChanged ? null : state.topology, reordered ? undefined : state.lookups.indexOf));
   patchCulverts(ctx, state, ids.culvert, edited, shapeChanged);
   if (ditchIds.size > 0) {
@@ -322,7 +376,7 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
   }
   for (const b of state.rows.openBlockages) if (ids.blockage.has(b.id)) state.names.set(b.id, blockageName(b));
   if (shapeChanged || ids.blockage.size > 0 || ids.area.size > 0) {
-    Object.assign(state, analyse(state, moved));
+    Object.assign(state, analyse(state, moved && { ...moved, index: state.index, rankingSums: state.rankingSums }));
   } else if (edited.length > 0) {
     // The same topology, blockages and areas: only what lies downstream of, or around, each edited ditch.
     const { options } = analysisInput([], state.settings);

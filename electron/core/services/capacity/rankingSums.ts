@@ -4,7 +4,7 @@
  * runoff for the rain, without walking the ditches again), the ditches in no area and those
  * without a section. Kept with the network state; a section edit patches the ranges holding it.
  */
-import { ExactSum, type CutOffIndex, type DrainageTopology } from '../../../../shared/calc';
+import { ExactSum, type CutOffIndex, type DrainageTopology, type KeptSums } from '../../../../shared/calc';
 import type { Membership } from './membership';
 import type { EvaluatedDitch } from './sections';
 
@@ -17,8 +17,8 @@ export interface RangeRunoffSums {
   byArea: Map<number, { catchmentM2: ExactSum; ditches: number }>;
 }
 
-/** The sums of every range of `index`. O(positions covered + areas per range). */
-export function rankingSums(index: CutOffIndex, topology: DrainageTopology, ditches: readonly EvaluatedDitch[], membership: Membership): RangeRunoffSums[] {
+/** The sums of every range of `index` (those `kept` from before as they are). O(positions covered + areas per range). */
+export function rankingSums(index: CutOffIndex, topology: DrainageTopology, ditches: readonly EvaluatedDitch[], membership: Membership, kept?: KeptSums<RangeRunoffSums>): RangeRunoffSums[] {
   const { order } = topology;
   return index.ranges.totals<RangeRunoffSums>(
     () => ({ noSection: 0, noArea: 0, byArea: new Map() }),
@@ -47,6 +47,7 @@ export function rankingSums(index: CutOffIndex, topology: DrainageTopology, ditc
         at.ditches += v.ditches;
       }
     },
+    kept && ((r) => kept(index.ranges.starts[r]!, index.ranges.ends[r]!)),
   );
 }
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { computeCapacity } from '../../../electron/core/services/capacity/report';
+import { insertFeatures, updateFeature, type NewFeature } from '../../../electron/core/services/network/networkService';
+import { capacityQuerySchema } from '../../../shared/contract/capacity';
+import { tempCore } from '../../helpers/tempDir';
+import { at, DEMO_SECTION, NOW } from './helpers';
+
+const query = capacityQuerySchema.parse({ rainMm: 60 });
+const line = (a: [number, number], b: [number, number]) => ({ type: 'LineString' as const, coordinates: [at(...a), at(...b)] });
+
+describe('a moved ditch patches the network state in place', () => {
+  it('a field ditch moved over to the next main drain leaves the first main\'s blockage cutting off one ditch fewer', async () => {
+    const core = await tempCore({ now: () => NOW });
+    let n = 0;
+    const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+    const ditch = (name: string, a: [number, number], b: [number, number], kind = 'field'): NewFeature => ({ layer: 'ditch', id: id(), geometry: line(a, b), properties: { kind, name, ...DEMO_SECTION } });
+    const features: NewFeature[] = [
+      { layer: 'ditch', id: id(), geometry: line([-100, 0], [1100, 0]), properties: { kind: 'river', name: '河' } },
+      ditch('A0', [0, 100], [0, 0], 'main'),
+      ditch('A1', [0, 200], [0, 100], 'main'),
+      ditch('B0', [400, 100], [400, 0], 'main'),
+      ditch('B1', [400, 200], [400, 100], 'main'),
+      ditch('X', [100, 200], [0, 200]),
+      ditch('Y', [200, 200], [100, 200]),
+    ];
+    const a0 = features[1]!.id!;
+    const y = features[6]!.id!;
+    features.push({ layer: 'blockage', geometry: { type: 'Point', coordinates: at(0, 50) }, properties: { name: '堵A', ditch_id: a0 } });
+    core.db.transaction(() => insertFeatures(core.ctx, features, { batchId: 'seed', action: 'import', source: 'cli' }))();
+    const cutOff = () => computeCapacity(core.ctx, query).report.ranking[0]!.cutOff.segmentCount;
+    expect(cutOff()).toBe(4);
+    const state = core.ctx.state.capacityNetwork;
+
+    // Y's far end onto B's top junction: Y now drains to B, so A0 holds back A0, A1 and X only.
+    // Y lies outside A0's range but in the components laid again, so A0's range sums are made again.
+    updateFeature(core.ctx, { layer: 'ditch', id: y, geometry: line([400, 200], [100, 200]) });
+    expect(cutOff()).toBe(3);
+    expect(core.ctx.state.capacityNetwork).toBe(state);
+    const patched = computeCapacity(core.ctx, query).report;
+    core.ctx.state.capacityNetwork = null;
+    expect(patched).toEqual(computeCapacity(core.ctx, query).report);
+  });
+});
