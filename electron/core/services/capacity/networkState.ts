@@ -12,10 +12,12 @@
  *   shared/calc/exactSum.ts, keep the patched figures equal to a recompute to the last bit);
  * - a blockage: the open blockages are placed and summed again on the same topology;
  * - a culvert: that culvert is evaluated again;
- * - a ditch's line, kind or length, a new, deleted or restored ditch: the drainage topology, area
- *   membership, area exits and the kept sums are rebuilt from the rows held in memory (nothing
- *   else is read). Still O(network): the local projection follows every line's latitude and the
- *   topology's preorder is laid out for the whole township, so no smaller part is proven enough;
+ * - a ditch's line or length (moved, reshaped): the drainage topology is laid out again only in
+ *   the junction components the move reaches, the ditch is placed in the areas again, and only the
+ *   cut-off ranges the move reached are summed again (movedShape.ts); a river's line, a kind
+ *   to or from river, or the projection's centre moving builds the shape again from memory;
+ * - a new, deleted or restored ditch (the ditch numbering shifts): the topology, area membership,
+ *   area exits and the kept sums are rebuilt from the rows held in memory (nothing else is read);
  * - an area: membership, exits and the sums from memory, on the same topology.
  *
  * The settings, another database (a restore) or a very large write (an import) build it all from
@@ -23,15 +25,16 @@
  * incremental.test.ts, incrementalProperty.test.ts).
  */
 import type { Database } from 'better-sqlite3';
-import { buildTopology, patchAnalysis, patchTopology, rankOnTopologyIndexed, sameShape, type CutOffIndex, type DrainageTopology, type NetworkAnalysis, type NetworkSegment } from '../../../../shared/calc';
+import { buildTopology, patchAnalysis, rankOnTopologyIndexed, sameShape, type CutOffIndex, type DrainageTopology, type NetworkAnalysis, type NetworkSegment } from '../../../../shared/calc';
 import type { CapacitySettings } from '../../../../shared/contract/capacity';
 import type { CoreContext } from '../../context';
 import { ChangeFeed, type FeedTouch } from '../../db/feed/changeFeed';
-import { areaExits, flowOf, patchAreaExits } from './areas';
-import { areaSumOf, areaSums, patchAreaSums, type AreaSums } from './areaSums';
+import { areaExits, flowOf } from './areas';
+import { areaSums, patchAreaSums, type AreaSums } from './areaSums';
 import { culvertDitchFinder } from './culvertDitch';
 import { loadNetwork, rowsById, type DitchRow, type NetworkRows } from './load';
-import { areaMembership, patchMembership, type Membership } from './membership';
+import { areaMembership, type Membership } from './membership';
+import { keptSums, patchShape, type MovedShape } from './movedShape';
 import { analysisInput, networkLookups, segmentOf, type NetworkLookups } from './ranking';
 import { patchRankingSums, rankingSums, type RangeRunoffSums } from './rankingSums';
 import { evaluateCulverts, evaluateDitches, type EvaluatedCulvert, type EvaluatedDitch } from './sections';
@@ -83,17 +86,6 @@ export interface CapacityNetwork extends NetworkState {
   culvertsOfDitch: Map<string, number[]>;
 }
 
-/** What a move patched in place (patchShape) left for the analysis to reuse. */
-interface MovedShape {
-  /** Ditch numbers laid out again. */
-  laid: Int32Array;
-  /** Ditches (indexes) whose segment changed: those edited, and those whose catchment was shared out again. */
-  resegmented: ReadonlySet<number>;
-  /** Each ditch's range before the move. */
-  rangeStart: Int32Array;
-  rangeEnd: Int32Array;
-}
-
 /** A ditch replaced in place: at index i, evaluated before and after. */
 interface EditedDitch {
   i: number;
@@ -119,52 +111,15 @@ function namesOf(rows: NetworkRows): Map<string, string> {
  * same figures keeps its sums (only its position may have shifted), so only the ranges the move
  * reached are summed again.
  */
-function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' | 'settings' | 'ditches' | 'membership' | 'areaSums'>, moved: (MovedShape & Pick<CapacityNetwork, 'index' | 'rankingSums'>) | null = null) {
+function analyse(state: Pick<CapacityNetwork, 'topology' | 'segments' | 'rows' | 'settings' | 'ditches' | 'membership' | 'areaSums'>, moved: MovedShape | null = null) {
   const { blockages, options } = analysisInput(state.rows.openBlockages, state.settings);
-  const before = moved ? keptRange(state.topology, moved) : null;
-  const keptSums = before && moved ? (start: number, end: number) => at(moved.index.sums, before(start, end)) : undefined;
-  const { analysis, index } = rankOnTopologyIndexed(state.topology, state.segments, blockages, options, keptSums);
-  const keptRunoff = before && moved ? (start: number, end: number) => at(moved.rankingSums, before(start, end)) : undefined;
+  const kept = moved ? keptSums(state.topology, moved) : undefined;
+  const { analysis, index } = rankOnTopologyIndexed(state.topology, state.segments, blockages, options, kept?.cutOff);
   return {
     analysis,
     index,
-    rankingSums: rankingSums(index, state.topology, state.ditches, state.membership, keptRunoff),
+    rankingSums: rankingSums(index, state.topology, state.ditches, state.membership, kept?.runoff),
     areaSums: moved ? state.areaSums : areaSums(state.membership, state.ditches),
-  };
-}
-
-const at = <T,>(list: readonly T[], r: number): T | undefined => (r === -1 ? undefined : list[r]);
-
-/**
- * For a range [start, end) of the patched topology, the index of the same ditches' range in the
- * state's analysis from before the move, or −1 when its sums must be made again: its ditch was
- * laid out again, or a ditch inside it has a new segment (its catchment was shared out again).
- * A ditch's range is its subtree, which lies in its own junction component, so one not laid out
- * again holds the same ditches as before.
- */
-function keptRange(topology: DrainageTopology, moved: MovedShape & Pick<CapacityNetwork, 'index'>): (start: number, end: number) => number {
-  const laid = new Uint8Array(topology.ditches.length);
-  for (const k of moved.laid) laid[k] = 1;
-  const dirty: number[] = [];
-  for (const i of moved.resegmented) {
-    const k = topology.ditchOf[i]!;
-    const p = k === -1 ? -1 : topology.rangeStart[k]!;
-    if (p !== -1) dirty.push(p);
-  }
-  dirty.sort((a, b) => a - b);
-  const ranges = moved.index.ranges;
-  return (start, end) => {
-    const k = topology.order[start]!;
-    if (laid[k] === 1) return -1;
-    let lo = 0;
-    let hi = dirty.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dirty[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < dirty.length && dirty[lo]! < end) return -1;
-    return ranges.find(moved.rangeStart[k]!, moved.rangeEnd[k]!);
   };
 }
 
@@ -196,31 +151,6 @@ function shapeFromRows(state: Pick<CapacityNetwork, 'rows' | 'ditches' | 'settin
   const lookups = networkLookups(state.ditches, topo, indexOf);
   const exitsOfArea = areaExits(state.ditches, state.rows.areas, membership.grid, flowOf(topo));
   return { membership, segments, topology: topo, lookups, exitsOfArea };
-}
-
-/**
- * The shape after ditches `edited` moved, were reshaped or changed length, in place (issue 15):
- * the topology laid out again where the change reaches (shared/calc/topologyPatch.ts), the edited
- * ditches placed in the areas again and their areas' land shared out again (the catchments of
- * those areas' ditches), the exits of the ditches that moved or now flow the other way, and those
- * areas' sums. False when the topology cannot be patched (a river, an unusable line, the
- * projection's centre moved): then everything is made again from the rows.
- */
-function patchShape(state: CapacityNetwork, edited: readonly EditedDitch[]): MovedShape | null {
-  const changed = edited.map((e) => e.i);
-  const { rangeStart, rangeEnd } = state.topology;
-  const before = { wasReversed: state.topology.reversed.slice(), rangeStart: rangeStart.slice(), rangeEnd: rangeEnd.slice() };
-  const laid = patchTopology(state.topology, state.segments, changed);
-  if (laid === null) return null;
-  const { wasReversed } = before;
-  const { areas: touchedAreas, ditches: recomputed } = patchMembership(state.membership, state.rows.ditches, state.rows.areas, changed);
-  for (const i of recomputed) state.segments[i] = segmentOf(state.ditches[i]!, state.membership.catchmentM2[i] ?? null);
-  const flowChanged = new Set(changed);
-  const { reversed, ditches } = state.topology;
-  for (let k = 0; k < reversed.length; k++) if (reversed[k] !== wasReversed[k]) flowChanged.add(ditches[k]!);
-  patchAreaExits(state.exitsOfArea, state.ditches, state.rows.areas, state.membership.grid, flowOf(state.topology), flowChanged);
-  for (const a of touchedAreas) state.areaSums[a] = areaSumOf(state.membership.ditchesOfArea[a]!, state.ditches);
-  return { laid, resegmented: recomputed, rangeStart: before.rangeStart, rangeEnd: before.rangeEnd };
 }
 
 /** Everything from the database, up to date with the feed at `seq` (read before the rows). */
@@ -352,7 +282,7 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
   const ditchIds = ids.ditch;
   const { shapeChanged, reordered, edited } = ditchIds.size > 0 ? patchDitches(state, ditchIds, read.ditches([...ditchIds])) : { shapeChanged: false, reordered: false, edited: [] };
   // A move in place patches the shape; ditches that came or went, or areas written, make it again.
-  const moved = shapeChanged && !reordered && ids.area.size === 0 ? patchShape(state, edited) : null;
+  const moved = shapeChanged && !reordered && ids.area.size === 0 ? patchShape(state, edited.map((e) => e.i)) : null;
   if (!moved && (shapeChanged || ids.area.size > 0)) Object.assign(state, shapeFromRows(state, shapeChanged ? null : state.topology, reordered ? undefined : state.lookups.indexOf));
   patchCulverts(ctx, state, ids.culvert, edited, shapeChanged);
   if (ditchIds.size > 0) {
@@ -376,7 +306,7 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
   }
   for (const b of state.rows.openBlockages) if (ids.blockage.has(b.id)) state.names.set(b.id, blockageName(b));
   if (shapeChanged || ids.blockage.size > 0 || ids.area.size > 0) {
-    Object.assign(state, analyse(state, moved && { ...moved, index: state.index, rankingSums: state.rankingSums }));
+    Object.assign(state, analyse(state, moved));
   } else if (edited.length > 0) {
     // The same topology, blockages and areas: only what lies downstream of, or around, each edited ditch.
     const { options } = analysisInput([], state.settings);
