@@ -14,8 +14,8 @@ export class EndpointGrid {
   private readonly cell: number;
 
   constructor(
-    private readonly xs: Float64Array,
-    private readonly ys: Float64Array,
+    private xs: Float64Array,
+    private ys: Float64Array,
     private readonly tolerance: number,
   ) {
     // At least a metre: a zero tolerance joins only equal points, which share a cell anyway.
@@ -25,6 +25,12 @@ export class EndpointGrid {
 
   private key(x: number, y: number, dx = 0, dy = 0): number {
     return (Math.floor(x / this.cell) + dx + OFFSET) * SPAN + (Math.floor(y / this.cell) + dy + OFFSET);
+  }
+
+  /** The endpoints' arrays were made longer (new ditches): the same points, and room for more. */
+  grown(xs: Float64Array, ys: Float64Array): void {
+    this.xs = xs;
+    this.ys = ys;
   }
 
   /** Registers endpoint p at its current (xs[p], ys[p]). */

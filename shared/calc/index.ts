@@ -14,3 +14,4 @@ export { ExactSum, exactSum } from './exactSum';
 export { LaminarRanges } from './laminarRanges';
 export { buildTopology, sameShape, type DrainageTopology } from './networkTopology';
 export { patchTopology } from './topologyPatch';
+export { growTopology } from './topologyGrow';

@@ -76,8 +76,8 @@ export interface PieceIndex {
   /** Calls visit(line, vertex, distanceSq) for each piece within the tolerance of (x, y). */
   near(x: number, y: number, visit: (line: number, vertex: number, distanceSq: number) => void): void;
   /**
-   * Line `id` was replaced in `lines` (a moved ditch): its old pieces are forgotten and its new
-   * ones registered. The grid keeps its cells; a piece outside them lands in aliased cells, which
+   * Line `id` was replaced in `lines` (a moved ditch) or appended to it (a new one): its old
+   * pieces are forgotten and its new ones registered. The grid keeps its cells; a piece outside them lands in aliased cells, which
    * only adds candidates that the distance test then drops, so near() answers as a fresh index would.
    */
   replace(id: number): void;
@@ -108,11 +108,13 @@ export function buildPieceIndex(lines: readonly Float64Array[], ids: readonly nu
   const entryNext: number[] = [];
   // An entry counts while its line's version is the one it was registered with (replace bumps it).
   const entryVersion: number[] = [];
-  const version = new Int32Array(lines.length);
+  // Plain numbers, so a line appended to `lines` later (a new ditch) gets a version too.
+  const version: number[] = [];
+  const versionOf = (id: number): number => version[id] ?? 0;
 
   const register = (id: number): void => {
     const line = lines[id]!;
-    const at = version[id]!;
+    const at = versionOf(id);
     for (let v = 0; v + 3 < line.length; v += 2) {
       const ax = line[v]!, ay = line[v + 1]!, bx = line[v + 2]!, by = line[v + 3]!;
       const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / grid.cell));
@@ -144,7 +146,7 @@ export function buildPieceIndex(lines: readonly Float64Array[], ids: readonly nu
     near(x, y, visit) {
       for (let e = head.get(cellX(grid, x) * grid.stride + cellY(grid, y)) ?? -1; e !== -1; e = entryNext[e]!) {
         const id = entryLine[e]!;
-        if (entryVersion[e] !== version[id]) continue;
+        if (entryVersion[e] !== versionOf(id)) continue;
         const vertex = entryVertex[e]!;
         const line = lines[id]!;
         const i = vertex * 2;
@@ -153,7 +155,7 @@ export function buildPieceIndex(lines: readonly Float64Array[], ids: readonly nu
       }
     },
     replace(id) {
-      version[id] = version[id]! + 1;
+      version[id] = versionOf(id) + 1;
       register(id);
     },
   };

@@ -4,7 +4,7 @@
  * (shared/calc/topologyPatch.ts), the moved ditches placed in the areas again, and what the
  * analysis may keep — the sums of the cut-off ranges the move did not reach.
  */
-import { patchTopology, type CutOffIndex, type DrainageTopology, type KeptSums, type RangeSums } from '../../../../shared/calc';
+import { growTopology, patchTopology, type CutOffIndex, type DrainageTopology, type KeptSums, type RangeSums } from '../../../../shared/calc';
 import { flowOf, patchAreaExits } from './areas';
 import { areaSumOf } from './areaSums';
 import { patchMembership } from './membership';
@@ -37,6 +37,8 @@ export interface MovedShape {
 export function patchShape(state: CapacityNetwork, changed: readonly number[]): MovedShape | null {
   const { rangeStart, rangeEnd } = state.topology;
   const before = { wasReversed: state.topology.reversed.slice(), rangeStart: rangeStart.slice(), rangeEnd: rangeEnd.slice() };
+  // New ditches at the end first get room (numbers after every other); then they are laid out as moved ones.
+  if (growTopology(state.topology, state.segments) === null) return null;
   const laid = patchTopology(state.topology, state.segments, changed);
   if (laid === null) return null;
   const { wasReversed } = before;
@@ -44,7 +46,7 @@ export function patchShape(state: CapacityNetwork, changed: readonly number[]): 
   for (const i of recomputed) state.segments[i] = segmentOf(state.ditches[i]!, state.membership.catchmentM2[i] ?? null);
   const flowChanged = new Set(changed);
   const { reversed, ditches } = state.topology;
-  for (let k = 0; k < reversed.length; k++) if (reversed[k] !== wasReversed[k]) flowChanged.add(ditches[k]!);
+  for (let k = 0; k < wasReversed.length; k++) if (reversed[k] !== wasReversed[k]) flowChanged.add(ditches[k]!);
   patchAreaExits(state.exitsOfArea, state.ditches, state.rows.areas, state.membership.grid, flowOf(state.topology), flowChanged);
   for (const a of touchedAreas) state.areaSums[a] = areaSumOf(state.membership.ditchesOfArea[a]!, state.ditches);
   return { laid, resegmented: recomputed, rangeStart: before.rangeStart, rangeEnd: before.rangeEnd, index: state.index, rankingSums: state.rankingSums };

@@ -12,12 +12,14 @@
  *   shared/calc/exactSum.ts, keep the patched figures equal to a recompute to the last bit);
  * - a blockage: the open blockages are placed and summed again on the same topology;
  * - a culvert: that culvert is evaluated again;
- * - a ditch's line or length (moved, reshaped): the drainage topology is laid out again only in
- *   the junction components the move reaches, the ditch is placed in the areas again, and only the
- *   cut-off ranges the move reached are summed again (movedShape.ts); a river's line, a kind
- *   to or from river, or the projection's centre moving builds the shape again from memory;
- * - a new, deleted or restored ditch (the ditch numbering shifts): the topology, area membership,
- *   area exits and the kept sums are rebuilt from the rows held in memory (nothing else is read);
+ * - a ditch's line or length (moved, reshaped), or a new ditch (it comes last in the list): the
+ *   drainage topology is laid out again only in the junction components the change reaches, the
+ *   ditch is placed in the areas again, and only the cut-off ranges the change reached are summed
+ *   again (movedShape.ts); a river's line, a kind to or from river, or the projection's centre
+ *   moving builds the shape again from memory;
+ * - a deleted or restored ditch (the ditch numbering after it shifts): the topology, area
+ *   membership, area exits and the kept sums are rebuilt from the rows held in memory (nothing
+ *   else is read);
  * - an area: membership, exits and the sums from memory, on the same topology.
  *
  * The settings, another database (a restore) or a very large write (an import) build it all from
@@ -203,16 +205,23 @@ function touchedIds(touched: readonly FeedTouch[]): Record<NetworkTable, Set<str
  * length changed or a ditch came or went (then the list is made again in rowid order); `edited`
  * lists the rows replaced in place.
  */
-function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: readonly DitchRow[]): { shapeChanged: boolean; reordered: boolean; edited: EditedDitch[] } {
+function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: readonly DitchRow[]): { shapeChanged: boolean; reordered: boolean; edited: EditedDitch[]; appended: number[] } {
   const byId = new Map(fresh.map((r) => [r.id, r]));
   const edited: (EditedDitch & { segment: NetworkSegment })[] = [];
+  const newRows: DitchRow[] = [];
   let shapeChanged = false;
   let cameOrWent = false;
+  const lastRowid = state.rows.ditches.length > 0 ? state.rows.ditches[state.rows.ditches.length - 1]!.rowid : -Infinity;
   for (const id of ids) {
     const i = state.lookups.indexOf.get(id);
     const row = byId.get(id);
     if (i === undefined && row === undefined) continue;
-    // A new, deleted or restored ditch moves the indexes after it.
+    // A new row after every other comes last in the list (no index moves); kept apart below.
+    if (i === undefined && row!.rowid > lastRowid) {
+      newRows.push(row!);
+      continue;
+    }
+    // A deleted or restored ditch moves the indexes after it.
     if (i === undefined || row === undefined) {
       cameOrWent = true;
       break;
@@ -228,14 +237,40 @@ function patchDitches(state: CapacityNetwork, ids: ReadonlySet<string>, fresh: r
     const kept = new Map(state.ditches.map((d) => [d.row.id, d]));
     state.rows.ditches = replaceById(state.rows.ditches, ids, fresh);
     state.ditches = state.rows.ditches.map((row) => (ids.has(row.id) ? evaluateDitches([row], state.settings)[0]! : kept.get(row.id)!));
-    return { shapeChanged: true, reordered: true, edited: [] };
+    return { shapeChanged: true, reordered: true, edited: [], appended: [] };
   }
   for (const { i, after, segment } of edited) {
     state.rows.ditches[i] = after.row;
     state.ditches[i] = after;
     state.segments[i] = segment;
   }
-  return { shapeChanged, reordered: false, edited };
+  const appended = appendDitches(state, newRows);
+  return { shapeChanged: shapeChanged || appended.length > 0, reordered: false, edited, appended };
+}
+
+/**
+ * New ditches drawn after every other (by rowid) put at the end of the lists, as a full read would
+ * put them: evaluated, with a segment and an empty place in the membership (the shape's patch or
+ * rebuild places them). Returns their indexes.
+ */
+function appendDitches(state: CapacityNetwork, rows: DitchRow[]): number[] {
+  if (rows.length === 0) return [];
+  rows.sort((a, b) => a.rowid - b.rowid);
+  const { membership } = state;
+  const finestArea = new Int32Array(state.ditches.length + rows.length).fill(-1);
+  finestArea.set(membership.finestArea);
+  membership.finestArea = finestArea;
+  return rows.map((row) => {
+    const i = state.ditches.length;
+    const evaluated = evaluateDitches([row], state.settings)[0]!;
+    state.rows.ditches.push(row);
+    state.ditches.push(evaluated);
+    state.segments.push(segmentOf(evaluated, null));
+    membership.areasOfDitch.push([]);
+    membership.catchmentM2.push(null);
+    state.lookups.indexOf.set(row.id, i);
+    return i;
+  });
 }
 
 /** Culverts written since, and those on edited ditches (their slope and message come from the ditch). */
@@ -280,9 +315,9 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
   }
   if (ids.area.size > 0) state.rows.areas = replaceById(state.rows.areas, ids.area, read.areas([...ids.area]));
   const ditchIds = ids.ditch;
-  const { shapeChanged, reordered, edited } = ditchIds.size > 0 ? patchDitches(state, ditchIds, read.ditches([...ditchIds])) : { shapeChanged: false, reordered: false, edited: [] };
-  // A move in place patches the shape; ditches that came or went, or areas written, make it again.
-  const moved = shapeChanged && !reordered && ids.area.size === 0 ? patchShape(state, edited.map((e) => e.i)) : null;
+  const { shapeChanged, reordered, edited, appended } = ditchIds.size > 0 ? patchDitches(state, ditchIds, read.ditches([...ditchIds])) : { shapeChanged: false, reordered: false, edited: [], appended: [] };
+  // A move or a new ditch at the end patches the shape; a ditch deleted or restored, or an area written, makes it again.
+  const moved = shapeChanged && !reordered && ids.area.size === 0 ? patchShape(state, [...edited.map((e) => e.i), ...appended]) : null;
   if (!moved && (shapeChanged || ids.area.size > 0)) Object.assign(state, shapeFromRows(state, shapeChanged ? null : state.topology, reordered ? undefined : state.lookups.indexOf));
   patchCulverts(ctx, state, ids.culvert, edited, shapeChanged);
   if (ditchIds.size > 0) {
@@ -295,6 +330,10 @@ function patch(ctx: CoreContext, state: CapacityNetwork, touched: readonly FeedT
         state.totalsSums.add(after, 1);
         if (isInvalid(after)) state.invalidIds.add(after.row.id);
         else state.invalidIds.delete(after.row.id);
+      }
+      for (const i of appended) {
+        state.totalsSums.add(state.ditches[i]!, 1);
+        if (isInvalid(state.ditches[i]!)) state.invalidIds.add(state.ditches[i]!.row.id);
       }
     }
     state.totals = state.totalsSums.totals();

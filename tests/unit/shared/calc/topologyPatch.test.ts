@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology, type DrainageTopology } from '../../../../shared/calc/networkTopology';
 import type { NetworkSegment } from '../../../../shared/calc/networkTypes';
+import { growTopology } from '../../../../shared/calc/topologyGrow';
 import { patchTopology } from '../../../../shared/calc/topologyPatch';
 import { random } from '../../../helpers/random';
 import { at } from './helpers';
@@ -61,15 +62,46 @@ describe('a topology patched after moves equals one built from scratch', () => {
     expect(patched).toBe(300);
   });
 
+  it('new ditches drawn at the end, then other ditches moved onto them', () => {
+    const rnd = random(3);
+    const point = (): [number, number] => [Math.floor(rnd() * 6) * STEP, Math.floor(rnd() * 6) * STEP];
+    const segments: NetworkSegment[] = [{ id: 'river', kind: 'river', coords: [at(-50, 0), at(300, 0)], condition: 'clear', storageM3: 0, conveyanceM3s: 0 }];
+    for (let i = 0; i < 20; i++) segments.push(ditch(`d${i}`, point(), point()));
+    const t = buildTopology(segments, TOLERANCE);
+    for (let step = 0; step < 120; step++) {
+      const changed: number[] = [];
+      if (rnd() < 0.4) {
+        // Drawn somewhere new (its ends off the lattice), so only a later move joins it to the rest.
+        segments.push(ditch(`n${step}`, [rnd() * 250, rnd() * 250], [rnd() * 250, rnd() * 250]));
+        changed.push(segments.length - 1);
+        expect(growTopology(t, segments)).toEqual(changed);
+      } else {
+        const i = 1 + Math.floor(rnd() * (segments.length - 1));
+        const target = segments[1 + Math.floor(rnd() * (segments.length - 1))]!.coords[1]!;
+        segments[i] = { ...segments[i]!, coords: [segments[i]!.coords[0]!, target] };
+        changed.push(i);
+      }
+      expect(patchTopology(t, segments, changed), `step ${step}`).not.toBeNull();
+      expect(seen(t), `step ${step}`).toEqual(seen(buildTopology(segments, TOLERANCE)));
+    }
+  });
+
   it('the patched ditch pieces find what a fresh index finds', () => {
     const rnd = random(7);
     const segments = Array.from({ length: 40 }, (_, i) => ditch(`d${i}`, [rnd() * 400, rnd() * 400], [rnd() * 400, rnd() * 400]));
     const t = buildTopology(segments, TOLERANCE);
     t.ditchIndex();
     for (let step = 0; step < 50; step++) {
-      const i = Math.floor(rnd() * 40);
-      // Some moves leave the extent the index's grid was made for.
-      segments[i] = ditch(`d${i}`, [rnd() * 900 - 200, rnd() * 900 - 200], [rnd() * 400, rnd() * 400]);
+      // Some moves and new ditches leave the extent the index's grid was made for.
+      const line = ditch(`n${step}`, [rnd() * 900 - 200, rnd() * 900 - 200], [rnd() * 400, rnd() * 400]);
+      let i = Math.floor(rnd() * 40);
+      if (rnd() < 0.3) {
+        segments.push(line);
+        i = segments.length - 1;
+        growTopology(t, segments);
+      } else {
+        segments[i] = { ...line, id: segments[i]!.id };
+      }
       expect(patchTopology(t, segments, [i])).not.toBeNull();
       const fresh = buildTopology(segments, TOLERANCE);
       for (let q = 0; q < 40; q++) {
