@@ -13,5 +13,5 @@ export type { CutOffIndex, KeptSums, RangeSums } from './cutOffSums';
 export { ExactSum, exactSum } from './exactSum';
 export { LaminarRanges } from './laminarRanges';
 export { buildTopology, sameShape, type DrainageTopology } from './networkTopology';
-export { patchTopology } from './topologyPatch';
+export { patchTopology, type TopologyChange } from './topologyPatch';
 export { growTopology } from './topologyGrow';

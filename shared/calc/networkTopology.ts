@@ -109,6 +109,8 @@ export interface TopologyParts {
   listed: boolean;
   ditchPieces: PieceIndex | null;
   endpoints: EndpointGrid | null;
+  /** Scratch marks over ditch numbers, all 0 between patches. */
+  mark: Uint8Array;
 }
 
 /**
@@ -194,6 +196,7 @@ export function buildTopology(segments: readonly NetworkSegment[], tolerance: nu
     listed: false,
     ditchPieces: null,
     endpoints: null,
+    mark: new Uint8Array(ditchCount),
   };
   const topology: DrainageTopology = {
     tolerance,
@@ -220,7 +223,7 @@ export function buildTopology(segments: readonly NetworkSegment[], tolerance: nu
   };
   const all = new Int32Array(ditchCount);
   for (let k = 0; k < ditchCount; k++) all[k] = k;
-  placeLayout(topology, all, drainageLayout(endX, endY, nearRiver, lengthM, tolerance));
+  placeLayout(topology, all, drainageLayout(endX, endY, nearRiver, lengthM, tolerance), new Uint8Array(ditchCount).fill(1));
   return topology;
 }
 

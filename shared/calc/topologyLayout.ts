@@ -11,12 +11,13 @@ import { networkMessages } from './networkMessages';
 import type { DrainageTopology } from './networkTopology';
 import type { NetworkProblem } from './networkTypes';
 
-/** Lays `layout`, made for ditches `laid` (ascending ditch numbers, whole components), into `t`. */
-export function placeLayout(t: DrainageTopology, laid: Int32Array, layout: DrainageLayout): void {
+/**
+ * Lays `layout`, made for ditches `laid` (ascending ditch numbers, whole components, marked 1 in
+ * `inLaid`), into `t`. Returns the laid ditches whose flow direction turned.
+ */
+export function placeLayout(t: DrainageTopology, laid: Int32Array, layout: DrainageLayout, inLaid: Uint8Array): number[] {
   const parts = t.parts;
-  const ditchCount = t.ditches.length;
-  const inLaid = new Uint8Array(ditchCount);
-  for (const k of laid) inLaid[k] = 1;
+  const flipped: number[] = [];
   const global = (local: number) => laid[local]!;
   const globalEndpoint = (p: number) => 2 * laid[p >> 1]! + (p & 1);
 
@@ -38,6 +39,7 @@ export function placeLayout(t: DrainageTopology, laid: Int32Array, layout: Drain
   laid.forEach((k, local) => {
     const gap = layout.gapLabel[local] === -1 ? -1 : global(layout.gapLabel[local]!);
     const loop = layout.loopLabel[local] === -1 ? -1 : global(layout.loopLabel[local]!);
+    if (t.reversed[k] !== layout.reversed[local]) flipped.push(k);
     if (t.reversed[k] !== layout.reversed[local] || parts.gapLabel[k] !== gap || parts.loopLabel[k] !== loop || parts.stuck[k] !== layout.stuck[local]) listsChanged = true;
     t.reversed[k] = layout.reversed[local]!;
     parts.componentNext[k] = global(layout.componentNext[local]!);
@@ -51,6 +53,7 @@ export function placeLayout(t: DrainageTopology, laid: Int32Array, layout: Drain
   placeBlocks(t, inLaid, laid, layout);
   if (listsChanged) listProblems(t);
   t.stats = { ...t.stats, junctions: parts.junctionCount, outletJunctions: parts.outletCount, drainingSegments: t.drainingCount };
+  return flipped;
 }
 
 /**

@@ -13,14 +13,24 @@ import { placeDitch, referenceLatitude, segmentFault, type DrainageTopology } fr
 import type { NetworkSegment } from './networkTypes';
 import { placeLayout } from './topologyLayout';
 
+/** What a patch changed: see patchTopology. */
+export interface TopologyChange {
+  /** Ditch numbers laid out again (whole components). */
+  laid: Int32Array;
+  /** Laid ditches whose flow direction turned. */
+  flipped: number[];
+  /** For a ditch not laid again (its cut-off set unchanged): how far its range moved in the preorder. */
+  shift(k: number): number;
+}
+
 /**
  * Patches `t`, built from the segments before, for `segments` where only those at `changed`
- * (segment indexes) differ — same ids, each a usable non-river ditch before and after. Returns the
- * ditch numbers laid out again (whole components; the others kept their cut-off sets, at positions
- * that may have shifted), or null, leaving `t` as it was, when that does not hold or the
- * projection's centre moved: build again.
+ * (segment indexes) differ — same ids, each a usable non-river ditch before and after. Returns
+ * what changed, or null, leaving `t` as it was, when that does not hold or the projection's
+ * centre moved: build again. Allocates O(ditches reached), not O(network): a move at the desk
+ * should not feed the garbage collector a network's worth of arrays.
  */
-export function patchTopology(t: DrainageTopology, segments: readonly NetworkSegment[], changed: readonly number[]): Int32Array | null {
+export function patchTopology(t: DrainageTopology, segments: readonly NetworkSegment[], changed: readonly number[]): TopologyChange | null {
   if (segments.length !== t.segmentCount) return null;
   const parts = t.parts;
   for (const i of changed) {
@@ -62,7 +72,9 @@ export function patchTopology(t: DrainageTopology, segments: readonly NetworkSeg
   }
 
   // --- The components reached: the changed ditches' own (as they were), and those their new ends touch.
-  const reached = new Uint8Array(t.ditches.length);
+  // One mark array kept with the topology, cleared after use.
+  if (parts.mark.length < t.ditches.length) parts.mark = new Uint8Array(t.ditches.length);
+  const reached = parts.mark;
   const laid: number[] = [];
   const reach = (k: number) => {
     if (reached[k] === 1) return;
@@ -92,6 +104,35 @@ export function patchTopology(t: DrainageTopology, segments: readonly NetworkSeg
     }
     lengthM[local] = t.lengthM[k]!;
   });
-  placeLayout(t, ks, drainageLayout(endX, endY, nearRiver, lengthM, t.tolerance));
-  return ks;
+  const before = { key: parts.blockKey, start: parts.blockStart };
+  const flipped = placeLayout(t, ks, drainageLayout(endX, endY, nearRiver, lengthM, t.tolerance), reached);
+  for (const k of ks) reached[k] = 0;
+  return { laid: ks, flipped, shift: (k) => blockShift(t, before.key, before.start, t.rangeStart[k]!) };
+}
+
+/** How far the block holding preorder position p moved: its start now less its start before (same key). */
+function blockShift(t: DrainageTopology, keysBefore: Int32Array, startsBefore: Int32Array, p: number): number {
+  const { blockKey, blockStart } = t.parts;
+  const b = lastAtOrBelow(blockStart, p);
+  const key = blockKey[b]!;
+  let lo = 0;
+  let hi = keysBefore.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keysBefore[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return blockStart[b]! - startsBefore[lo]!;
+}
+
+/** The last index whose value is ≤ p in ascending `xs` (p ≥ xs[0]). */
+function lastAtOrBelow(xs: Int32Array, p: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }

@@ -40,4 +40,37 @@ describe('a moved ditch patches the network state in place', () => {
     core.ctx.state.capacityNetwork = null;
     expect(patched).toEqual(computeCapacity(core.ctx, query).report);
   });
+
+  it('a ditch that now flows the other way stops being an exit of the area it used to leave', async () => {
+    const core = await tempCore({ now: () => NOW });
+    let n = 0;
+    const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+    const ditch = (name: string, a: [number, number], b: [number, number], kind = 'field'): NewFeature => ({ layer: 'ditch', id: id(), geometry: line(a, b), properties: { kind, name, ...DEMO_SECTION } });
+    const features: NewFeature[] = [
+      { layer: 'ditch', id: id(), geometry: line([-100, 0], [1100, 0]), properties: { kind: 'river', name: '河' } },
+      ditch('A0', [0, 100], [0, 0], 'main'),
+      ditch('A1', [0, 200], [0, 100], 'main'),
+      // Drawn west to east, so it flows against its coordinates while its east end is the farther one.
+      ditch('X', [0, 200], [100, 200]),
+      ditch('Y', [200, 200], [100, 200]),
+      { layer: 'ditch', id: id(), geometry: line([50, 120], [150, 120]), properties: { kind: 'river', name: '支河' } },
+    ];
+    const x = features[3]!.id!;
+    const y = features[4]!.id!;
+    const ring = [at(60, 150), at(140, 150), at(140, 250), at(60, 250), at(60, 150)];
+    features.push({ layer: 'area', id: id(), geometry: { type: 'Polygon', coordinates: [ring] }, properties: { kind: 'field_block', name: '东块', runoff_coefficient: 0.5 } });
+    core.db.transaction(() => insertFeatures(core.ctx, features, { batchId: 'seed', action: 'import', source: 'cli' }))();
+    const exits = () => computeCapacity(core.ctx, query).report.areas[0]!.exits.map((e) => e.ditchId);
+    expect(exits()).toEqual([x]);
+    const state = core.ctx.state.capacityNetwork;
+
+    // Y moved to run from the side river up to X's east end: that end is now 80 m from an outlet,
+    // the west one 200 m, so X flows in its coordinate order — into the area — and Y is the way out.
+    updateFeature(core.ctx, { layer: 'ditch', id: y, geometry: line([100, 120], [100, 200]) });
+    expect(exits()).toEqual([y]);
+    expect(core.ctx.state.capacityNetwork).toBe(state);
+    const patched = computeCapacity(core.ctx, query).report;
+    core.ctx.state.capacityNetwork = null;
+    expect(patched).toEqual(computeCapacity(core.ctx, query).report);
+  });
 });

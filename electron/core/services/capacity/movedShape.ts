@@ -4,7 +4,7 @@
  * (shared/calc/topologyPatch.ts), the moved ditches placed in the areas again, and what the
  * analysis may keep — the sums of the cut-off ranges the move did not reach.
  */
-import { growTopology, patchTopology, type CutOffIndex, type DrainageTopology, type KeptSums, type RangeSums } from '../../../../shared/calc';
+import { growTopology, patchTopology, type CutOffIndex, type DrainageTopology, type KeptSums, type RangeSums, type TopologyChange } from '../../../../shared/calc';
 import { flowOf, patchAreaExits } from './areas';
 import { areaSumOf } from './areaSums';
 import { patchMembership } from './membership';
@@ -14,13 +14,10 @@ import type { RangeRunoffSums } from './rankingSums';
 
 /** What a move patched in place (patchShape) left for the analysis to reuse. */
 export interface MovedShape {
-  /** Ditch numbers laid out again. */
-  laid: Int32Array;
+  /** What the topology's patch laid out again, and how far the ranges it kept moved. */
+  change: TopologyChange;
   /** Ditches (indexes) whose segment changed: those edited, and those whose catchment was shared out again. */
   resegmented: ReadonlySet<number>;
-  /** Each ditch's range before the move. */
-  rangeStart: Int32Array;
-  rangeEnd: Int32Array;
   /** The analysis's cut-off sums and runoff sums from before the move. */
   index: CutOffIndex;
   rankingSums: RangeRunoffSums[];
@@ -35,21 +32,17 @@ export interface MovedShape {
  * unusable line, the projection's centre moved): then the shape is made again from the rows.
  */
 export function patchShape(state: CapacityNetwork, changed: readonly number[]): MovedShape | null {
-  const { rangeStart, rangeEnd } = state.topology;
-  const before = { wasReversed: state.topology.reversed.slice(), rangeStart: rangeStart.slice(), rangeEnd: rangeEnd.slice() };
   // New ditches at the end first get room (numbers after every other); then they are laid out as moved ones.
   if (growTopology(state.topology, state.segments) === null) return null;
-  const laid = patchTopology(state.topology, state.segments, changed);
-  if (laid === null) return null;
-  const { wasReversed } = before;
+  const change = patchTopology(state.topology, state.segments, changed);
+  if (change === null) return null;
   const { areas: touchedAreas, ditches: recomputed } = patchMembership(state.membership, state.rows.ditches, state.rows.areas, changed);
   for (const i of recomputed) state.segments[i] = segmentOf(state.ditches[i]!, state.membership.catchmentM2[i] ?? null);
   const flowChanged = new Set(changed);
-  const { reversed, ditches } = state.topology;
-  for (let k = 0; k < wasReversed.length; k++) if (reversed[k] !== wasReversed[k]) flowChanged.add(ditches[k]!);
+  for (const k of change.flipped) flowChanged.add(state.topology.ditches[k]!);
   patchAreaExits(state.exitsOfArea, state.ditches, state.rows.areas, state.membership.grid, flowOf(state.topology), flowChanged);
   for (const a of touchedAreas) state.areaSums[a] = areaSumOf(state.membership.ditchesOfArea[a]!, state.ditches);
-  return { laid, resegmented: recomputed, rangeStart: before.rangeStart, rangeEnd: before.rangeEnd, index: state.index, rankingSums: state.rankingSums };
+  return { change, resegmented: recomputed, index: state.index, rankingSums: state.rankingSums };
 }
 
 const at = <T,>(list: readonly T[], r: number): T | undefined => (r === -1 ? undefined : list[r]);
@@ -62,8 +55,7 @@ const at = <T,>(list: readonly T[], r: number): T | undefined => (r === -1 ? und
  * again holds the same ditches as before.
  */
 function keptRange(topology: DrainageTopology, moved: MovedShape): (start: number, end: number) => number {
-  const laid = new Uint8Array(topology.ditches.length);
-  for (const k of moved.laid) laid[k] = 1;
+  const laid = new Set(moved.change.laid);
   const dirty: number[] = [];
   for (const i of moved.resegmented) {
     const k = topology.ditchOf[i]!;
@@ -74,7 +66,7 @@ function keptRange(topology: DrainageTopology, moved: MovedShape): (start: numbe
   const ranges = moved.index.ranges;
   return (start, end) => {
     const k = topology.order[start]!;
-    if (laid[k] === 1) return -1;
+    if (laid.has(k)) return -1;
     let lo = 0;
     let hi = dirty.length;
     while (lo < hi) {
@@ -83,7 +75,8 @@ function keptRange(topology: DrainageTopology, moved: MovedShape): (start: numbe
       else hi = mid;
     }
     if (lo < dirty.length && dirty[lo]! < end) return -1;
-    return ranges.find(moved.rangeStart[k]!, moved.rangeEnd[k]!);
+    const shift = moved.change.shift(k);
+    return ranges.find(start - shift, end - shift);
   };
 }
 
