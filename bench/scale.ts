@@ -84,7 +84,7 @@ export async function benchScale(): Promise<void> {
     }
     const cap = await capacityAt(mains);
     report(`scale ${label}: capacity after an edit`, cap.afterEdit, cap.baseline, 3);
-    report(`scale ${label}: capacity after a ditch is moved`, cap.moved, cap.baseline);
+    report(`scale ${label}: capacity after a ditch is moved`, cap.moved, cap.baseline, 3);
     curve.push({ n: cap.segments, importMs: imported.ours, mapMs, capacityMs: cap.afterEdit, movedMs: cap.moved });
   }
   // Growth between the two largest sizes against linear growth (the size ratio).
