@@ -1,6 +1,6 @@
 // The DOM side of movingResolution.ts: which WebGL renderer a map got, and the switch wired to it.
 import type { Map as MapLibre } from 'maplibre-gl';
-import { drawCoarserWhileMoving } from './movingResolution';
+import { drawCoarserWhileMoving, type MovingResolution } from './movingResolution';
 
 /** The renderer name of the WebGL context already on `canvas` (getContext returns the existing one), or null. */
 export function webglRendererName(canvas: HTMLCanvasElement): string | null {
@@ -12,7 +12,7 @@ export function webglRendererName(canvas: HTMLCanvasElement): string | null {
   return typeof name === 'string' ? name : null;
 }
 
-/** On software WebGL (no usable GPU) draw `map` with a quarter of the pixels while its camera moves, full at rest; nothing on a GPU. */
-export function coarserWhileMovingOnSoftwareWebgl(map: MapLibre): () => void {
+/** On software WebGL (no usable GPU) draw `map` with a quarter of the pixels while its camera moves, full once at rest; nothing on a GPU. */
+export function coarserWhileMovingOnSoftwareWebgl(map: MapLibre): MovingResolution {
   return drawCoarserWhileMoving(map, webglRendererName(map.getCanvas()), () => window.devicePixelRatio);
 }
