@@ -1,7 +1,7 @@
 import { Map as MapLibre, NavigationControl, ScaleControl, prewarm, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
-import { coarserWhileMovingOnSoftwareWebgl } from '../common/softwareWebgl';
+import { lightenMovesOnSoftwareWebgl } from '../common/softwareWebgl';
 import { MapUnavailable } from '../src/map/MapUnavailable';
 import { countyApi, type CountyExtent } from './api';
 
@@ -123,7 +123,7 @@ export function CountyMap({ colors, extent }: { colors: Record<string, string> |
       return;
     }
     mapRef.current = m;
-    const resolution = coarserWhileMovingOnSoftwareWebgl(m);
+    const resolution = lightenMovesOnSoftwareWebgl(m);
     (window as unknown as { __countyMap?: MapLibre }).__countyMap = m;
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

@@ -8,7 +8,7 @@ import type { Basemap } from '../../../shared/contract/settings';
 import type { Layer } from '../../../shared/domain/network';
 import { invoke } from '../api/client';
 import { base64ToBytes } from '../../common/base64';
-import { coarserWhileMovingOnSoftwareWebgl } from '../../common/softwareWebgl';
+import { lightenMovesOnSoftwareWebgl } from '../../common/softwareWebgl';
 import { MapUnavailable } from './MapUnavailable';
 import { basemapLayers, OFFLINE_PROTOCOL } from './basemaps';
 import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
@@ -193,7 +193,7 @@ export function NetworkMap(props: NetworkMapProps) {
         return;
       }
       mapRef.current = map;
-      const resolution = coarserWhileMovingOnSoftwareWebgl(map);
+      const resolution = lightenMovesOnSoftwareWebgl(map);
       map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
       map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
       const el = container.current;
