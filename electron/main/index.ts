@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog, ipcMain, protocol, utilityProcess } from 'electron';
 import { createAppProtocolHandler } from './appProtocol';
+import { applyGpuSwitches } from './gpuSwitches';
 import { superviseCore } from './coreSupervisor';
 import { INVOKE_CHANNEL, createInvokeHandler } from './ipc';
 import { installMenu } from './menu';
@@ -15,6 +16,8 @@ import { townshipDay } from '../../shared/domain/dates';
 // One data folder for the desktop app, browser mode and the CLI (see electron/core/paths.ts).
 app.setName('DrainDesk');
 app.setPath('userData', join(app.getPath('appData'), 'DrainDesk'));
+// Software WebGL where the PC has no usable GPU, or the map cannot be drawn there (gpuSwitches.ts).
+applyGpuSwitches(app.commandLine);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },

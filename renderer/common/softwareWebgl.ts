@@ -1,6 +1,8 @@
-// The DOM side of movingResolution.ts: which WebGL renderer a map got, and the switch wired to it.
+// The DOM side of movingResolution.ts and paintThrottle.ts: which WebGL renderer a map got, and
+// what a moving map is spared on a software one.
 import type { Map as MapLibre } from 'maplibre-gl';
-import { drawCoarserWhileMoving } from './movingResolution';
+import { drawCoarserWhileMoving, isSoftwareRenderer, type MovingResolution } from './movingResolution';
+import { paintAtMostEvery, type ThrottledMap } from './paintThrottle';
 
 /** The renderer name of the WebGL context already on `canvas` (getContext returns the existing one), or null. */
 export function webglRendererName(canvas: HTMLCanvasElement): string | null {
@@ -12,7 +14,13 @@ export function webglRendererName(canvas: HTMLCanvasElement): string | null {
   return typeof name === 'string' ? name : null;
 }
 
-/** On software WebGL (no usable GPU) draw `map` with a quarter of the pixels while its camera moves, full at rest; nothing on a GPU. */
-export function coarserWhileMovingOnSoftwareWebgl(map: MapLibre): () => void {
-  return drawCoarserWhileMoving(map, webglRendererName(map.getCanvas()), () => window.devicePixelRatio);
+/**
+ * On software WebGL (no usable GPU), while `map`'s camera moves: draw it with a quarter of the
+ * pixels and paint it at most every PAINT_INTERVAL_MS, the last picture following the camera in
+ * between; sharp and painted every frame once at rest. Nothing changes on a GPU.
+ */
+export function lightenMovesOnSoftwareWebgl(map: MapLibre): MovingResolution {
+  const renderer = webglRendererName(map.getCanvas());
+  if (isSoftwareRenderer(renderer)) paintAtMostEvery(map as unknown as ThrottledMap);
+  return drawCoarserWhileMoving(map, renderer, () => window.devicePixelRatio);
 }

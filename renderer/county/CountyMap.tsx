@@ -1,7 +1,8 @@
 import { Map as MapLibre, NavigationControl, ScaleControl, prewarm, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
-import { coarserWhileMovingOnSoftwareWebgl } from '../common/softwareWebgl';
+import { lightenMovesOnSoftwareWebgl } from '../common/softwareWebgl';
+import { MapUnavailable } from '../src/map/MapUnavailable';
 import { countyApi, type CountyExtent } from './api';
 
 // The worker is a file of our own bundle (the CSP allows no other script).
@@ -77,6 +78,8 @@ export function CountyMap({ colors, extent }: { colors: Record<string, string> |
   // The colours the map was made or last painted with, so an unchanged table repaints nothing.
   const painted = useRef('');
   const [bbox, setBbox] = useState<Bbox | null | undefined>(undefined);
+  // Why the map could not be made (no WebGL on this PC), shown in its place.
+  const [failure, setFailure] = useState<string | null>(null);
 
   const paint = (map: MapLibre) => {
     const now = colorsRef.current ?? {};
@@ -104,20 +107,31 @@ export function CountyMap({ colors, extent }: { colors: Record<string, string> |
     const el = container.current!;
     const now = colorsRef.current ?? {};
     painted.current = JSON.stringify(now);
-    const m = new MapLibre({
-      container: el,
-      style: style(location.origin, ditchColor(now)),
-      ...(bbox ? { bounds: bbox, fitBoundsOptions: { padding: 30, maxZoom: 13 } } : { center: [124.2, 43.4] as [number, number], zoom: 9 }),
-      attributionControl: false,
-      canvasContextAttributes: { preserveDrawingBuffer: true },
-    });
+    let m: MapLibre;
+    try {
+      m = new MapLibre({
+        container: el,
+        style: style(location.origin, ditchColor(now)),
+        ...(bbox ? { bounds: bbox, fitBoundsOptions: { padding: 30, maxZoom: 13 } } : { center: [124.2, 43.4] as [number, number], zoom: 9 }),
+        attributionControl: false,
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+    } catch (err) {
+      // No WebGL on this PC: say so in the map's place; the townships' table still works.
+      el.setAttribute('data-map-state', 'failed');
+      setFailure(err instanceof Error ? err.message : String(err));
+      return;
+    }
     mapRef.current = m;
-    coarserWhileMovingOnSoftwareWebgl(m);
+    const resolution = lightenMovesOnSoftwareWebgl(m);
     (window as unknown as { __countyMap?: MapLibre }).__countyMap = m;
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     m.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
-    m.on('idle', () => el.setAttribute('data-map-state', 'idle'));
+    // Idle only once the sharp frame after a move is drawn (movingResolution.ts).
+    m.on('idle', () => {
+      if (!resolution.settling()) el.setAttribute('data-map-state', 'idle');
+    });
     // Colours that changed while the style was loading.
     m.on('load', () => paint(m));
     return () => {
@@ -131,5 +145,9 @@ export function CountyMap({ colors, extent }: { colors: Record<string, string> |
     if (map?.isStyleLoaded()) paint(map);
   }, [colors]);
 
-  return <div ref={container} className="county-map" data-testid="county-map" data-map-state="busy" />;
+  return (
+    <div ref={container} className="county-map" data-testid="county-map" data-map-state="busy">
+      {failure !== null && <MapUnavailable detail={failure} />}
+    </div>
+  );
 }

@@ -8,7 +8,8 @@ import type { Basemap } from '../../../shared/contract/settings';
 import type { Layer } from '../../../shared/domain/network';
 import { invoke } from '../api/client';
 import { base64ToBytes } from '../../common/base64';
-import { coarserWhileMovingOnSoftwareWebgl } from '../../common/softwareWebgl';
+import { lightenMovesOnSoftwareWebgl } from '../../common/softwareWebgl';
+import { MapUnavailable } from './MapUnavailable';
 import { basemapLayers, OFFLINE_PROTOCOL } from './basemaps';
 import { loadMapFont, MAP_FONT_FAMILY } from './loadMapFont';
 import { AREA_LABEL_SOURCE, CLICKABLE_LAYERS, LAYER_GROUPS, NETWORK_SOURCES, networkLayers, sourceOf, TILE_SOURCE, type NetworkSourceMode } from './networkStyle';
@@ -149,6 +150,8 @@ export function NetworkMap(props: NetworkMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibre | null>(null);
   const [loaded, setLoaded] = useState(false);
+  // Why the map could not be made (no WebGL on this PC), shown in its place.
+  const [failure, setFailure] = useState<string | null>(null);
   const latest = useRef(props);
   latest.current = props;
   const mode: NetworkSourceMode = props.tiles ? 'tiles' : 'geojson';
@@ -164,28 +167,42 @@ export function NetworkMap(props: NetworkMapProps) {
     void loadMapFont([]);
     void (async () => {
       if (cancelled || !container.current) return;
-      map = new MapLibre({
-        container: container.current,
-        style: baseStyle(latest.current.basemap, mode, generation.current),
-        center: [124.2, 43.4],
-        zoom: 11,
-        attributionControl: false,
-        localIdeographFontFamily: MAP_FONT_FAMILY,
-        transformRequest: revisions.current.transform,
-        // The printed sheet and the other pages keep the drawn frame (printing reads it back); the
-        // map page need not, and a copy of every frame costs software WebGL dearly while panning.
-        canvasContextAttributes: { preserveDrawingBuffer: mode === 'geojson' },
-        // Labels appear at once instead of fading in over 300 ms: on software WebGL each fade frame
-        // costs as much as a pan frame, and the map page would keep drawing after every move and edit.
-        ...(mode === 'tiles' ? { fadeDuration: 0 } : {}),
-      });
+      const createMap = (el: HTMLDivElement) =>
+        new MapLibre({
+          container: el,
+          style: baseStyle(latest.current.basemap, mode, generation.current),
+          center: [124.2, 43.4],
+          zoom: 11,
+          attributionControl: false,
+          localIdeographFontFamily: MAP_FONT_FAMILY,
+          transformRequest: revisions.current.transform,
+          // The printed sheet and the other pages keep the drawn frame (printing reads it back); the
+          // map page need not, and a copy of every frame costs software WebGL dearly while panning.
+          canvasContextAttributes: { preserveDrawingBuffer: mode === 'geojson' },
+          // Labels appear at once instead of fading in over 300 ms: on software WebGL each fade frame
+          // costs as much as a pan frame, and the map page would keep drawing after every move and edit.
+          ...(mode === 'tiles' ? { fadeDuration: 0 } : {}),
+        });
+      try {
+        map = createMap(container.current);
+      } catch (err) {
+        // maplibre throws when no WebGL context can be had (Chromium 139+ gives software WebGL only
+        // when allowed: see electron/main/gpuSwitches.ts). The rest of the page still works.
+        container.current.setAttribute('data-map-state', 'failed');
+        setFailure(err instanceof Error ? err.message : String(err));
+        return;
+      }
       mapRef.current = map;
-      coarserWhileMovingOnSoftwareWebgl(map);
+      const resolution = lightenMovesOnSoftwareWebgl(map);
       map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
       map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
       const el = container.current;
       map.on('movestart', () => el.setAttribute('data-map-state', 'busy'));
-      map.on('idle', () => el.setAttribute('data-map-state', 'idle'));
+      // Not idle while the sharp frame after a move is still to come: what a test or the user's
+      // screenshot sees at idle is the map as it stays.
+      map.on('idle', () => {
+        if (!resolution.settling()) el.setAttribute('data-map-state', 'idle');
+      });
       map.on('load', () => setLoaded(true));
       map.on('click', (e) => {
         const p = latest.current;
@@ -336,5 +353,9 @@ export function NetworkMap(props: NetworkMapProps) {
     if (map) map.getCanvas().style.cursor = props.onPick ? 'crosshair' : '';
   }, [props.onPick]);
 
-  return <div ref={container} className={props.className ?? 'network-map'} data-map-state="loading" data-testid="network-map" />;
+  return (
+    <div ref={container} className={props.className ?? 'network-map'} data-map-state="loading" data-testid="network-map">
+      {failure !== null && <MapUnavailable detail={failure} />}
+    </div>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawCoarserWhileMoving, drawingPixelRatio, isSoftwareRenderer, MOVING_SCALE, type ResolutionMap } from '../../../renderer/common/movingResolution';
+import { drawCoarserWhileMoving, drawingPixelRatio, isSoftwareRenderer, MOVING_SCALE, SETTLE_MS, type ResolutionMap, type SettleTimers } from '../../../renderer/common/movingResolution';
 
 // Renderer names as Chromium reports them (UNMASKED_RENDERER_WEBGL).
 const SWIFTSHADER = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
@@ -29,6 +29,23 @@ function fakeMap() {
   return { map: map as unknown as ResolutionMap & { _overridePixelRatio: number | null | undefined }, fire, resized };
 }
 
+/** Timers the test runs by hand: `run()` fires what is due, as the clock passing SETTLE_MS would. */
+function fakeTimers() {
+  const due = new Map<number, { fn: () => void; ms: number }>();
+  let next = 0;
+  const timers: SettleTimers = {
+    set: (fn, ms) => (due.set(++next, { fn, ms }), next),
+    clear: (handle) => due.delete(handle as number),
+  };
+  const run = () => {
+    const all = [...due.values()];
+    due.clear();
+    all.forEach((t) => t.fn());
+    return all.map((t) => t.ms);
+  };
+  return { timers, run, waiting: () => due.size };
+}
+
 describe('software WebGL detection', () => {
   it('knows SwiftShader, llvmpipe and WARP as software and real GPUs as not', () => {
     expect([SWIFTSHADER, LLVMPIPE, WARP].map(isSoftwareRenderer)).toEqual([true, true, true]);
@@ -46,27 +63,62 @@ describe('pixel ratio while moving and at rest', () => {
     expect(drawingPixelRatio(1.25, false, false)).toBe(1.25);
   });
 
-  it('on software WebGL goes coarse at movestart and back to the device ratio at moveend, resizing once each', () => {
+  it('on software WebGL goes coarse at movestart and back to the device ratio once the camera has rested, resizing once each', () => {
     const { map, fire, resized } = fakeMap();
-    drawCoarserWhileMoving(map, SWIFTSHADER, () => 1);
+    const { timers, run } = fakeTimers();
+    const resolution = drawCoarserWhileMoving(map, SWIFTSHADER, () => 1, timers);
     fire('movestart');
     expect(map._overridePixelRatio).toBe(MOVING_SCALE);
     fire('movestart'); // an ease interrupted by another: no second resize
     fire('moveend');
+    // The move has ended but the sharp frame waits: the user may go on at once.
+    expect(map._overridePixelRatio).toBe(MOVING_SCALE);
+    expect(resolution.settling()).toBe(true);
+    expect(run()).toEqual([SETTLE_MS]);
     expect(map._overridePixelRatio).toBeNull();
+    expect(resolution.settling()).toBe(false);
     fire('moveend');
+    expect(run()).toEqual([]);
     expect(resized).toEqual([MOVING_SCALE, null]);
+  });
+
+  it('stays coarse between the steps of a wheel zoom: no sharp frame until the last one has rested', () => {
+    const { map, fire, resized } = fakeMap();
+    const { timers, run, waiting } = fakeTimers();
+    drawCoarserWhileMoving(map, LLVMPIPE, () => 2, timers);
+    for (let notch = 0; notch < 5; notch++) {
+      fire('movestart');
+      fire('moveend');
+    }
+    expect(waiting()).toBe(1);
+    expect(resized).toEqual([2 * MOVING_SCALE]);
+    run();
+    expect(resized).toEqual([2 * MOVING_SCALE, null]);
   });
 
   it('stays coarse through a move cut short by the next one', () => {
     const { map, fire, resized } = fakeMap();
-    drawCoarserWhileMoving(map, WARP, () => 1);
+    const { timers, run, waiting } = fakeTimers();
+    drawCoarserWhileMoving(map, WARP, () => 1, timers);
     fire('movestart');
     fire('moveend', true); // the first ease's end, delivered after the second has begun
+    expect(waiting()).toBe(0);
     fire('movestart');
     expect(map._overridePixelRatio).toBe(MOVING_SCALE);
     fire('moveend');
+    run();
     expect(resized).toEqual([MOVING_SCALE, null]);
+  });
+
+  it('a move that starts as the timer fires keeps the map coarse', () => {
+    const { map, fire, resized } = fakeMap();
+    const { timers, run } = fakeTimers();
+    drawCoarserWhileMoving(map, SWIFTSHADER, () => 1, timers);
+    fire('movestart');
+    fire('moveend');
+    fire('moveend', true); // a drag begun without its movestart yet delivered
+    run();
+    expect(resized).toEqual([MOVING_SCALE]);
   });
 
   it('leaves a map on a GPU alone', () => {
@@ -79,11 +131,26 @@ describe('pixel ratio while moving and at rest', () => {
 
   it('detached mid-move, the map is drawn sharp again and no longer follows the camera', () => {
     const { map, fire, resized } = fakeMap();
-    const detach = drawCoarserWhileMoving(map, LLVMPIPE, () => 2);
+    const { timers, run } = fakeTimers();
+    const { detach } = drawCoarserWhileMoving(map, LLVMPIPE, () => 2, timers);
     fire('movestart');
+    fire('moveend');
     detach();
+    expect(run()).toEqual([]);
     fire('movestart');
     expect(map._overridePixelRatio).toBeNull();
     expect(resized).toEqual([2 * MOVING_SCALE, null]);
+  });
+
+  it('a map removed while its sharp frame waits is not resized afterwards', () => {
+    const { map, fire, resized } = fakeMap();
+    const { timers, run } = fakeTimers();
+    drawCoarserWhileMoving(map, SWIFTSHADER, () => 1, timers);
+    fire('movestart');
+    fire('moveend');
+    fire('remove');
+    expect(run()).toEqual([]);
+    fire('movestart');
+    expect(resized).toEqual([MOVING_SCALE]);
   });
 });
