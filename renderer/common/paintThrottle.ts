@@ -12,12 +12,39 @@ import type { LngLat } from 'maplibre-gl';
 /** The longest a moving map goes without a paint, ms. */
 export const PAINT_INTERVAL_MS = 150;
 
+/** A box on the page, as getBoundingClientRect gives it. */
+export interface PageBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  toJSON(): unknown;
+}
+
+/** The parts of the map's canvas the throttle uses (the DOM's own types stay out of the core's typecheck). */
+export interface ThrottledCanvas {
+  width: number;
+  height: number;
+  clientWidth: number;
+  clientHeight: number;
+  offsetLeft: number;
+  offsetTop: number;
+  offsetWidth: number;
+  offsetHeight: number;
+  style: { transform: string };
+  getBoundingClientRect(): PageBox;
+}
+
 /** The parts of a maplibre map the throttle uses (a fake in the unit test). */
 export interface ThrottledMap {
   painter: { render(...args: unknown[]): unknown };
   isMoving(): boolean;
-  getCanvas(): HTMLCanvasElement;
-  getContainer(): HTMLElement;
+  getCanvas(): ThrottledCanvas;
+  getContainer(): { getBoundingClientRect(): { left: number; top: number } };
   getCenter(): LngLat;
   getZoom(): number;
   project(lngLat: LngLat): { x: number; y: number };
@@ -72,11 +99,11 @@ export function paintAtMostEvery(map: ThrottledMap, intervalMs = PAINT_INTERVAL_
   // maplibre places mouse and touch events by the canvas's bounding box: while the canvas is
   // transformed, the box it reports is where the canvas is laid out, not where it is drawn, or a
   // drag would chase its own picture.
-  const laidOutBox = () => {
+  const laidOutBox = (): PageBox => {
     const box = map.getContainer().getBoundingClientRect();
     const [left, top, width, height] = [box.left + canvas.offsetLeft, box.top + canvas.offsetTop, canvas.offsetWidth, canvas.offsetHeight];
     const rect = { left, top, width, height, x: left, y: top, right: left + width, bottom: top + height };
-    return { ...rect, toJSON: () => rect } as DOMRect;
+    return { ...rect, toJSON: () => rect };
   };
   const follow = (transform: string) => {
     canvas.style.transform = transform;
@@ -87,7 +114,7 @@ export function paintAtMostEvery(map: ThrottledMap, intervalMs = PAINT_INTERVAL_
     if (!following) return;
     canvas.style.transform = '';
     // The element's own method again (the instance property shadowed the prototype's).
-    delete (canvas as { getBoundingClientRect?: unknown }).getBoundingClientRect;
+    delete (canvas as Partial<ThrottledCanvas>).getBoundingClientRect;
     following = false;
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followTransform, paintAtMostEvery, PAINT_INTERVAL_MS, type PaintTimers, type ThrottledMap } from '../../../renderer/common/paintThrottle';
+import { followTransform, paintAtMostEvery, PAINT_INTERVAL_MS, type PageBox, type PaintTimers, type ThrottledCanvas, type ThrottledMap } from '../../../renderer/common/paintThrottle';
 
 type Point = { x: number; y: number };
 
@@ -19,7 +19,7 @@ function fakeMap() {
     offsetWidth: 800,
     offsetHeight: 600,
     style: { transform: '' },
-  } as unknown as HTMLCanvasElement & { getBoundingClientRect?: unknown };
+  } as unknown as ThrottledCanvas;
   const camera = { center: { x: 1000, y: 1000 } as Point, zoom: 10, moving: false };
   let paints = 0;
   let repaints = 0;
@@ -63,6 +63,16 @@ function fakeTimers() {
     }
   };
   return { timers, advance, waiting: () => due.size };
+}
+
+/** A map with the throttle on, its camera moving, and the move's first frame painted. */
+function movingMap(intervalMs = 150) {
+  const fake = fakeMap();
+  const clock = fakeTimers();
+  paintAtMostEvery(fake.map, intervalMs, clock.timers);
+  fake.camera.moving = true;
+  fake.frame();
+  return { ...fake, ...clock };
 }
 
 describe('the transform that moves the last picture to the camera', () => {
@@ -109,11 +119,7 @@ describe('painting a moving map at most every interval', () => {
   });
 
   it('a zoom between paints scales the picture, and the frame the move ends is painted at once', () => {
-    const { map, canvas, camera, frame, paints } = fakeMap();
-    const { timers, advance } = fakeTimers();
-    paintAtMostEvery(map, 150, timers);
-    camera.moving = true;
-    frame();
+    const { canvas, camera, frame, paints, advance } = movingMap();
     advance(16);
     camera.zoom = 11;
     frame();
@@ -126,11 +132,7 @@ describe('painting a moving map at most every interval', () => {
   });
 
   it('paints a resized canvas at once (it is blank until painted)', () => {
-    const { map, canvas, camera, frame, paints } = fakeMap();
-    const { timers, advance } = fakeTimers();
-    paintAtMostEvery(map, 150, timers);
-    camera.moving = true;
-    frame();
+    const { canvas, frame, paints, advance } = movingMap();
     advance(16);
     canvas.width = 800;
     canvas.height = 600;
@@ -139,11 +141,7 @@ describe('painting a moving map at most every interval', () => {
   });
 
   it('a drag held still between paints is painted when its interval is up', () => {
-    const { map, camera, frame, paints, repaints } = fakeMap();
-    const { timers, advance, waiting } = fakeTimers();
-    paintAtMostEvery(map, 150, timers);
-    camera.moving = true;
-    frame();
+    const { camera, frame, paints, repaints, advance, waiting } = movingMap();
     advance(40);
     camera.center = { x: 1100, y: 1000 };
     frame();
@@ -157,15 +155,11 @@ describe('painting a moving map at most every interval', () => {
   });
 
   it('while the picture is moved, reports the canvas where it is laid out, so the mouse is placed on the map, not on the picture', () => {
-    const { map, canvas, camera, frame } = fakeMap();
-    const { timers, advance } = fakeTimers();
-    paintAtMostEvery(map, 150, timers);
-    camera.moving = true;
-    frame();
+    const { canvas, camera, frame, advance } = movingMap();
     advance(16);
     camera.center = { x: 1200, y: 1000 };
     frame();
-    const box = (canvas.getBoundingClientRect as () => DOMRect)();
+    const box: PageBox = canvas.getBoundingClientRect();
     expect([box.left, box.top, box.width, box.height]).toEqual([20, 50, 800, 600]);
     advance(150);
     frame();
