@@ -93,19 +93,16 @@ export function drawCoarserWhileMoving(map: ResolutionMap, renderer: string | nu
     cancel();
     pending = timers.set(rested, SETTLE_MS);
   };
-  const detach = () => {
-    cancel();
-    map.off('movestart', coarse);
-    map.off('moveend', ended);
-    map.off('remove', removed);
-    apply(false);
-  };
-  // A map removed while its sharp frame waits: the timer must not resize a map that is gone.
+  // Also when the map is removed while its sharp frame waits: the timer must not resize a map that is gone.
   const removed = () => {
     cancel();
     map.off('movestart', coarse);
     map.off('moveend', ended);
     map.off('remove', removed);
+  };
+  const detach = () => {
+    removed();
+    apply(false);
   };
   map.on('movestart', coarse);
   map.on('moveend', ended);

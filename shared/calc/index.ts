@@ -15,3 +15,4 @@ export { LaminarRanges } from './laminarRanges';
 export { buildTopology, sameShape, type DrainageTopology } from './networkTopology';
 export { patchTopology, type TopologyChange } from './topologyPatch';
 export { growTopology } from './topologyGrow';
+export { firstAtOrAbove } from './sortedSearch';

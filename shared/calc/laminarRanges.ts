@@ -1,3 +1,5 @@
+import { lastAtOrBelow } from './sortedSearch';
+
 /**
  * Ranges over positions 0..n that are nested or apart, never crossing — the cut-off ranges of the
  * blockage ranking are subtrees of the dominator tree's preorder (network.ts). Kept as a forest:
@@ -56,15 +58,8 @@ export class LaminarRanges {
 
   /** The smallest range holding position p, or −1; its holders are then its parents. O(log m + depth). */
   innermost(p: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= p) lo = mid + 1;
-      else hi = mid;
-    }
     // The last range starting at or before p: every range holding p holds it too (or is it).
-    let r = lo - 1;
+    let r = lastAtOrBelow(this.starts, p);
     while (r !== -1 && this.ends[r]! <= p) r = this.parent[r]!;
     return r;
   }

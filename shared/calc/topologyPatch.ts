@@ -11,6 +11,7 @@ import { EndpointGrid } from './endpointGrid';
 import { projectLine } from './localMetres';
 import { placeDitch, referenceLatitude, segmentFault, type DrainageTopology } from './networkTopology';
 import type { NetworkSegment } from './networkTypes';
+import { firstAtOrAbove, lastAtOrBelow } from './sortedSearch';
 import { placeLayout } from './topologyLayout';
 
 /** What a patch changed: see patchTopology. */
@@ -115,24 +116,6 @@ function blockShift(t: DrainageTopology, keysBefore: Int32Array, startsBefore: I
   const { blockKey, blockStart } = t.parts;
   const b = lastAtOrBelow(blockStart, p);
   const key = blockKey[b]!;
-  let lo = 0;
-  let hi = keysBefore.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keysBefore[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return blockStart[b]! - startsBefore[lo]!;
+  return blockStart[b]! - startsBefore[firstAtOrAbove(keysBefore, key)]!;
 }
 
-/** The last index whose value is ≤ p in ascending `xs` (p ≥ xs[0]). */
-function lastAtOrBelow(xs: Int32Array, p: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}

@@ -4,6 +4,7 @@
  * (smallest) area it lies in; an area's own land is its area minus the areas nested in it, shared
  * among the ditches that drain it by length, so no square metre is counted twice.
  */
+import { firstAtOrAbove } from '../../../../shared/calc';
 import { BoxGrid, lineMidpoint, pointInPolygons, ringMean } from './geometry';
 import type { AreaRow, DitchRow } from './load';
 
@@ -83,16 +84,9 @@ export function areaMembership(ditches: readonly DitchRow[], areas: readonly Are
   return { ditchesOfArea, areasOfDitch, finestArea, catchmentM2, grid, nestedM2 };
 }
 
-/** Inserts i into the ascending list, or takes it out. */
+/** Inserts i into the ascending list. */
 function sortedInsert(list: number[], i: number): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, i);
+  list.splice(firstAtOrAbove(list, i), 0, i);
 }
 
 function sortedRemove(list: number[], i: number): void {

@@ -4,7 +4,7 @@
  * (shared/calc/topologyPatch.ts), the moved ditches placed in the areas again, and what the
  * analysis may keep — the sums of the cut-off ranges the move did not reach.
  */
-import { growTopology, patchTopology, type CutOffIndex, type DrainageTopology, type KeptSums, type RangeSums, type TopologyChange } from '../../../../shared/calc';
+import { firstAtOrAbove, growTopology, patchTopology, type CutOffIndex, type DrainageTopology, type KeptSums, type RangeSums, type TopologyChange } from '../../../../shared/calc';
 import { flowOf, patchAreaExits } from './areas';
 import { areaSumOf } from './areaSums';
 import { patchMembership } from './membership';
@@ -67,13 +67,7 @@ function keptRange(topology: DrainageTopology, moved: MovedShape): (start: numbe
   return (start, end) => {
     const k = topology.order[start]!;
     if (laid.has(k)) return -1;
-    let lo = 0;
-    let hi = dirty.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dirty[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAbove(dirty, start);
     if (lo < dirty.length && dirty[lo]! < end) return -1;
     const shift = moved.change.shift(k);
     return ranges.find(start - shift, end - shift);
