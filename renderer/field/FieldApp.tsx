@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PhoneBlockage, PhoneOutput } from '../../shared/contract/field';
 import { FIELD_ACTION_LABELS, fieldActionStatus, type FieldAction } from '../../shared/domain/blockageLifecycle';
 import { forgetToken, loadToken, phoneCall, PhoneError } from './api';
@@ -12,6 +12,8 @@ import { usePatrol, type Chunk } from './usePatrol';
 import { ReportScreen } from './ReportScreen';
 import { useGps } from './useGps';
 import { gpsOf } from './geo';
+import { oneAtATime } from './oneAtATime';
+import { toaster, type Toast } from './toast';
 
 type Screen = { kind: 'list' } | { kind: 'blockage'; id: string } | { kind: 'report' };
 const SYNC_MS = 10_000;
@@ -41,14 +43,9 @@ export function FieldApp() {
   const [online, setOnline] = useState(true);
   const [authError, setAuthError] = useState<string | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'list' });
-  const [toast, setToast] = useState<{ text: string; kind: 'ok' | 'wait' | 'bad' } | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
   const { fix, error: gpsError } = useGps();
-  const flushing = useRef(false);
-
-  const say = useCallback((text: string, kind: 'ok' | 'wait' | 'bad' = 'ok') => {
-    setToast({ text, kind });
-    setTimeout(() => setToast((t) => (t?.text === text ? null : t)), 4000);
-  }, []);
+  const [say] = useState(() => toaster(setToast));
 
   const handle = useCallback((e: unknown): boolean => {
     if (e instanceof PhoneError && e.offline) {
@@ -82,9 +79,8 @@ export function FieldApp() {
   }, [token, handle]);
 
   /** Send what waits in the outbox, oldest first; stop at the first network failure. */
-  const flush = useCallback(async () => {
-    if (!token || flushing.current) return;
-    flushing.current = true;
+  const sendOutbox = useCallback(async () => {
+    if (!token) return;
     let sent = 0;
     try {
       for (const item of await pending()) {
@@ -103,7 +99,6 @@ export function FieldApp() {
         }
       }
     } finally {
-      flushing.current = false;
       setOutbox(await pending());
     }
     if (sent > 0) {
@@ -111,6 +106,8 @@ export function FieldApp() {
       await refresh();
     }
   }, [token, handle, refresh, say]);
+  // The timer, the online event and a tap can all ask at once: one send at a time, none dropped.
+  const flush = useMemo(() => oneAtATime(sendOutbox), [sendOutbox]);
 
   useEffect(() => {
     void pending().then(setOutbox);
