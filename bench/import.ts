@@ -15,6 +15,8 @@ import { openCore } from '../electron/core/app';
 import { PhaseTimer } from '../electron/core/phaseTimer';
 import { commitImport, previewImport } from '../electron/core/services/imports/importService';
 import { geometryColumns } from '../electron/core/services/network/features';
+import { DISTANCE_ONLY, WGS84_GEODESIC } from '../shared/geo/geodesic';
+import { lineLengthM } from '../shared/geo/length';
 import { report } from './lib';
 import { bigNetwork } from './networkData';
 
@@ -128,11 +130,48 @@ export function printImport(m: ImportMeasure): void {
   report(`import ${n} vs raw INSERTs (no feed)`, m.ours, m.raw);
 }
 
+/**
+ * The length pass on ditches as real files draw them (the bench network's segments have two
+ * vertices; a surveyed ditch has tens): 50,000 lines of 20 vertices 20–60 m apart, measured as
+ * the import does (tangent plane for short pieces, SHORT_PIECE_M) against Karney's inverse for
+ * every piece (what it did before), alternated, median of five.
+ */
+export function benchLengths(): void {
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const lines = Array.from({ length: 50_000 }, () => {
+    const line: [number, number][] = [[124 + random() * 0.5, 43.2 + random() * 0.4]];
+    for (let i = 1; i < 20; i++) line.push([line[i - 1]![0] + (random() - 0.5) * 0.0008, line[i - 1]![1] + (random() - 0.5) * 0.0006]);
+    return line;
+  });
+  const karney = (line: [number, number][]) => {
+    let total = 0;
+    for (let i = 1; i < line.length; i++) total += WGS84_GEODESIC.Inverse(line[i - 1]![1], line[i - 1]![0], line[i]![1], line[i]![0], DISTANCE_ONLY).s12 ?? 0;
+    return total;
+  };
+  const time = (measure: (line: [number, number][]) => number) => {
+    const t0 = performance.now();
+    let sum = 0;
+    for (const line of lines) sum += measure(line);
+    if (!(sum > 0)) throw new Error('no length');
+    return performance.now() - t0;
+  };
+  const ours: number[] = [];
+  const inverse: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    ours.push(time(lineLengthM));
+    inverse.push(time(karney));
+  }
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
+  report('ditch lengths, 50,000 × 20 vertices', mid(ours), mid(inverse));
+}
+
 export async function benchImport(): Promise<void> {
   const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
   console.log(`import bench (load average before: ${load()})`);
   const m = await measureImport(50_000);
   rmSync(m.dataDir, { recursive: true, force: true });
   printImport(m);
+  benchLengths();
   console.log(`(load average after: ${load()})`);
 }

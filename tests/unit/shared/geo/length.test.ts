@@ -13,6 +13,7 @@ import {
   muToHa,
   muToM2,
   ringAreaM2,
+  SHORT_PIECE_M,
 } from '../../../../shared/geo/length';
 
 const lib = ((geographiclib as unknown as { default?: typeof geographiclib }).default ?? geographiclib);
@@ -45,9 +46,30 @@ describe('geodesic length', () => {
       const [a, b] = [line[i - 1] as number[], line[i] as number[]];
       expected += lib.Geodesic.WGS84.Inverse(a[1] as number, a[0] as number, b[1] as number, b[0] as number).s12 as number;
     }
-    expect(lineLengthM(line)).toBeCloseTo(expected, 6);
-    expect(lengthM({ type: 'LineString', coordinates: line })).toBeCloseTo(expected, 6);
-    expect(lengthM({ type: 'MultiLineString', coordinates: [line, line] })).toBeCloseTo(2 * expected, 6);
+    // Within 0.05 mm: pieces under 2 km are measured on the tangent plane (SHORT_PIECE_M).
+    expect(lineLengthM(line)).toBeCloseTo(expected, 4);
+    expect(lengthM({ type: 'LineString', coordinates: line })).toBeCloseTo(expected, 4);
+    expect(lengthM({ type: 'MultiLineString', coordinates: [line, line] })).toBeCloseTo(2 * expected, 4);
+  });
+
+  it('stays within 0.05 mm of the geodesic for every piece across China, short or long', () => {
+    // A fixed grid of pieces from 1 m to 40 km, every direction, latitudes 18–54°N.
+    let worstShort = 0;
+    let worstLong = 0;
+    for (let lat = 18; lat <= 54; lat += 4) {
+      for (const s of [1, 30, 250, 1000, 1999, 2001, 8000, 40_000]) {
+        for (let az = 0; az < 360; az += 22.5) {
+          const a = [124.2, lat];
+          const end = lib.Geodesic.WGS84.Direct(lat, 124.2, az, s);
+          const b = [end.lon2 as number, end.lat2 as number];
+          const error = Math.abs(lineLengthM([a, b]) - s);
+          if (s < SHORT_PIECE_M) worstShort = Math.max(worstShort, error);
+          else worstLong = Math.max(worstLong, error);
+        }
+      }
+    }
+    expect(worstShort).toBeLessThan(5e-5);
+    expect(worstLong).toBeLessThan(1e-6); // long pieces go to Karney's inverse itself
   });
 
   it('is geodesic, not planar degrees: 1° of longitude at 43.4°N is ~81 km, not 111 km', () => {
