@@ -25,12 +25,20 @@ export interface MapSession {
   close(): Promise<void>;
 }
 
-/** Start a core and a fresh Chromium on `dataDir`. */
-export async function mapSession(dataDir: string): Promise<MapSession> {
+/**
+ * What Chromium does on a PC with no usable GPU (none, or one it blocklists): WebGL on SwiftShader
+ * as in HEADLESS_ARGS, and the page composited in software, not by SwiftShader as headless
+ * Chromium does otherwise (chrome://gpu on such a PC: "Compositing: Software only", "WebGL:
+ * Software only").
+ */
+export const SOFTWARE_COMPOSITING_ARGS = ['--disable-gpu-compositing'];
+
+/** Start a core and a fresh Chromium on `dataDir` (with `extraArgs` after the project's HEADLESS_ARGS). */
+export async function mapSession(dataDir: string, extraArgs: readonly string[] = []): Promise<MapSession> {
   const { chromium } = await import('playwright-core');
   const core = await openCore({ dataDir, transport: 'http' });
   const host = await startHttpHost({ dispatch: core.dispatch, staticDir: join(import.meta.dirname, '../dist/renderer'), port: 0 });
-  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', ...HEADLESS_ARGS] });
+  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', ...HEADLESS_ARGS, ...extraArgs] });
   const browserPid = ourBrowserPid();
   return {
     openOurs: async () => {
@@ -267,12 +275,31 @@ async function measureOpenPage(dataDir: string, which: 'ours' | 'bare'): Promise
   }
 }
 
+/** Pan/zoom frame rate of one page kind in a fresh browser started with `extraArgs`. */
+async function measurePanZoom(dataDir: string, which: 'ours' | 'bare', extraArgs: readonly string[]): Promise<number> {
+  const session = await mapSession(dataDir, extraArgs);
+  try {
+    const { page } = which === 'ours' ? await session.openOurs() : await session.openBare();
+    await page.waitForTimeout(1000);
+    return await panZoomFps(page, which === 'ours' ? '__draindeskMap' : '__bareMap');
+  } finally {
+    await session.close();
+  }
+}
+
 /** Everything `npm run bench -- map` measures on one data folder. */
-export async function measureMapPage(dataDir: string): Promise<{ open: Awaited<ReturnType<typeof measureMapOpen>>; ours: Awaited<ReturnType<typeof measureOpenPage>>; bare: Awaited<ReturnType<typeof measureOpenPage>> }> {
+export async function measureMapPage(dataDir: string): Promise<{
+  open: Awaited<ReturnType<typeof measureMapOpen>>;
+  ours: Awaited<ReturnType<typeof measureOpenPage>>;
+  bare: Awaited<ReturnType<typeof measureOpenPage>>;
+  /** Pan/zoom fps with the page composited in software, as on a PC without a usable GPU. */
+  softwareCompositing: { ours: number; bare: number };
+}> {
   const open = await measureMapOpen(dataDir);
   const ours = await measureOpenPage(dataDir, 'ours');
   const bare = await measureOpenPage(dataDir, 'bare');
-  return { open, ours, bare };
+  const softwareCompositing = { ours: await measurePanZoom(dataDir, 'ours', SOFTWARE_COMPOSITING_ARGS), bare: await measurePanZoom(dataDir, 'bare', SOFTWARE_COMPOSITING_ARGS) };
+  return { open, ours, bare, softwareCompositing };
 }
 
 /** Map open at a network size (`segments` ditches, a tenth as many points), for the scale curve (bench/scale.ts). */
