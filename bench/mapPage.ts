@@ -259,15 +259,21 @@ export async function measureMapOpen(dataDir: string, runs = 3): Promise<{ ours:
   }
 }
 
+/** One page kind opened in `session` and left a second to settle, with the name of its map on `window`. */
+async function openSettled(session: MapSession, which: 'ours' | 'bare'): Promise<{ page: Page; map: '__draindeskMap' | '__bareMap' }> {
+  const { page } = which === 'ours' ? await session.openOurs() : await session.openBare();
+  await page.waitForTimeout(1000);
+  return { page, map: which === 'ours' ? '__draindeskMap' : '__bareMap' };
+}
+
 /** Pan/zoom frame rate, renderer memory and edit-to-map of one page kind, each in a fresh browser. */
 async function measureOpenPage(dataDir: string, which: 'ours' | 'bare'): Promise<{ fps: number; rss: number; editMs: number }> {
   const session = await mapSession(dataDir);
   try {
-    const { page } = which === 'ours' ? await session.openOurs() : await session.openBare();
-    await page.waitForTimeout(1000);
+    const { page, map } = await openSettled(session, which);
     const rss = session.rendererRss();
-    const fps = await panZoomFps(page, which === 'ours' ? '__draindeskMap' : '__bareMap');
-    await page.waitForFunction(`(() => { const m = window.${which === 'ours' ? '__draindeskMap' : '__bareMap'}; return m.loaded() && !m.isMoving(); })()`, null, { timeout: 120_000 });
+    const fps = await panZoomFps(page, map);
+    await page.waitForFunction(`(() => { const m = window.${map}; return m.loaded() && !m.isMoving(); })()`, null, { timeout: 120_000 });
     const editMs = which === 'ours' ? await editToMapOurs(page) : await editToMapBare(page);
     return { fps, rss, editMs };
   } finally {
@@ -279,9 +285,8 @@ async function measureOpenPage(dataDir: string, which: 'ours' | 'bare'): Promise
 async function measurePanZoom(dataDir: string, which: 'ours' | 'bare', extraArgs: readonly string[]): Promise<number> {
   const session = await mapSession(dataDir, extraArgs);
   try {
-    const { page } = which === 'ours' ? await session.openOurs() : await session.openBare();
-    await page.waitForTimeout(1000);
-    return await panZoomFps(page, which === 'ours' ? '__draindeskMap' : '__bareMap');
+    const { page, map } = await openSettled(session, which);
+    return await panZoomFps(page, map);
   } finally {
     await session.close();
   }
